@@ -1,0 +1,116 @@
+/**
+ * The run's context, captured once from the event payload so no rule reads globals.
+ */
+
+export type PrEventName = 'pull_request' | 'pull_request_target'
+
+export interface PrEvent {
+  kind: 'pull_request'
+  eventName: PrEventName
+  /** opened, reopened, edited, synchronize, ready_for_review, closed, … */
+  action: string
+  owner: string
+  repo: string
+  prNumber: number
+  /** Base branch name: the config file is read at its head. */
+  baseRef: string
+  merged: boolean
+  closed: boolean
+  draft: boolean
+  /** The head repository differs from the base repository. */
+  fromFork: boolean
+  /** The actor who triggered the event (a human or a bot). */
+  sender: string
+}
+
+export interface CommentEditEvent {
+  kind: 'comment_edited'
+  eventName: 'issue_comment'
+  action: string
+  owner: string
+  repo: string
+  prNumber: number
+  commentId: number
+  body: string
+  previousBody: string
+  /** The comment's author: only the action's own comment is acted upon. */
+  commentAuthor: string
+  sender: string
+}
+
+export interface IgnoredEvent {
+  kind: 'ignored'
+  eventName: string
+  action: string
+  reason: string
+}
+
+export type RunEvent = PrEvent | CommentEditEvent | IgnoredEvent
+
+interface Payload {
+  action?: string
+  pull_request?: {
+    number: number
+    merged?: boolean | null
+    state?: string
+    draft?: boolean
+    base: { ref: string; repo: { full_name: string; owner: { login: string }; name: string } }
+    head: { repo?: { full_name: string } | null }
+  }
+  issue?: { number: number; pull_request?: unknown }
+  comment?: { id: number; body?: string; user?: { login: string } }
+  changes?: { body?: { from?: string } }
+  repository?: { name: string; owner: { login: string } }
+  sender?: { login: string }
+}
+
+/** Reads the event the runner gave (name + payload) into the run's context. */
+export function readEvent(eventName: string, payload: Payload): RunEvent {
+  const action = payload.action ?? ''
+  if (eventName === 'pull_request' || eventName === 'pull_request_target') {
+    const pr = payload.pull_request
+    if (!pr) return ignored(eventName, action, 'the event has no pull_request')
+    const base = pr.base.repo
+    return {
+      kind: 'pull_request',
+      eventName,
+      action,
+      owner: base.owner.login,
+      repo: base.name,
+      prNumber: pr.number,
+      baseRef: pr.base.ref,
+      merged: pr.merged === true,
+      closed: pr.state === 'closed',
+      draft: pr.draft === true,
+      fromFork: (pr.head.repo?.full_name ?? '') !== base.full_name,
+      sender: payload.sender?.login ?? ''
+    }
+  }
+  if (eventName === 'issue_comment') {
+    if (action !== 'edited') return ignored(eventName, action, 'only edited comments are handled')
+    if (!payload.issue?.pull_request) {
+      return ignored(eventName, action, 'the comment is on an issue, not a pull request')
+    }
+    if (!payload.comment || !payload.repository) {
+      return ignored(eventName, action, 'the event has no comment')
+    }
+    return {
+      kind: 'comment_edited',
+      eventName,
+      action,
+      owner: payload.repository.owner.login,
+      repo: payload.repository.name,
+      prNumber: payload.issue.number,
+      commentId: payload.comment.id,
+      body: payload.comment.body ?? '',
+      previousBody: payload.changes?.body?.from ?? '',
+      commentAuthor: payload.comment.user?.login ?? '',
+      sender: payload.sender?.login ?? ''
+    }
+  }
+  return ignored(eventName, action, `gitar-jira does not handle '${eventName}' events`)
+}
+
+function ignored(eventName: string, action: string, reason: string): IgnoredEvent {
+  return { kind: 'ignored', eventName, action, reason }
+}

@@ -1,0 +1,99 @@
+/** What the rules and the report may ask of GitHub, for the PR the run is about. */
+
+export interface PrUser {
+  login: string
+  type?: string
+}
+
+export interface PullRequest {
+  number: number
+  title: string
+  body: string
+  htmlUrl: string
+  state: 'open' | 'closed'
+  draft: boolean
+  merged: boolean
+  mergedAt?: string | null
+  mergedBy?: PrUser | null
+  mergeCommitSha?: string | null
+  author: PrUser
+  headRef: string
+  headSha: string
+  baseRef: string
+  baseSha: string
+  requestedReviewers: string[]
+}
+
+export interface PrFile {
+  path: string
+  previousPath?: string
+  status: string
+  additions: number
+  deletions: number
+  /** Absent when GitHub omits it (binary or too large). */
+  patch?: string
+}
+
+export interface PrCommit {
+  sha: string
+  message: string
+  authorLogin?: string
+  authorEmail?: string
+  authorName?: string
+}
+
+export interface PrReview {
+  id: number
+  user: string
+  state: string
+  submittedAt?: string
+}
+
+export interface ReviewThreadComment {
+  id: string
+  author: string
+  body: string
+  url: string
+  createdAt: string
+}
+
+export interface ReviewThread {
+  id: string
+  isResolved: boolean
+  isOutdated: boolean
+  path: string
+  line: number | null
+  comments: ReviewThreadComment[]
+}
+
+/** Everything the rules read about one PR, loaded once. */
+export interface PrFacts {
+  pr: PullRequest
+  files: PrFile[]
+  /** True when GitHub's list stopped at its limit (3,000 files). */
+  filesTruncated: boolean
+  commits: PrCommit[]
+  /** True when GitHub's list stopped at its limit (250 commits). */
+  commitsTruncated: boolean
+  reviews: PrReview[]
+  threads: ReviewThread[]
+}
+
+export interface IssueComment {
+  id: number
+  body: string
+  url: string
+}
+
+export interface GitHubPort {
+  readonly owner: string
+  readonly repo: string
+  loadPrFacts(prNumber: number): Promise<PrFacts>
+  /** File text at a ref, or null when the file does not exist there. */
+  getFileText(path: string, ref: string): Promise<string | null>
+  /** The first issue comment on the PR whose body contains `marker`. */
+  findComment(prNumber: number, marker: string): Promise<IssueComment | null>
+  createComment(prNumber: number, body: string): Promise<IssueComment>
+  updateComment(commentId: number, body: string): Promise<IssueComment>
+  updatePrTitle(prNumber: number, title: string): Promise<void>
+}

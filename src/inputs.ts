@@ -1,0 +1,90 @@
+/**
+ * The action's inputs (action.yml), read once into one typed object. An input left empty is
+ * `undefined`, so it defers to the config file and then to the built-in defaults.
+ */
+import * as core from '@actions/core'
+import { RULE_NAMES, type RuleName } from './config/settings.js'
+import { UserError } from './util/errors.js'
+
+export interface Inputs {
+  jiraUrl?: string
+  jiraEmail?: string
+  jiraUsername?: string
+  jiraApiToken?: string
+  jiraOauthClientId?: string
+  jiraOauthClientSecret?: string
+  jiraOauthRefreshToken?: string
+  jiraOauthRefreshTokenSecret: string
+  secretsToken?: string
+  githubToken: string
+  /** Only the rule toggles that were set. */
+  rules: Partial<Record<RuleName, boolean>>
+  configPath: string
+  dryRun?: boolean
+  failOnError?: boolean
+}
+
+/** Inputs that hold secrets: masked before anything is logged. */
+export const SECRET_INPUTS = [
+  'jira-api-token',
+  'jira-oauth-client-secret',
+  'jira-oauth-refresh-token',
+  'secrets-token',
+  'github-token'
+] as const
+
+type Reader = (name: string) => string
+
+const fromCore: Reader = (name) => core.getInput(name)
+
+function optional(read: Reader, name: string): string | undefined {
+  const value = read(name).trim()
+  return value === '' ? undefined : value
+}
+
+function optionalBoolean(read: Reader, name: string): boolean | undefined {
+  const value = optional(read, name)
+  if (value === undefined) return undefined
+  const lower = value.toLowerCase()
+  if (lower === 'true') return true
+  if (lower === 'false') return false
+  throw new UserError(`Input '${name}' must be 'true' or 'false', got '${value}'.`, {
+    title: 'Invalid input'
+  })
+}
+
+export function readInputs(read: Reader = fromCore): Inputs {
+  for (const name of SECRET_INPUTS) {
+    const value = read(name).trim()
+    if (value !== '') core.setSecret(value)
+  }
+  const rules: Partial<Record<RuleName, boolean>> = {}
+  for (const rule of RULE_NAMES) {
+    const value = optionalBoolean(read, rule)
+    if (value !== undefined) rules[rule] = value
+  }
+  const githubToken = optional(read, 'github-token')
+  if (githubToken === undefined) {
+    throw new UserError(
+      "Input 'github-token' is empty. Leave it unset to use the workflow's GITHUB_TOKEN, or pass a token.",
+      { title: 'Invalid input' }
+    )
+  }
+  return {
+    jiraUrl: optional(read, 'jira-url'),
+    jiraEmail: optional(read, 'jira-email'),
+    jiraUsername: optional(read, 'jira-username'),
+    jiraApiToken: optional(read, 'jira-api-token'),
+    jiraOauthClientId: optional(read, 'jira-oauth-client-id'),
+    jiraOauthClientSecret: optional(read, 'jira-oauth-client-secret'),
+    jiraOauthRefreshToken: optional(read, 'jira-oauth-refresh-token'),
+    jiraOauthRefreshTokenSecret:
+      optional(read, 'jira-oauth-refresh-token-secret') ?? 'JIRA_OAUTH_REFRESH_TOKEN',
+    secretsToken: optional(read, 'secrets-token'),
+    githubToken,
+    rules,
+    configPath: optional(read, 'config-path') ?? '.github/gitar-jira.yml',
+    dryRun: optionalBoolean(read, 'dry-run'),
+    failOnError: optionalBoolean(read, 'fail-on-error')
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * An error the user can fix: a bad input, a bad config file, a credential Jira rejects.
+ * Its message is shown as it is (no stack trace); `file`/`line` place the annotation.
+ */
+export class UserError extends Error {
+  readonly title: string
+  readonly file?: string
+  readonly line?: number
+  readonly column?: number
+
+  constructor(
+    message: string,
+    options: { title?: string; file?: string; line?: number; column?: number; cause?: unknown } = {}
+  ) {
+    super(message, { cause: options.cause })
+    this.name = 'UserError'
+    this.title = options.title ?? 'gitar-jira'
+    this.file = options.file
+    this.line = options.line
+    this.column = options.column
+  }
+}
+
+/** Several user errors found together (e.g. every bad key of the config file), reported at once. */
+export class UserErrors extends Error {
+  readonly errors: UserError[]
+  constructor(errors: UserError[]) {
+    super(errors.map((e) => e.message).join('\n'))
+    this.name = 'UserErrors'
+    this.errors = errors
+  }
+}
+
+export function getErrorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message
+  if (typeof error === 'string') return error
+  try {
+    return JSON.stringify(error)
+  } catch {
+    return String(error)
+  }
+}
