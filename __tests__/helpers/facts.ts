@@ -1,0 +1,122 @@
+/** Builders of the pure core's inputs, with realistic defaults, for unit tests of rules and reports. */
+import type { Settings } from '../../src/config/settings.js'
+import type { PrEvent } from '../../src/context.js'
+import type { PrFacts, PullRequest } from '../../src/github/port.js'
+import type { JiraIssue } from '../../src/jira/port.js'
+import { EMPTY_STATE } from '../../src/report/state.js'
+import type { Facts } from '../../src/rules/types.js'
+
+export function settings(
+  overrides: { autoLink?: Partial<Settings['rules']['autoLink']>; dryRun?: boolean } = {}
+): Settings {
+  return {
+    jira: { projects: null },
+    rules: {
+      autoLink: {
+        enabled: true,
+        sources: ['title', 'branch', 'body', 'commits'],
+        infer: true,
+        inferResolves: false,
+        minConfidence: 0.8,
+        suggestConfidence: 0.45,
+        candidateJql: 'statusCategory != Done',
+        updateTitle: false,
+        ...overrides.autoLink
+      },
+      transitions: { enabled: false, onOpen: 'In Review', onMerge: 'Done', onClose: null },
+      mergeSummary: { enabled: true, visibility: null },
+      suggestReviewers: {
+        enabled: true,
+        mode: 'comment',
+        max: 3,
+        sources: { watchers: 1, reporter: 2, assignee: 1 },
+        users: {}
+      },
+      followUps: {
+        enabled: true,
+        todos: true,
+        unresolvedThreads: true,
+        keywords: ['TODO', 'FIXME', 'HACK', 'XXX'],
+        when: 'merge',
+        grouping: 'todo',
+        project: null,
+        issueType: 'Task',
+        labels: ['follow-up']
+      }
+    },
+    dryRun: overrides.dryRun ?? false,
+    failOnError: true,
+    source: { path: '.github/gitar-jira.yml', ref: 'main', found: false }
+  }
+}
+
+export function pullRequest(overrides: Partial<PullRequest> = {}): PullRequest {
+  return {
+    number: 42,
+    title: 'Add a guest checkout',
+    body: '',
+    htmlUrl: 'https://github.com/acme/shop/pull/42',
+    state: 'open',
+    draft: false,
+    merged: false,
+    author: { login: 'octocat', type: 'User' },
+    headRef: 'feature/guest-checkout',
+    headSha: '0123456789abcdef0123456789abcdef01234567',
+    baseRef: 'main',
+    baseSha: 'fedcba9876543210fedcba9876543210fedcba98',
+    requestedReviewers: [],
+    ...overrides
+  }
+}
+
+export function prFacts(
+  pr: Partial<PullRequest> = {},
+  rest: Partial<Omit<PrFacts, 'pr'>> = {}
+): PrFacts {
+  return {
+    pr: pullRequest(pr),
+    files: [],
+    filesTruncated: false,
+    commits: [],
+    commitsTruncated: false,
+    reviews: [],
+    threads: [],
+    ...rest
+  }
+}
+
+export function jiraIssue(key: string, overrides: Partial<JiraIssue> = {}): JiraIssue {
+  return {
+    key,
+    id: String(10000 + Number(key.split('-')[1])),
+    projectKey: key.split('-')[0]!,
+    summary: `Summary of ${key}`,
+    status: { name: 'In Progress', category: 'indeterminate' },
+    issueType: 'Story',
+    assignee: { id: '5b10a2844c20165700ede21g', displayName: 'Jane Doe' },
+    url: `https://acme.atlassian.net/browse/${key}`,
+    ...overrides
+  }
+}
+
+export function prEvent(overrides: Partial<PrEvent> = {}): PrEvent {
+  return {
+    kind: 'pull_request',
+    eventName: 'pull_request_target',
+    action: 'opened',
+    owner: 'acme',
+    repo: 'shop',
+    prNumber: 42,
+    baseRef: 'main',
+    merged: false,
+    closed: false,
+    draft: false,
+    fromFork: false,
+    sender: 'octocat',
+    ...overrides
+  }
+}
+
+export function facts(overrides: Partial<Facts> = {}): Facts {
+  return { event: prEvent(), pr: prFacts(), linked: [], previous: EMPTY_STATE, ...overrides }
+}

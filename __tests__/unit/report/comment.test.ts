@@ -1,0 +1,129 @@
+import { COMMENT_MARKER, renderComment } from '../../../src/report/comment.js'
+import type { RunReport } from '../../../src/report/model.js'
+import { readState } from '../../../src/report/state.js'
+import { renderSummary } from '../../../src/report/summary.js'
+import { escapeCell, escapeMarkdown } from '../../../src/util/escape.js'
+import { jiraIssue } from '../../helpers/facts.js'
+
+function report(overrides: Partial<RunReport> = {}): RunReport {
+  return {
+    dryRun: false,
+    repo: 'acme/shop',
+    prNumber: 42,
+    headSha: '0123456789abcdef',
+    linked: [
+      {
+        issue: jiraIssue('ABC-1', { summary: 'Guest checkout' }),
+        strength: 'resolves',
+        via: 'explicit',
+        sources: ['title', 'branch']
+      },
+      {
+        issue: jiraIssue('ABC-2', { assignee: null }),
+        strength: 'references',
+        via: 'explicit',
+        sources: ['body']
+      }
+    ],
+    unlinked: [],
+    notes: [],
+    failures: [],
+    applied: [],
+    ...overrides
+  }
+}
+
+describe('escaping text from Jira and users', () => {
+  test.each([
+    ['**bold** _it_', '\\*\\*bold\\*\\* \\_it\\_'],
+    ['<img src=x onerror=alert(1)>', '&lt;img src=x onerror=alert\\(1\\)&gt;'],
+    ['ping @octocat and @acme/team', 'ping @\u200boctocat and @\u200bacme/team'],
+    ['fixes #12', 'fixes #\u200b12'],
+    ['a | b', 'a \\| b'],
+    ['[link](javascript:alert(1))', '\\[link\\]\\(javascript:alert\\(1\\)\\)']
+  ])('%s', (input, expected) => {
+    expect(escapeMarkdown(input)).toBe(expected)
+  })
+
+  test('a table cell is one line, cut with an ellipsis', () => {
+    expect(escapeCell('line one\n\nline two', 12)).toBe('line one li…')
+  })
+})
+
+describe('the PR comment', () => {
+  test('starts with the marker and lists each issue with how it was found', () => {
+    const body = renderComment(report())
+    expect(body.startsWith(COMMENT_MARKER)).toBe(true)
+    expect(body).toContain(
+      '| [ABC-1](https://acme.atlassian.net/browse/ABC-1) | Guest checkout | In Progress | Jane Doe | resolves · title, branch |'
+    )
+    expect(body).toContain(
+      '| [ABC-2](https://acme.atlassian.net/browse/ABC-2) | Summary of ABC-2 | In Progress | _unassigned_ | references · description |'
+    )
+  })
+
+  test('keeps what it linked in a hidden state block that the next run reads back', () => {
+    expect(readState(renderComment(report()))).toEqual({
+      v: 1,
+      links: [
+        { key: 'ABC-1', via: 'explicit' },
+        { key: 'ABC-2', via: 'explicit' }
+      ]
+    })
+  })
+
+  test('a hostile Jira summary cannot inject markup or mention anyone', () => {
+    const hostile = jiraIssue('ABC-3', { summary: '</table><script>x</script> @admin | -->' })
+    const body = renderComment(
+      report({
+        linked: [{ issue: hostile, strength: 'resolves', via: 'explicit', sources: ['title'] }]
+      })
+    )
+    expect(body).not.toContain('<script>')
+    expect(body).not.toContain('@admin')
+    expect(readState(body).links).toEqual([{ key: 'ABC-3', via: 'explicit' }])
+  })
+
+  test('says when nothing is linked, what failed, and what a dry run would do', () => {
+    const body = renderComment(
+      report({
+        linked: [],
+        dryRun: true,
+        failures: [{ rule: 'auto-link', message: 'Jira answered 503' }],
+        applied: [
+          {
+            action: {
+              type: 'jira.deleteRemoteLink',
+              rule: 'auto-link',
+              issueKey: 'ABC-5',
+              globalId: 'gitar-jira:https://x/pull/1'
+            },
+            status: 'would'
+          }
+        ]
+      })
+    )
+    expect(body).toContain('No Jira issue is linked')
+    expect(body).toContain('> - **auto-link**: Jira answered 503')
+    expect(body).toContain('- would remove the link from ABC-5 to https://x/pull/1')
+  })
+
+  test('a state block that was tampered with is ignored, not trusted', () => {
+    expect(
+      readState('<!-- gitar-jira:state {"v":1,"links":[{"key":"x) OR 1=1","via":"explicit"}]} -->')
+    ).toEqual({
+      v: 1,
+      links: []
+    })
+    expect(readState('<!-- gitar-jira:state {not json} -->')).toEqual({ v: 1, links: [] })
+  })
+})
+
+describe('the job summary', () => {
+  test('has the same table, a heading, and no hidden state', () => {
+    const summary = renderSummary(report({ dryRun: true }))
+    expect(summary).toContain('## gitar-jira: acme/shop#42 (dry run)')
+    expect(summary).toContain('| [ABC-1](https://acme.atlassian.net/browse/ABC-1) |')
+    expect(summary).not.toContain('gitar-jira:state')
+  })
+})

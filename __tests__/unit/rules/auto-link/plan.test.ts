@@ -1,0 +1,142 @@
+import { autoLink, titleWithKey } from '../../../../src/rules/auto-link/index.js'
+import { linkedIssues } from '../../../../src/rules/auto-link/discover.js'
+import { findKeyMentions } from '../../../../src/rules/auto-link/keys.js'
+import { facts, jiraIssue, prEvent, prFacts, settings } from '../../../helpers/facts.js'
+
+const GLOBAL_ID = 'gitar-jira:https://github.com/acme/shop/pull/42'
+
+describe('linkedIssues: what Jira confirmed, joined with earlier runs', () => {
+  const mentions = findKeyMentions(
+    { title: 'ABC-1 cart', branch: '', body: 'Uses UTF-8. See ABC-2.', commits: [] },
+    ['title', 'body']
+  )
+
+  test('candidates Jira does not know are left out', () => {
+    const linked = linkedIssues(mentions, { v: 1, links: [] }, [
+      jiraIssue('ABC-1'),
+      jiraIssue('ABC-2')
+    ])
+    expect(linked.map((l) => [l.issue.key, l.strength, l.via])).toEqual([
+      ['ABC-1', 'resolves', 'explicit'],
+      ['ABC-2', 'references', 'explicit']
+    ])
+  })
+
+  test('links made by inference or acceptance stay; explicit ones that left the PR do not', () => {
+    const previous = {
+      v: 1 as const,
+      links: [
+        { key: 'ABC-7', via: 'inferred' as const },
+        { key: 'ABC-8', via: 'explicit' as const },
+        { key: 'ABC-9', via: 'accepted' as const }
+      ]
+    }
+    const found = [jiraIssue('ABC-1'), jiraIssue('ABC-7'), jiraIssue('ABC-8'), jiraIssue('ABC-9')]
+    expect(linkedIssues(mentions, previous, found).map((l) => `${l.issue.key}:${l.via}`)).toEqual([
+      'ABC-1:explicit',
+      'ABC-7:inferred',
+      'ABC-9:accepted'
+    ])
+  })
+})
+
+describe('auto-link plan', () => {
+  const linked = [
+    {
+      issue: jiraIssue('ABC-1'),
+      strength: 'resolves' as const,
+      via: 'explicit' as const,
+      sources: ['branch' as const]
+    }
+  ]
+
+  test('applies to the PR events that can change what is named, and closed', () => {
+    for (const action of [
+      'opened',
+      'reopened',
+      'edited',
+      'synchronize',
+      'ready_for_review',
+      'closed'
+    ]) {
+      expect(autoLink.appliesTo(prEvent({ action }), settings())).toBe(true)
+    }
+    expect(autoLink.appliesTo(prEvent({ action: 'labeled' }), settings())).toBe(false)
+    expect(autoLink.appliesTo(prEvent(), settings({ autoLink: { enabled: false } }))).toBe(false)
+  })
+
+  test('one remote link per issue, the whole object, keyed by the PR URL', () => {
+    const plan = autoLink.plan(facts({ linked }), undefined, settings())
+    expect(plan.actions).toEqual([
+      {
+        type: 'jira.upsertRemoteLink',
+        rule: 'auto-link',
+        issueKey: 'ABC-1',
+        link: {
+          globalId: GLOBAL_ID,
+          url: 'https://github.com/acme/shop/pull/42',
+          title: 'acme/shop#42: Add a guest checkout',
+          summary: 'Pull request open · resolves this issue',
+          relationship: 'pull request',
+          iconUrl: 'https://github.githubassets.com/favicons/favicon.png',
+          resolved: false
+        }
+      }
+    ])
+  })
+
+  test('a merged PR marks its links resolved', () => {
+    const plan = autoLink.plan(
+      facts({ linked, pr: prFacts({ merged: true, state: 'closed' }) }),
+      undefined,
+      settings()
+    )
+    expect(plan.actions[0]).toMatchObject({
+      link: { resolved: true, summary: 'Pull request merged · resolves this issue' }
+    })
+  })
+
+  test('a key that left the PR loses its link; an inferred one keeps it', () => {
+    const previous = {
+      v: 1 as const,
+      links: [
+        { key: 'ABC-1', via: 'explicit' as const },
+        { key: 'ABC-5', via: 'explicit' as const },
+        { key: 'ABC-6', via: 'inferred' as const }
+      ]
+    }
+    const plan = autoLink.plan(facts({ linked, previous }), undefined, settings())
+    expect(plan.actions.filter((a) => a.type === 'jira.deleteRemoteLink')).toEqual([
+      { type: 'jira.deleteRemoteLink', rule: 'auto-link', issueKey: 'ABC-5', globalId: GLOBAL_ID }
+    ])
+  })
+
+  test('past 250 commits a vanished key keeps its link, with a note', () => {
+    const previous = { v: 1 as const, links: [{ key: 'ABC-5', via: 'explicit' as const }] }
+    const plan = autoLink.plan(
+      facts({ linked, previous, pr: prFacts({}, { commitsTruncated: true }) }),
+      undefined,
+      settings()
+    )
+    expect(plan.actions.some((a) => a.type === 'jira.deleteRemoteLink')).toBe(false)
+    expect(plan.notes[0]?.text).toContain('ABC-5')
+  })
+
+  test('update-title prefixes the key the PR resolves, once', () => {
+    const plan = autoLink.plan(
+      facts({ linked }),
+      undefined,
+      settings({ autoLink: { updateTitle: true } })
+    )
+    expect(plan.actions).toContainEqual({
+      type: 'github.updatePrTitle',
+      rule: 'auto-link',
+      prNumber: 42,
+      title: 'ABC-1: Add a guest checkout'
+    })
+    const named = [{ ...linked[0]!, sources: ['title' as const] }]
+    expect(titleWithKey('ABC-1: Add a guest checkout', facts({ linked: named }))).toBe(
+      'ABC-1: Add a guest checkout'
+    )
+  })
+})

@@ -1,0 +1,174 @@
+/**
+ * gitar-jira, the table of contents:
+ *  1. inputs and event → gate (ignored events and secret-less fork PRs end with a notice)
+ *  2. config file at the base branch head, the PR's facts and the action's comment, together
+ *  3. Jira: check the credential, then find the issues the PR works on
+ *  4. each rule: gather (reads) → plan (pure)
+ *  5. apply the plans: the single write point, dry-run there
+ *  6. report: the PR comment, the job summary, the outputs; fail the step if a rule failed
+ */
+import * as core from '@actions/core'
+import { readFile } from 'node:fs/promises'
+import { loadSettings } from './config/index.js'
+import type { Settings } from './config/settings.js'
+import { readEvent, type PrEvent } from './context.js'
+import { createGitHub } from './github/index.js'
+import type { GitHubPort, IssueComment } from './github/port.js'
+import { readInputs, type Inputs } from './inputs.js'
+import { connectJira } from './jira/index.js'
+import { applyActions } from './plan/apply.js'
+import type { Action } from './plan/actions.js'
+import { COMMENT_MARKER, renderComment } from './report/comment.js'
+import { ruleFailures, type RunReport } from './report/model.js'
+import { outputsOf, setOutputs } from './report/outputs.js'
+import { readState } from './report/state.js'
+import { renderSummary, writeSummary } from './report/summary.js'
+import { discoverLinkedIssues } from './rules/auto-link/discover.js'
+import { RULES } from './rules/registry.js'
+import type { Facts, Ports } from './rules/types.js'
+import { reportFatal } from './util/fatal.js'
+
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  try {
+    const inputs = readInputs()
+    const event = readEvent(env.GITHUB_EVENT_NAME ?? '', await readPayload(env))
+    if (event.kind === 'ignored') {
+      core.notice(`Nothing to do: ${event.reason}.`, { title: 'gitar-jira' })
+      return
+    }
+    if (event.kind === 'comment_edited') {
+      core.notice('Nothing to do: edits of the PR comment are not acted upon yet.', {
+        title: 'gitar-jira'
+      })
+      return
+    }
+    if (!hasJiraCredential(inputs) && (event.fromFork || isDependabot(event.sender))) {
+      core.notice(
+        'Nothing to do: this PR runs without repository secrets (a fork or Dependabot PR under `pull_request`). ' +
+          'Use `pull_request_target` to handle such PRs; gitar-jira never checks out PR code, so that is safe.',
+        { title: 'gitar-jira' }
+      )
+      return
+    }
+    await handlePullRequest(inputs, event)
+  } catch (error) {
+    reportFatal(error)
+  }
+}
+
+async function handlePullRequest(inputs: Inputs, event: PrEvent): Promise<void> {
+  const github = createGitHub({ token: inputs.githubToken, owner: event.owner, repo: event.repo })
+  const [settings, pr, comment] = await Promise.all([
+    loadSettings({
+      inputs,
+      readFile: (path, ref) => github.getFileText(path, ref),
+      ref: event.baseRef
+    }),
+    github.loadPrFacts(event.prNumber),
+    github.findComment(event.prNumber, COMMENT_MARKER)
+  ])
+  const jira = await connectJira({ inputs, owner: event.owner, repo: event.repo })
+  const ports: Ports = { jira, github }
+
+  const previous = readState(comment?.body)
+  const { linked } = await discoverLinkedIssues(jira, pr, previous, settings)
+  const facts: Facts = { event, pr, linked, previous }
+
+  const { actions, notes, failures } = await planRules(ports, facts, settings)
+  const applied = await applyActions(actions, { jira, github }, { dryRun: settings.dryRun })
+
+  const report: RunReport = {
+    dryRun: settings.dryRun,
+    repo: `${event.owner}/${event.repo}`,
+    prNumber: event.prNumber,
+    headSha: pr.pr.headSha,
+    linked,
+    unlinked: applied
+      .filter((a) => a.action.type === 'jira.deleteRemoteLink' && a.status !== 'failed')
+      .map((a) => (a.action as Extract<Action, { type: 'jira.deleteRemoteLink' }>).issueKey),
+    notes,
+    failures: [...failures, ...ruleFailures(applied)],
+    applied
+  }
+  const commentUrl = await publishComment(
+    github,
+    event.prNumber,
+    comment,
+    renderComment(report),
+    settings
+  )
+  setOutputs(outputsOf(report, commentUrl))
+  await writeSummary(renderSummary(report))
+
+  if (report.failures.length > 0) {
+    const text = report.failures.map((f) => `${f.rule}: ${f.message}`).join('\n')
+    if (settings.failOnError)
+      core.setFailed(`gitar-jira: ${report.failures.length} failure(s)\n${text}`)
+    else core.warning(text, { title: 'gitar-jira (fail-on-error: false)' })
+  }
+}
+
+/** Runs each rule that applies; one rule failing is recorded and the others still run. */
+async function planRules(ports: Ports, facts: Facts, settings: Settings) {
+  const actions: Action[] = []
+  const notes: RunReport['notes'] = []
+  const failures: RunReport['failures'] = []
+  for (const rule of RULES) {
+    if (!rule.appliesTo(facts.event, settings)) continue
+    try {
+      const extra = rule.gather ? await rule.gather(ports, facts, settings) : undefined
+      const plan = rule.plan(facts, extra, settings)
+      actions.push(...plan.actions)
+      notes.push(...plan.notes.map((n) => ({ ...n, rule: rule.name })))
+    } catch (error) {
+      failures.push({
+        rule: rule.name,
+        message: error instanceof Error ? error.message : String(error)
+      })
+    }
+  }
+  return { actions, notes, failures }
+}
+
+async function publishComment(
+  github: GitHubPort,
+  prNumber: number,
+  existing: IssueComment | null,
+  body: string,
+  settings: Settings
+): Promise<string> {
+  if (settings.dryRun) {
+    core.info(`[dry-run] would ${existing ? 'update' : 'create'} the PR comment:\n${body}`)
+    return existing?.url ?? ''
+  }
+  if (existing?.body === body) return existing.url
+  try {
+    const written = existing
+      ? await github.updateComment(existing.id, body)
+      : await github.createComment(prNumber, body)
+    return written.url
+  } catch (error) {
+    // The comment is the report, not the work: the links are made; say so and go on.
+    core.warning(
+      `The PR comment could not be written: ${error instanceof Error ? error.message : String(error)}`,
+      {
+        title: 'gitar-jira'
+      }
+    )
+    return existing?.url ?? ''
+  }
+}
+
+function hasJiraCredential(inputs: Inputs): boolean {
+  return Boolean(inputs.jiraApiToken || inputs.jiraOauthClientId || inputs.jiraOauthClientSecret)
+}
+
+function isDependabot(login: string): boolean {
+  return login === 'dependabot[bot]'
+}
+
+async function readPayload(env: NodeJS.ProcessEnv): Promise<object> {
+  const path = env.GITHUB_EVENT_PATH
+  if (!path) return {}
+  return JSON.parse(await readFile(path, 'utf8')) as object
+}

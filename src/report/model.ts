@@ -1,0 +1,24 @@
+/** What a run did, in the terms the PR comment, the job summary and the outputs speak. */
+import type { RuleName } from '../config/settings.js'
+import type { AppliedAction } from '../plan/actions.js'
+import type { LinkedIssue } from '../rules/linked-issue.js'
+import type { Note } from '../rules/types.js'
+
+export interface RunReport {
+  dryRun: boolean
+  repo: string
+  prNumber: number
+  headSha: string
+  linked: LinkedIssue[]
+  /** Keys whose link was removed because they left the PR. */
+  unlinked: string[]
+  notes: (Note & { rule: RuleName })[]
+  failures: { rule: RuleName; message: string }[]
+  applied: AppliedAction[]
+}
+
+export function ruleFailures(applied: AppliedAction[]): RunReport['failures'] {
+  return applied
+    .filter((a) => a.status === 'failed')
+    .map((a) => ({ rule: a.action.rule, message: a.error ?? 'unknown error' }))
+}

@@ -1,0 +1,79 @@
+/**
+ * auto-link: every issue the PR works on gets a remote link to the PR; a key that left the PR
+ * loses its link (links made by inference or acceptance stay); optionally the title gets the key.
+ */
+import type { Settings } from '../../config/settings.js'
+import type { PrEvent } from '../../context.js'
+import type { Action } from '../../plan/actions.js'
+import type { Facts, Note, Rule, RulePlan } from '../types.js'
+import { prGlobalId, prRemoteLink } from './remote-link.js'
+
+const LINKING_ACTIONS = new Set([
+  'opened',
+  'reopened',
+  'edited',
+  'synchronize',
+  'ready_for_review',
+  'closed'
+])
+
+export const autoLink: Rule = {
+  name: 'auto-link',
+
+  appliesTo(event: PrEvent, settings: Settings): boolean {
+    // `closed` too: the link then shows the PR as merged or closed.
+    return settings.rules.autoLink.enabled && LINKING_ACTIONS.has(event.action)
+  },
+
+  plan(facts: Facts, _extra: undefined, settings: Settings): RulePlan {
+    const { pr } = facts.pr
+    const repo = `${facts.event.owner}/${facts.event.repo}`
+    const actions: Action[] = facts.linked.map((linked) => ({
+      type: 'jira.upsertRemoteLink',
+      rule: 'auto-link',
+      issueKey: linked.issue.key,
+      link: prRemoteLink(pr, repo, linked.strength)
+    }))
+    const notes: Note[] = []
+
+    const current = new Set(facts.linked.map((l) => l.issue.key))
+    const gone = facts.previous.links.filter((l) => l.via === 'explicit' && !current.has(l.key))
+    if (facts.pr.commitsTruncated && gone.length > 0) {
+      // Past GitHub's 250-commit limit a key may only look gone: keep its link.
+      notes.push({
+        level: 'info',
+        text: `The PR has more commits than GitHub lists (250): links to ${gone.map((l) => l.key).join(', ')} were kept.`
+      })
+    } else {
+      for (const link of gone) {
+        actions.push({
+          type: 'jira.deleteRemoteLink',
+          rule: 'auto-link',
+          issueKey: link.key,
+          globalId: prGlobalId(pr.htmlUrl)
+        })
+      }
+    }
+
+    if (settings.rules.autoLink.updateTitle) {
+      const title = titleWithKey(pr.title, facts)
+      if (title !== pr.title) {
+        actions.push({
+          type: 'github.updatePrTitle',
+          rule: 'auto-link',
+          prNumber: pr.number,
+          title
+        })
+      }
+    }
+    return { actions, notes }
+  }
+}
+
+/** `ABC-12: title`, with the first issue the PR resolves (else the first linked), unless the title names one. */
+export function titleWithKey(title: string, facts: Facts): string {
+  const named = facts.linked.some((l) => l.sources.includes('title'))
+  const first = facts.linked.find((l) => l.strength === 'resolves') ?? facts.linked[0]
+  if (named || !first) return title
+  return `${first.issue.key}: ${title}`
+}

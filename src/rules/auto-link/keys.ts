@@ -1,0 +1,121 @@
+/**
+ * Finds Jira issue keys (ABC-123) and browse URLs in PR text, with the strength of each mention:
+ * `resolves` (title, branch, or after a closing word) or `references` (anywhere else, or after a
+ * referencing word). Pure: which candidates really are issues is Jira's to say.
+ */
+import type { KeySource } from '../../config/settings.js'
+
+export type Strength = 'resolves' | 'references'
+
+export interface KeyMention {
+  key: string
+  strength: Strength
+  sources: KeySource[]
+}
+
+export interface KeyTexts {
+  title: string
+  branch: string
+  body: string
+  commits: string[]
+}
+
+// A key stands alone: no letter or digit right before it or right after its number, so
+// `XABC-1` is a candidate of project XABC (not ABC) and `ABC-12x` is no key at all.
+const KEY = /(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9_]+)-([1-9][0-9]{0,9})(?![A-Za-z0-9])/g
+
+// What may stand between a magic word and its key: a colon, a markdown link's `[`, a browse URL.
+const LEAD = String.raw`\s*:?\s*(?:\[|\(|https?://[^\s/]+(?:/[^\s]*)?/browse/)?`
+const CLOSING = new RegExp(
+  String.raw`\b(?:close[sd]?|closing|fix(?:e[sd])?|fixing|resolve[sd]?|resolving|implement(?:s|ed|ing)?)` +
+    LEAD +
+    '$',
+  'i'
+)
+const REFERENCING = new RegExp(
+  String.raw`\b(?:relate[sd]?\s+to|relating\s+to|refs?|references?|referencing|part\s+of|see(?:\s+also)?|towards|contributes?\s+to)` +
+    LEAD +
+    '$',
+  'i'
+)
+
+/** Keys separated by commas, `and`, `&` or spaces after one magic word share its strength. */
+const LIST_GLUE = /^[\s,&;\])]*(?:(?:and|or)\s+)?[\s\[(]*$/i
+
+function magicWordBefore(before: string): Strength | null {
+  if (REFERENCING.test(before)) return 'references'
+  if (CLOSING.test(before)) return 'resolves'
+  return null
+}
+
+interface Found {
+  key: string
+  context: Strength | null
+}
+
+/**
+ * Every key candidate of one text, in order, with the magic word that governs it (if any).
+ * `FEATURE_ABC-12` yields FEATURE_ABC-12 and ABC-12: underscores join words in branch names
+ * as well as in project keys, and only Jira knows which project exists.
+ */
+export function scanKeys(text: string): Found[] {
+  const found: Found[] = []
+  let lastEnd = 0
+  let carried: Strength | null = null
+  for (const match of text.matchAll(KEY)) {
+    const start = match.index
+    const own = magicWordBefore(text.slice(Math.max(0, start - 80), start))
+    const inList = found.length > 0 && LIST_GLUE.test(text.slice(lastEnd, start))
+    const context: Strength | null = own ?? (inList ? carried : null)
+    const project = match[1]!.toUpperCase()
+    const projects = [
+      project,
+      ...project
+        .split('_')
+        .slice(1)
+        .map((_, i, parts) => parts.slice(i).join('_'))
+    ]
+    for (const p of projects)
+      if (/^[A-Z][A-Z0-9_]+$/.test(p)) found.push({ key: `${p}-${match[2]}`, context })
+    carried = context
+    lastEnd = start + match[0].length
+  }
+  return found
+}
+
+/** PR templates hide their placeholders in HTML comments: `<!-- e.g. ABC-123 -->` is no mention. */
+export function stripHtmlComments(text: string): string {
+  return text.replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
+}
+
+export function findKeyMentions(texts: KeyTexts, sources: readonly KeySource[]): KeyMention[] {
+  const byKey = new Map<string, KeyMention>()
+  const note = (key: string, strength: Strength, source: KeySource): void => {
+    const seen = byKey.get(key)
+    if (!seen) {
+      byKey.set(key, { key, strength, sources: [source] })
+      return
+    }
+    if (strength === 'resolves') seen.strength = 'resolves'
+    if (!seen.sources.includes(source)) seen.sources.push(source)
+  }
+  const read = (source: KeySource, text: string, strong: boolean): void => {
+    for (const { key, context } of scanKeys(text)) {
+      // A referencing word wins even in the title ("Part of ABC-1: …"), as Linear does.
+      const strength: Strength =
+        context === 'references'
+          ? 'references'
+          : strong || context === 'resolves'
+            ? 'resolves'
+            : 'references'
+      note(key, strength, source)
+    }
+  }
+  for (const source of sources) {
+    if (source === 'title') read('title', texts.title, true)
+    if (source === 'branch') read('branch', texts.branch, true)
+    if (source === 'body') read('body', stripHtmlComments(texts.body), false)
+    if (source === 'commits') for (const message of texts.commits) read('commits', message, false)
+  }
+  return [...byKey.values()]
+}

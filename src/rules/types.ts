@@ -1,0 +1,46 @@
+/**
+ * The contract every rule follows: a pure gate, optional reads through the ports, a pure plan.
+ * Rules never write; `plan/apply.ts` does.
+ */
+import type { RuleName, Settings } from '../config/settings.js'
+import type { PrEvent } from '../context.js'
+import type { GitHubPort, PrFacts } from '../github/port.js'
+import type { JiraPort } from '../jira/port.js'
+import type { Action } from '../plan/actions.js'
+import type { CommentState } from '../report/state.js'
+import type { LinkedIssue } from './linked-issue.js'
+
+export interface Ports {
+  jira: JiraPort
+  github: GitHubPort
+}
+
+/** What every rule can read: gathered once per run. */
+export interface Facts {
+  event: PrEvent
+  pr: PrFacts
+  /** The Jira issues this PR works on: explicit keys, inferred and accepted ones. */
+  linked: LinkedIssue[]
+  /** What the action's PR comment recorded on earlier runs. */
+  previous: CommentState
+}
+
+export interface Note {
+  level: 'info' | 'warning'
+  text: string
+}
+
+export interface RulePlan {
+  actions: Action[]
+  notes: Note[]
+}
+
+export interface Rule<Extra = undefined> {
+  name: RuleName
+  /** Pure: does this rule act on this event with these settings? */
+  appliesTo(event: PrEvent, settings: Settings): boolean
+  /** Reads only, through the ports: the facts this rule needs beyond the shared ones. */
+  gather?(ports: Ports, facts: Facts, settings: Settings): Promise<Extra>
+  /** Pure: facts in, plan out. */
+  plan(facts: Facts, extra: Extra, settings: Settings): RulePlan
+}

@@ -1,0 +1,26 @@
+/**
+ * Text from Jira or from users, made inert where it lands. In markdown: no formatting, no HTML,
+ * no @-mentions, no #123 cross-references, no table breaks.
+ */
+
+const ZERO_WIDTH_SPACE = '\u200b'
+
+export function escapeMarkdown(text: string): string {
+  return (
+    text
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
+      // A mention or a cross-reference notifies people; a zero-width space defuses both.
+      .replace(/@/g, `@${ZERO_WIDTH_SPACE}`)
+      .replace(/\\#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
+  )
+}
+
+/** One line of a markdown table cell, at most `max` characters. */
+export function escapeCell(text: string, max = 200): string {
+  const line = text.replace(/\s+/g, ' ').trim()
+  const cut = line.length > max ? `${line.slice(0, max - 1)}…` : line
+  return escapeMarkdown(cut)
+}
