@@ -83,6 +83,8 @@ export interface IssueComment {
   id: number
   body: string
   url: string
+  /** Who wrote it (`type` is `Bot` for GITHUB_TOKEN and GitHub Apps). */
+  author?: PrUser
 }
 
 export interface GitHubPort {

@@ -1,0 +1,92 @@
+/**
+ * The one Octokit of a run: @actions/github's client plus retry and throttling, logging to core.
+ */
+import * as core from '@actions/core'
+import { getOctokit } from '@actions/github'
+import { defaults } from '@actions/github/lib/utils'
+import { retry } from '@octokit/plugin-retry'
+import { throttling } from '@octokit/plugin-throttling'
+
+export type GitHubClient = ReturnType<typeof getOctokit>
+
+export interface GitHubClientOptions {
+  token: string
+  /** Default: `GITHUB_API_URL` as it is when the client is made, else https://api.github.com. */
+  baseUrl?: string
+  /** Replaces @actions/github's proxy-aware fetch (tests, custom transports). */
+  fetch?: typeof fetch
+  /** Milliseconds per second of backoff or `Retry-After` (default 1000; tests make it 1). */
+  retryAfterBaseValue?: number
+  /** Retries of a 5xx or network error (default 3). 4xx are never retried here; see below. */
+  retries?: number
+  /** Retries after a primary or secondary rate limit (403/429), each (default 2). */
+  rateLimitRetries?: number
+  /** A rate limit that asks to wait longer than this fails instead (seconds, default 120). */
+  maxRateLimitWaitSeconds?: number
+  /**
+   * @octokit/plugin-throttling's limiter key (spaces writes and GraphQL calls 1 s apart per key;
+   * tests give each client its own) and its switch.
+   */
+  throttle?: { id?: string; enabled?: boolean }
+}
+
+/**
+ * 4xx are the caller's problem and are not retried by the retry plugin. 429 and the rate-limit
+ * 403s are left to the throttling plugin, which reads `Retry-After`/`x-ratelimit-reset`;
+ * retrying them here too would multiply the attempts.
+ */
+const DO_NOT_RETRY = [400, 401, 403, 404, 405, 409, 410, 422, 429, 451]
+
+export function apiBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')
+}
+
+export function createOctokit(options: GitHubClientOptions): GitHubClient {
+  const base = options.retryAfterBaseValue ?? 1000
+  const rateLimitRetries = options.rateLimitRetries ?? 2
+  const maxWait = options.maxRateLimitWaitSeconds ?? 120
+
+  const onLimit =
+    (kind: string) =>
+    (retryAfter: number, request: { method: string; url: string }, _o: unknown, count: number) => {
+      const route = `${request.method} ${request.url}`
+      if (count < rateLimitRetries && retryAfter <= maxWait) {
+        core.warning(
+          `GitHub ${kind} on ${route}: retrying in ${retryAfter}s (${count + 1}/${rateLimitRetries}).`,
+          { title: 'GitHub rate limit' }
+        )
+        return true
+      }
+      core.debug(`GitHub ${kind} on ${route}: not retrying (asks to wait ${retryAfter}s).`)
+      return false
+    }
+
+  return getOctokit(
+    options.token,
+    {
+      // @actions/github read GITHUB_API_URL when it loaded; read it again now.
+      baseUrl: options.baseUrl ?? apiBaseUrl(),
+      request: { ...defaults.request, fetch: options.fetch ?? defaults.request?.fetch },
+      log: {
+        debug: (message: string) => core.debug(message),
+        info: (message: string) => core.debug(message),
+        warn: (message: string) => core.warning(message),
+        // The error that follows is reported by whoever catches it: report it once.
+        error: (message: string) => core.warning(message)
+      },
+      retry: {
+        doNotRetry: DO_NOT_RETRY,
+        retries: options.retries ?? 3,
+        retryAfterBaseValue: base
+      },
+      throttle: {
+        ...options.throttle,
+        retryAfterBaseValue: base,
+        onRateLimit: onLimit('rate limit'),
+        onSecondaryRateLimit: onLimit('secondary rate limit')
+      }
+    },
+    retry,
+    throttling
+  )
+}

@@ -1,0 +1,34 @@
+/**
+ * The GitHub adapter: the only place that talks to the GitHub API for the rules.
+ */
+import { createOctokit, type GitHubClientOptions } from './client.js'
+import { createComment, findComment, updateComment } from './comment.js'
+import { getFileText } from './content.js'
+import type { GitHubPort } from './port.js'
+import { loadPrFacts } from './pr-facts.js'
+import { updatePrTitle } from './pr-title.js'
+
+export interface CreateGitHubOptions extends Omit<GitHubClientOptions, 'token'> {
+  token: string
+  owner: string
+  repo: string
+}
+
+export function createGitHub(options: CreateGitHubOptions): GitHubPort {
+  const { owner, repo, ...client } = options
+  const octokit = createOctokit(client)
+  const target = { owner, repo }
+  return {
+    owner,
+    repo,
+    loadPrFacts: (prNumber) => loadPrFacts(octokit, target, prNumber),
+    getFileText: (path, ref) => getFileText(octokit, target, path, ref),
+    findComment: (prNumber, marker) => findComment(octokit, target, prNumber, marker),
+    createComment: (prNumber, body) => createComment(octokit, target, prNumber, body),
+    updateComment: (commentId, body) => updateComment(octokit, target, commentId, body),
+    updatePrTitle: (prNumber, title) => updatePrTitle(octokit, target, prNumber, title)
+  }
+}
+
+export type { GitHubPort, PrFacts } from './port.js'
+export { gitHubError, type GitHubPermission } from './errors.js'
