@@ -3,6 +3,7 @@
  * `undefined`, so it defers to the config file and then to the built-in defaults.
  */
 import * as core from '@actions/core'
+import { DEFAULT_CONFIG_PATH } from './config/defaults.js'
 import { RULE_NAMES, type RuleName } from './config/settings.js'
 import { UserError } from './util/errors.js'
 
@@ -83,7 +84,7 @@ export function readInputs(read: Reader = fromCore): Inputs {
     secretsToken: optional(read, 'secrets-token'),
     githubToken,
     rules,
-    configPath: optional(read, 'config-path') ?? '.github/gitar-jira.yml',
+    configPath: optional(read, 'config-path') ?? DEFAULT_CONFIG_PATH,
     dryRun: optionalBoolean(read, 'dry-run'),
     failOnError: optionalBoolean(read, 'fail-on-error')
   }

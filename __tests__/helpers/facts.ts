@@ -1,5 +1,5 @@
 /** Builders of the pure core's inputs, with realistic defaults, for unit tests of rules and reports. */
-import type { Settings } from '../../src/config/settings.js'
+import { defaultSettings, type Settings } from '../../src/config/index.js'
 import type { PrEvent } from '../../src/context.js'
 import type { PrFacts, PullRequest } from '../../src/github/port.js'
 import type { JiraIssue } from '../../src/jira/port.js'
@@ -9,44 +9,11 @@ import type { Facts } from '../../src/rules/types.js'
 export function settings(
   overrides: { autoLink?: Partial<Settings['rules']['autoLink']>; dryRun?: boolean } = {}
 ): Settings {
+  const base = defaultSettings()
   return {
-    jira: { projects: null },
-    rules: {
-      autoLink: {
-        enabled: true,
-        sources: ['title', 'branch', 'body', 'commits'],
-        infer: true,
-        inferResolves: false,
-        minConfidence: 0.8,
-        suggestConfidence: 0.45,
-        candidateJql: 'statusCategory != Done',
-        updateTitle: false,
-        ...overrides.autoLink
-      },
-      transitions: { enabled: false, onOpen: 'In Review', onMerge: 'Done', onClose: null },
-      mergeSummary: { enabled: true, visibility: null },
-      suggestReviewers: {
-        enabled: true,
-        mode: 'comment',
-        max: 3,
-        sources: { watchers: 1, reporter: 2, assignee: 1 },
-        users: {}
-      },
-      followUps: {
-        enabled: true,
-        todos: true,
-        unresolvedThreads: true,
-        keywords: ['TODO', 'FIXME', 'HACK', 'XXX'],
-        when: 'merge',
-        grouping: 'todo',
-        project: null,
-        issueType: 'Task',
-        labels: ['follow-up']
-      }
-    },
-    dryRun: overrides.dryRun ?? false,
-    failOnError: true,
-    source: { path: '.github/gitar-jira.yml', ref: 'main', found: false }
+    ...base,
+    rules: { ...base.rules, autoLink: { ...base.rules.autoLink, ...overrides.autoLink } },
+    dryRun: overrides.dryRun ?? base.dryRun
   }
 }
 

@@ -4,11 +4,7 @@
  */
 
 export type RuleName =
-  | 'auto-link'
-  | 'transitions'
-  | 'merge-summary'
-  | 'suggest-reviewers'
-  | 'follow-ups'
+  'auto-link' | 'transitions' | 'merge-summary' | 'suggest-reviewers' | 'follow-ups'
 
 export const RULE_NAMES: readonly RuleName[] = [
   'auto-link',
