@@ -1,0 +1,452 @@
+import { jest } from '@jest/globals'
+import nock from 'nock'
+import {
+  API_TOKEN,
+  basicHeader,
+  core,
+  EMAIL,
+  fixture,
+  PAT,
+  recordingSleep,
+  rejection as rejectionOf,
+  SITE
+} from './helpers.js'
+
+const { connectJira } = await import('../../../src/jira/client.js')
+const { UserError } = await import('../../../src/util/errors.js')
+type JiraAuth = import('../../../src/jira/auth.js').JiraAuth
+type RetryPolicy = import('../../../src/jira/retry.js').RetryPolicy
+
+const BASIC: JiraAuth = { mode: 'basic', siteUrl: SITE, email: EMAIL, apiToken: API_TOKEN }
+const BASIC_HEADER = basicHeader(EMAIL, API_TOKEN)
+
+beforeEach(() => jest.clearAllMocks())
+
+function jira() {
+  return nock(SITE)
+}
+
+async function connect(auth: JiraAuth = BASIC, retry: RetryPolicy = {}) {
+  return connectJira({
+    auth,
+    onSchemaMismatch: 'throw',
+    retry: { sleep: async () => {}, ...retry }
+  })
+}
+
+/** A connected port over BASIC, /myself already answered. */
+async function connected(retry: RetryPolicy = {}) {
+  jira().get('/rest/api/3/myself').reply(200, fixture('myself'))
+  return connect(BASIC, retry)
+}
+
+function rejection(promise: Promise<unknown>): Promise<Error> {
+  return rejectionOf(promise, [BASIC_HEADER.slice(6)])
+}
+
+describe('connectJira: auth headers and /myself', () => {
+  it.each<[string, JiraAuth, string]>([
+    ['basic', BASIC, BASIC_HEADER],
+    ['bearer', { mode: 'bearer', siteUrl: SITE, token: PAT }, `Bearer ${PAT}`],
+    [
+      'basic-username',
+      { mode: 'basic-username', siteUrl: SITE, username: 'jdoe', password: PAT },
+      basicHeader('jdoe', PAT)
+    ]
+  ])(
+    '%s sends the Authorization header Jira expects and checks /myself',
+    async (_, auth, header) => {
+      const scope = jira()
+        .get('/rest/api/3/myself')
+        .matchHeader('authorization', header)
+        .matchHeader('accept', 'application/json')
+        .reply(200, fixture('myself'))
+
+      const port = await connect(auth)
+
+      expect(port.flavour).toBe('cloud')
+      expect(port.siteUrl).toBe(SITE)
+      expect(scope.isDone()).toBe(true)
+      expect(core.info).toHaveBeenCalledWith(
+        `Connected to Jira at ${SITE} as Mia Krystof (${auth.mode}).`
+      )
+    }
+  )
+
+  it('myself() maps the user', async () => {
+    const port = await connected()
+    jira().get('/rest/api/3/myself').reply(200, fixture('myself'))
+    expect(await port.myself()).toEqual({
+      id: '5b10a2844c20165700ede21g',
+      displayName: 'Mia Krystof',
+      email: 'mia@example.com',
+      active: true
+    })
+  })
+
+  it('turns an anonymous 200 (no accountId) into a credential error', async () => {
+    jira().get('/rest/api/3/myself').reply(200, fixture('myself-anonymous'))
+    const error = await rejection(connect())
+    expect(error).toBeInstanceOf(UserError)
+    expect(error.message).toBe(
+      `Jira at ${SITE} answered as an anonymous user, so the credential in 'jira-email' and 'jira-api-token' was not accepted (200 OK without an accountId). Check that the email is the token owner's Atlassian account email and that the API token is neither expired nor revoked (create one at https://id.atlassian.com/manage-profile/security/api-tokens).`
+    )
+  })
+
+  it('turns X-Seraph-LoginReason: AUTHENTICATED_FAILED into a credential error, on any call', async () => {
+    const port = await connected()
+    jira()
+      .post('/rest/api/3/issue/bulkfetch')
+      .reply(
+        200,
+        { issues: [], issueErrors: [] },
+        { 'X-Seraph-LoginReason': 'AUTHENTICATED_FAILED' }
+      )
+    const error = await rejection(port.getIssues(['EX-1']))
+    expect(error.message).toBe(
+      `Jira at ${SITE} answered as an anonymous user, so the credential in 'jira-email' and 'jira-api-token' was not accepted (X-Seraph-LoginReason: AUTHENTICATED_FAILED). Check that the email is the token owner's Atlassian account email and that the API token is neither expired nor revoked (create one at https://id.atlassian.com/manage-profile/security/api-tokens).`
+    )
+  })
+
+  it('names the credential on 401, never the token', async () => {
+    jira().get('/rest/api/3/myself').reply(401, fixture('error-401'))
+    const error = await rejection(connect({ mode: 'bearer', siteUrl: SITE, token: PAT }))
+    expect(error).toBeInstanceOf(UserError)
+    expect(error.message).toBe(
+      `Jira at ${SITE} rejected the credential in 'jira-api-token' (401 Unauthorized) when trying to read the current user (/myself). Check that the personal access token is neither expired nor revoked; a Jira Cloud API token also needs 'jira-email'.`
+    )
+  })
+
+  it('names the permission on 403', async () => {
+    const port = await connected()
+    jira().post('/rest/api/3/issue/EX-1/remotelink').reply(403, fixture('error-403'))
+    const error = await rejection(
+      port.upsertRemoteLink('EX-1', {
+        globalId: 'github-pr=https://github.com/o/r/pull/1',
+        url: 'https://github.com/o/r/pull/1',
+        title: 'PR',
+        relationship: 'mentioned in'
+      })
+    )
+    expect(error).toBeInstanceOf(UserError)
+    expect(error.message).toBe(
+      `Jira at ${SITE} refused to write remote links (403 Forbidden): the account behind 'jira-email' and 'jira-api-token' needs the 'Browse projects and Link issues' permission in the project.`
+    )
+  })
+})
+
+describe('retries', () => {
+  it('waits as long as Retry-After says on 429, then succeeds', async () => {
+    const { sleep, delays } = recordingSleep()
+    const scope = jira()
+      .get('/rest/api/3/myself')
+      .reply(429, { errorMessages: ['Rate limit exceeded'] }, { 'Retry-After': '7' })
+      .get('/rest/api/3/myself')
+      .reply(200, fixture('myself'))
+    await connect(BASIC, { sleep })
+    expect(delays).toEqual([7000])
+    expect(scope.isDone()).toBe(true)
+    expect(core.info).toHaveBeenCalledWith(
+      'GET /rest/api/3/myself: Jira answered 429 Too Many Requests; retrying in 7 s (attempt 2 of 5).'
+    )
+  })
+
+  it('backs off exponentially on 503, honouring its Retry-After too', async () => {
+    const { sleep, delays } = recordingSleep()
+    const scope = jira()
+      .get('/rest/api/3/myself')
+      .reply(503)
+      .get('/rest/api/3/myself')
+      .reply(502)
+      .get('/rest/api/3/myself')
+      .reply(503, '', { 'Retry-After': '3' })
+      .get('/rest/api/3/myself')
+      .reply(200, fixture('myself'))
+    await connect(BASIC, { sleep, initialDelayMs: 100 })
+    expect(delays).toEqual([100, 200, 3000])
+    expect(scope.isDone()).toBe(true)
+  })
+
+  it('gives up after the attempts allowed', async () => {
+    const { sleep, delays } = recordingSleep()
+    jira().get('/rest/api/3/myself').times(3).reply(503)
+    const error = await rejection(connect(BASIC, { sleep, maxAttempts: 3, initialDelayMs: 10 }))
+    expect(error).not.toBeInstanceOf(UserError)
+    expect(error.message).toBe(
+      `Jira at ${SITE} is unavailable: could not read the current user (/myself) (503 Service Unavailable), even after retrying.`
+    )
+    expect(delays).toEqual([10, 20])
+    expect(nock.pendingMocks()).toEqual([])
+  })
+
+  it('does not wait past the total budget: a far Retry-After fails at once', async () => {
+    const { sleep, delays } = recordingSleep()
+    jira().get('/rest/api/3/myself').reply(429, '', { 'Retry-After': '3600' })
+    const error = await rejection(connect(BASIC, { sleep }))
+    expect(error.message).toContain('(429 Too Many Requests), even after retrying.')
+    expect(delays).toEqual([])
+  })
+
+  it('never retries a 4xx other than 429', async () => {
+    const port = await connected()
+    jira()
+      .get('/rest/api/3/issue/EX-1/remotelink')
+      .reply(400, { errorMessages: ['bad'] })
+    await expect(port.getRemoteLinks('EX-1')).rejects.toThrow(
+      'GET /rest/api/3/issue/EX-1/remotelink: 400 Bad Request - bad'
+    )
+  })
+})
+
+describe('issues', () => {
+  it('bulk-fetches in batches of 100 and leaves unknown keys out', async () => {
+    const port = await connected()
+    const keys = ['ex-1', 'EX-2', 'UTF-8', ...Array.from({ length: 100 }, (_, i) => `ABC-${i + 1}`)]
+    const bodies: unknown[] = []
+    const scope = jira()
+      .post('/rest/api/3/issue/bulkfetch', (body) => {
+        bodies.push(body)
+        return true
+      })
+      .matchHeader('authorization', BASIC_HEADER)
+      .reply(200, fixture('bulkfetch'))
+      .post('/rest/api/3/issue/bulkfetch', (body) => {
+        bodies.push(body)
+        return true
+      })
+      .reply(200, { issueErrors: [], issues: [] })
+
+    const issues = await port.getIssues(keys)
+
+    expect(scope.isDone()).toBe(true)
+    expect(bodies).toEqual([
+      {
+        issueIdsOrKeys: [
+          'EX-1',
+          'EX-2',
+          'UTF-8',
+          ...Array.from({ length: 97 }, (_, i) => `ABC-${i + 1}`)
+        ],
+        fields: ['summary', 'status', 'project', 'issuetype', 'assignee', 'reporter'],
+        fieldsByKeys: false
+      },
+      {
+        issueIdsOrKeys: ['ABC-98', 'ABC-99', 'ABC-100'],
+        fields: ['summary', 'status', 'project', 'issuetype', 'assignee', 'reporter'],
+        fieldsByKeys: false
+      }
+    ])
+    const mia = {
+      id: '5b10a2844c20165700ede21g',
+      displayName: 'Mia Krystof',
+      email: 'mia@example.com',
+      active: true
+    }
+    expect(issues).toEqual([
+      {
+        key: 'EX-1',
+        id: '10002',
+        projectKey: 'EX',
+        summary: 'My first example issue',
+        status: { name: 'In Progress', category: 'indeterminate' },
+        issueType: 'Task',
+        assignee: mia,
+        reporter: mia,
+        url: `${SITE}/browse/EX-1`
+      },
+      {
+        key: 'EX-2',
+        id: '10005',
+        projectKey: 'ABC',
+        summary: 'My second example issue',
+        status: { name: 'Done', category: 'done' },
+        issueType: 'Task',
+        assignee: null,
+        reporter: mia,
+        url: `${SITE}/browse/EX-2`
+      }
+    ])
+  })
+
+  it('asks nothing for no keys', async () => {
+    const port = await connected()
+    expect(await port.getIssues([])).toEqual([])
+  })
+
+  it('searches with the enhanced JQL endpoint, following nextPageToken up to max', async () => {
+    const port = await connected()
+    const jql = 'project = EX AND statusCategory != Done'
+    const fields = 'summary,status,project,issuetype,assignee,reporter,labels'
+    const scope = jira()
+      .get('/rest/api/3/search/jql')
+      .query((q) => {
+        expect(q).toEqual({ jql, fields: fields.split(','), maxResults: '2' })
+        return true
+      })
+      .reply(200, fixture('search-jql-page-1'))
+      .get('/rest/api/3/search/jql')
+      .query({ jql, fields: fields.split(','), maxResults: '1', nextPageToken: 'CAEaAggD' })
+      .reply(200, fixture('search-jql-page-2'))
+
+    const issues = await port.searchIssues(jql, { max: 2, fields: ['labels', 'summary'] })
+
+    expect(scope.isDone()).toBe(true)
+    expect(issues.map((i) => i.key)).toEqual(['EX-1', 'EX-2'])
+  })
+
+  it('stops at max without asking for the next page', async () => {
+    const port = await connected()
+    jira().get('/rest/api/3/search/jql').query(true).reply(200, fixture('search-jql-page-1'))
+    expect((await port.searchIssues('project = EX', { max: 1 })).map((i) => i.key)).toEqual([
+      'EX-1'
+    ])
+  })
+})
+
+describe('remote links', () => {
+  const link = {
+    globalId: 'github-pr=https://github.com/acme/shop/pull/42',
+    url: 'https://github.com/acme/shop/pull/42',
+    title: 'acme/shop#42: Fix checkout',
+    summary: 'Open pull request',
+    relationship: 'mentioned in'
+  }
+
+  it('upserts with the whole object every time', async () => {
+    const port = await connected()
+    let body: unknown
+    const scope = jira()
+      .post('/rest/api/3/issue/EX-1/remotelink', (b) => {
+        body = b
+        return true
+      })
+      .matchHeader('content-type', 'application/json')
+      .reply(201, fixture('remotelink-created'))
+
+    await port.upsertRemoteLink('EX-1', link)
+
+    expect(scope.isDone()).toBe(true)
+    expect(body).toEqual({
+      globalId: link.globalId,
+      application: { type: 'com.github', name: 'GitHub' },
+      relationship: 'mentioned in',
+      object: {
+        url: link.url,
+        title: link.title,
+        summary: 'Open pull request',
+        icon: {
+          url16x16: 'https://github.githubassets.com/favicons/favicon.png',
+          title: 'GitHub pull request'
+        },
+        status: {
+          resolved: false,
+          icon: {
+            url16x16: 'https://github.githubassets.com/favicons/favicon.png',
+            title: 'Open',
+            link: link.url
+          }
+        }
+      }
+    })
+  })
+
+  it('refuses a globalId Jira would refuse', async () => {
+    const port = await connected()
+    await expect(
+      port.upsertRemoteLink('EX-1', { ...link, globalId: 'x'.repeat(256) })
+    ).rejects.toThrow('Remote link globalId must be 1 to 255 characters.')
+  })
+
+  it('lists remote links', async () => {
+    const port = await connected()
+    jira().get('/rest/api/3/issue/MKY-1/remotelink').reply(200, fixture('remotelinks'))
+    expect(await port.getRemoteLinks('MKY-1')).toEqual([
+      {
+        id: 10000,
+        globalId: 'system=http://www.mycompany.com/support&id=1',
+        url: 'http://www.mycompany.com/support?id=1',
+        title: 'TSTSUP-111',
+        summary: 'Customer support issue',
+        relationship: 'causes',
+        iconUrl: 'http://www.mycompany.com/support/ticket.png',
+        resolved: true
+      },
+      {
+        id: 10001,
+        globalId: 'system=http://www.anothercompany.com/tester&id=1234',
+        url: 'http://www.anothercompany.com/tester/testcase/1234',
+        title: 'Test Case #1234',
+        summary: 'Test that the submit button saves the item',
+        relationship: 'is tested by',
+        iconUrl: 'http://www.anothercompany.com/tester/images/testcase.gif',
+        resolved: false
+      }
+    ])
+  })
+
+  it('deletes by globalId, and a 404 is fine', async () => {
+    const port = await connected()
+    const scope = jira()
+      .delete('/rest/api/3/issue/EX-1/remotelink')
+      .query({ globalId: link.globalId })
+      .reply(204)
+      .delete('/rest/api/3/issue/EX-2/remotelink')
+      .query({ globalId: link.globalId })
+      .reply(404, { errorMessages: ['Remote link not found.'], errors: {} })
+
+    await port.deleteRemoteLink('EX-1', link.globalId)
+    await port.deleteRemoteLink('EX-2', link.globalId)
+
+    expect(scope.isDone()).toBe(true)
+  })
+})
+
+describe('transport', () => {
+  it('retries a transient network failure (injected fetch)', async () => {
+    const { sleep, delays } = recordingSleep()
+    const reset = new TypeError('fetch failed', {
+      cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })
+    })
+    const fetch = jest
+      .fn<typeof globalThis.fetch>()
+      .mockRejectedValueOnce(reset)
+      .mockResolvedValueOnce(Response.json(fixture('myself')))
+    await connectJira({ auth: BASIC, fetch, retry: { sleep, initialDelayMs: 50 } })
+    expect(delays).toEqual([50])
+    expect(fetch).toHaveBeenCalledTimes(2)
+    expect(fetch.mock.calls[1]?.[0]).toBe(`${SITE}/rest/api/3/myself`)
+  })
+
+  it('does not retry a permanent network failure', async () => {
+    const fetch = jest
+      .fn<typeof globalThis.fetch>()
+      .mockRejectedValue(new TypeError('fetch failed', { cause: { code: 'ENOTFOUND' } }))
+    const error = await rejection(connectJira({ auth: BASIC, fetch }))
+    expect(error.message).toBe(
+      `Jira at ${SITE} is unavailable: could not read the current user (/myself) (GET /rest/api/3/myself failed: fetch failed (ENOTFOUND)).`
+    )
+    expect(fetch).toHaveBeenCalledTimes(1)
+  })
+
+  it("throws on an answer unlike Jira's schema when asked to (tests)", async () => {
+    jira()
+      .get('/rest/api/3/myself')
+      .reply(200, { ...fixture('myself'), accountId: 5 })
+    const error = await rejection(connect())
+    expect(error.message).toBe('Response did not match the schema for GET /rest/api/3/myself')
+  })
+
+  it('by default uses such an answer as it is, with one debug line', async () => {
+    jira().get('/rest/api/3/myself').reply(200, fixture('myself'))
+    const port = await connectJira({ auth: BASIC })
+    const links = fixture('remotelinks')
+    links[1].id = '10001'
+    jira().get('/rest/api/3/issue/MKY-1/remotelink').times(2).reply(200, links)
+    expect((await port.getRemoteLinks('MKY-1')).map((l) => l.id)).toEqual([10000])
+    await port.getRemoteLinks('MKY-1')
+    expect(core.debug).toHaveBeenCalledTimes(1)
+    expect(core.debug).toHaveBeenCalledWith(
+      "Jira's answer to GET /rest/api/3/issue/MKY-1/remotelink differs from jira.js's schema at (root); used as it is."
+    )
+  })
+})

@@ -1,0 +1,164 @@
+/**
+ * JiraPort for Jira Cloud (REST v3, ADF) through jira.js. A Data Center flavour (REST v2, wiki
+ * markup, `/rest/api/2/search` with startAt) is another class implementing JiraPort over the same
+ * transport; the rules never see which one they talk to.
+ */
+import { createCloudClient, isNotFoundError, type CloudClient } from 'jira.js'
+import type { Client } from 'jira.js/core'
+import type { JiraIssue, JiraPort, JiraUser, RemoteLink, RemoteLinkInput } from './port.js'
+import { AnonymousAnswerError } from './transport.js'
+import { describeFailure, OPERATIONS, type CredentialInfo, type JiraOperation } from './errors.js'
+import { ISSUE_FIELDS, toJiraIssue, toJiraUser, toRemoteLink } from './map.js'
+
+/** Jira's bulkfetch limit per request. */
+export const BULK_FETCH_LIMIT = 100
+const SEARCH_PAGE_LIMIT = 100
+const DEFAULT_SEARCH_MAX = 50
+const GLOBAL_ID_MAX = 255
+
+export const GITHUB_APPLICATION = { type: 'com.github', name: 'GitHub' } as const
+export const GITHUB_ICON_URL = 'https://github.githubassets.com/favicons/favicon.png'
+
+/** The whole remote link body: Jira nulls every field an update leaves out. */
+export function remoteLinkBody(link: RemoteLinkInput) {
+  const iconUrl = link.iconUrl ?? GITHUB_ICON_URL
+  const resolved = link.resolved ?? false
+  return {
+    globalId: link.globalId,
+    application: { ...GITHUB_APPLICATION },
+    relationship: link.relationship,
+    object: {
+      url: link.url,
+      title: link.title,
+      summary: link.summary ?? '',
+      icon: { url16x16: iconUrl, title: 'GitHub pull request' },
+      status: {
+        resolved,
+        icon: { url16x16: iconUrl, title: resolved ? 'Resolved' : 'Open', link: link.url }
+      }
+    }
+  }
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = []
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
+  return out
+}
+
+export class CloudJira implements JiraPort {
+  readonly flavour = 'cloud' as const
+  readonly siteUrl: string
+  private readonly jira: CloudClient
+
+  constructor(
+    transport: Client,
+    private readonly credential: CredentialInfo
+  ) {
+    this.jira = createCloudClient(transport)
+    this.siteUrl = credential.siteUrl
+  }
+
+  private call<T>(op: JiraOperation, fn: () => Promise<T>): Promise<T> {
+    return describeFailure(op, this.credential, fn)
+  }
+
+  myself(): Promise<JiraUser> {
+    return this.call(OPERATIONS.myself, async () => {
+      const me = await this.jira.myself.getCurrentUser()
+      // A dead token may be served as anonymous: 200, but nobody in it.
+      const user = me.accountId ? toJiraUser(me) : null
+      if (user === null) throw new AnonymousAnswerError('200 OK without an accountId')
+      return user
+    })
+  }
+
+  getIssues(keys: string[]): Promise<JiraIssue[]> {
+    const unique = [...new Set(keys.map((k) => k.toUpperCase()))]
+    return this.call(OPERATIONS.readIssues, async () => {
+      const issues: JiraIssue[] = []
+      for (const batch of chunks(unique, BULK_FETCH_LIMIT)) {
+        // Unknown keys and invisible issues come back in `issueErrors`: left out, not errors.
+        const answer = await this.jira.issues.bulkFetchIssues({
+          issueIdsOrKeys: batch,
+          fields: ISSUE_FIELDS,
+          fieldsByKeys: false
+        })
+        for (const json of answer.issues ?? []) {
+          const issue = toJiraIssue(json, this.siteUrl)
+          if (issue !== undefined) issues.push(issue)
+        }
+      }
+      return issues
+    })
+  }
+
+  searchIssues(
+    jql: string,
+    options: { max?: number; fields?: string[] } = {}
+  ): Promise<JiraIssue[]> {
+    const max = Math.max(0, options.max ?? DEFAULT_SEARCH_MAX)
+    const fields = [...new Set([...ISSUE_FIELDS, ...(options.fields ?? [])])]
+    return this.call(OPERATIONS.searchIssues, async () => {
+      const issues: JiraIssue[] = []
+      let nextPageToken: string | undefined
+      while (issues.length < max) {
+        const page = await this.jira.issueSearch.searchAndReconsileIssuesUsingJql({
+          jql,
+          fields,
+          maxResults: Math.min(SEARCH_PAGE_LIMIT, max - issues.length),
+          nextPageToken
+        })
+        for (const json of page.issues ?? []) {
+          const issue = toJiraIssue(json, this.siteUrl)
+          if (issue !== undefined && issues.length < max) issues.push(issue)
+        }
+        nextPageToken = page.nextPageToken ?? undefined
+        if (
+          page.isLast === true ||
+          nextPageToken === undefined ||
+          (page.issues ?? []).length === 0
+        ) {
+          break
+        }
+      }
+      return issues
+    })
+  }
+
+  getRemoteLinks(issueKey: string): Promise<RemoteLink[]> {
+    return this.call(OPERATIONS.readRemoteLinks, async () => {
+      const answer = await this.jira.issueRemoteLinks.getRemoteIssueLinks({
+        issueIdOrKey: issueKey
+      })
+      const list: unknown[] = Array.isArray(answer) ? answer : [answer]
+      return list.map(toRemoteLink).filter((l): l is RemoteLink => l !== undefined)
+    })
+  }
+
+  async upsertRemoteLink(issueKey: string, link: RemoteLinkInput): Promise<void> {
+    if (link.globalId === '' || link.globalId.length > GLOBAL_ID_MAX) {
+      throw new Error(`Remote link globalId must be 1 to ${GLOBAL_ID_MAX} characters.`)
+    }
+    return await this.call(OPERATIONS.writeRemoteLinks, async () => {
+      await this.jira.issueRemoteLinks.createOrUpdateRemoteIssueLink({
+        issueIdOrKey: issueKey,
+        ...remoteLinkBody(link)
+      })
+    })
+  }
+
+  deleteRemoteLink(issueKey: string, globalId: string): Promise<void> {
+    return this.call(OPERATIONS.writeRemoteLinks, async () => {
+      try {
+        await this.jira.issueRemoteLinks.deleteRemoteIssueLinkByGlobalId({
+          issueIdOrKey: issueKey,
+          globalId
+        })
+      } catch (error) {
+        // Already gone (or the issue is): the goal is reached.
+        if (!isNotFoundError(error)) throw error
+      }
+    })
+  }
+}

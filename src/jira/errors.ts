@@ -1,0 +1,134 @@
+/**
+ * Jira failures as the fix the user must make: which credential (input names) and which
+ * permission or OAuth scope. Never a token: messages are built from input names and Jira's
+ * status line only.
+ */
+import {
+  isApiError,
+  isAuthError,
+  isForbiddenError,
+  isNetworkError,
+  isRateLimitError,
+  isScopeError,
+  isServerError
+} from 'jira.js'
+import { UserError } from '../util/errors.js'
+import { CREDENTIAL_INPUTS, type JiraAuthMode } from './auth.js'
+import { isAnonymousAnswer } from './transport.js'
+
+/** What a call needs, for the message when Jira refuses it. */
+export interface JiraOperation {
+  /** "read issues", phrased to follow "to". */
+  action: string
+  /** Jira permission(s), e.g. "Browse projects". */
+  permission: string
+  /** OAuth 2.0 classic scope, e.g. "read:jira-work". */
+  scope: string
+}
+
+export const OPERATIONS = {
+  myself: {
+    action: 'read the current user (/myself)',
+    permission: 'access to Jira on this site (a Jira product licence)',
+    scope: 'read:jira-user'
+  },
+  readIssues: { action: 'read issues', permission: 'Browse projects', scope: 'read:jira-work' },
+  searchIssues: {
+    action: 'search issues with JQL',
+    permission: 'Browse projects',
+    scope: 'read:jira-work'
+  },
+  readRemoteLinks: {
+    action: 'read remote links',
+    permission: 'Browse projects',
+    scope: 'read:jira-work'
+  },
+  writeRemoteLinks: {
+    action: 'write remote links',
+    permission: 'Browse projects and Link issues',
+    scope: 'write:jira-work'
+  }
+} satisfies Record<string, JiraOperation>
+
+export interface CredentialInfo {
+  mode: JiraAuthMode
+  siteUrl: string
+}
+
+const TITLE = 'Jira credentials'
+
+function isOAuth(mode: JiraAuthMode): boolean {
+  return mode === 'oauth-client-credentials' || mode === 'oauth-3lo'
+}
+
+function renewHint(mode: JiraAuthMode): string {
+  switch (mode) {
+    case 'basic':
+      return "Check that the email is the token owner's Atlassian account email and that the API token is neither expired nor revoked (create one at https://id.atlassian.com/manage-profile/security/api-tokens)."
+    case 'bearer':
+      return "Check that the personal access token is neither expired nor revoked; a Jira Cloud API token also needs 'jira-email'."
+    case 'basic-username':
+      return 'Check the user name and password/token; after too many failed logins Jira Data Center may ask for a CAPTCHA in the browser first.'
+    case 'oauth-client-credentials':
+      return "Check the service account's OAuth 2.0 credential in Atlassian administration (it may have been deleted or rotated)."
+    case 'oauth-3lo':
+      return 'The grant may have been revoked: authorize the app again and store the new refresh token.'
+  }
+}
+
+/** The user-facing error for a failed Jira call; errors without a known fix are returned as they are. */
+export function toJiraError(
+  error: unknown,
+  op: JiraOperation,
+  credential: CredentialInfo
+): unknown {
+  const inputs = CREDENTIAL_INPUTS[credential.mode]
+  const site = credential.siteUrl
+  if (isAnonymousAnswer(error)) {
+    return new UserError(
+      `Jira at ${site} answered as an anonymous user, so the credential in ${inputs} was not accepted (${error.reason}). ${renewHint(credential.mode)}`,
+      { title: TITLE, cause: error }
+    )
+  }
+  if (isScopeError(error)) {
+    return new UserError(
+      `Jira at ${site} refused to ${op.action}: the OAuth token from ${inputs} lacks the scope '${op.scope}'. Add it to the app or service account credential and authorize again.`,
+      { title: TITLE, cause: error }
+    )
+  }
+  if (isAuthError(error)) {
+    return new UserError(
+      `Jira at ${site} rejected the credential in ${inputs} (401 Unauthorized) when trying to ${op.action}. ${renewHint(credential.mode)}`,
+      { title: TITLE, cause: error }
+    )
+  }
+  if (isForbiddenError(error)) {
+    const scope = isOAuth(credential.mode) ? ` and the OAuth scope '${op.scope}'` : ''
+    return new UserError(
+      `Jira at ${site} refused to ${op.action} (403 Forbidden): the account behind ${inputs} needs the '${op.permission}' permission${scope} in the project.`,
+      { title: 'Jira permissions', cause: error }
+    )
+  }
+  if (isRateLimitError(error) || isServerError(error) || isNetworkError(error)) {
+    const status = isApiError(error) ? `${error.status} ${error.statusText}`.trim() : error.message
+    const retried = !isNetworkError(error) || error.transient ? ', even after retrying' : ''
+    return new Error(
+      `Jira at ${site} is unavailable: could not ${op.action} (${status})${retried}.`,
+      { cause: error }
+    )
+  }
+  return error
+}
+
+/** Runs one Jira call and turns its failure into the message for the user. */
+export async function describeFailure<T>(
+  op: JiraOperation,
+  credential: CredentialInfo,
+  call: () => Promise<T>
+): Promise<T> {
+  try {
+    return await call()
+  } catch (error) {
+    throw toJiraError(error, op, credential)
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * Jira's JSON to the port's types. Shared by every flavour: Cloud and Data Center differ in how
+ * users are identified (accountId vs key/name), not in the issue's shape.
+ */
+import { z } from 'zod'
+import type { JiraIssue, JiraUser, RemoteLink } from './port.js'
+
+/** The fields `JiraIssue` is made of; ask Jira for exactly these. */
+export const ISSUE_FIELDS = ['summary', 'status', 'project', 'issuetype', 'assignee', 'reporter']
+
+const UserJson = z
+  .object({
+    accountId: z.string().optional(),
+    key: z.string().optional(),
+    name: z.string().optional(),
+    displayName: z.string().optional(),
+    emailAddress: z.string().nullish(),
+    active: z.boolean().optional()
+  })
+  .loose()
+
+const IssueJson = z
+  .object({
+    id: z.string(),
+    key: z.string(),
+    fields: z
+      .object({
+        summary: z.string().nullish(),
+        status: z
+          .object({
+            name: z.string(),
+            statusCategory: z.object({ key: z.string() }).loose().optional()
+          })
+          .loose()
+          .nullish(),
+        project: z.object({ key: z.string() }).loose().nullish(),
+        issuetype: z.object({ name: z.string() }).loose().nullish(),
+        assignee: UserJson.nullish(),
+        reporter: UserJson.nullish()
+      })
+      .loose()
+      .default({})
+  })
+  .loose()
+
+export function toJiraUser(json: unknown): JiraUser | null {
+  const parsed = UserJson.safeParse(json)
+  if (!parsed.success) return null
+  const u = parsed.data
+  const id = u.accountId || u.key || u.name
+  if (!id) return null
+  return {
+    id,
+    displayName: u.displayName ?? id,
+    ...(u.emailAddress ? { email: u.emailAddress } : {}),
+    ...(u.active === undefined ? {} : { active: u.active })
+  }
+}
+
+/** `siteUrl` is the human site (browse links), even when the API is reached through a gateway. */
+export function toJiraIssue(json: unknown, siteUrl: string): JiraIssue | undefined {
+  const parsed = IssueJson.safeParse(json)
+  if (!parsed.success) return undefined
+  const { id, key, fields } = parsed.data
+  return {
+    key,
+    id,
+    projectKey: fields.project?.key ?? key.slice(0, key.lastIndexOf('-')),
+    summary: fields.summary ?? '',
+    status: {
+      name: fields.status?.name ?? '',
+      category: fields.status?.statusCategory?.key ?? 'undefined'
+    },
+    ...(fields.issuetype ? { issueType: fields.issuetype.name } : {}),
+    assignee: fields.assignee ? toJiraUser(fields.assignee) : null,
+    reporter: fields.reporter ? toJiraUser(fields.reporter) : null,
+    url: `${siteUrl}/browse/${key}`
+  }
+}
+
+const RemoteLinkJson = z
+  .object({
+    id: z.number(),
+    globalId: z.string().optional(),
+    relationship: z.string().optional(),
+    object: z
+      .object({
+        url: z.string(),
+        title: z.string(),
+        summary: z.string().optional(),
+        icon: z.object({ url16x16: z.string().optional() }).loose().optional(),
+        status: z.object({ resolved: z.boolean().optional() }).loose().optional()
+      })
+      .loose()
+  })
+  .loose()
+
+export function toRemoteLink(json: unknown): RemoteLink | undefined {
+  const parsed = RemoteLinkJson.safeParse(json)
+  if (!parsed.success) return undefined
+  const { id, globalId, relationship, object } = parsed.data
+  return {
+    id,
+    globalId: globalId ?? '',
+    url: object.url,
+    title: object.title,
+    relationship: relationship ?? '',
+    ...(object.summary === undefined ? {} : { summary: object.summary }),
+    ...(object.icon?.url16x16 === undefined ? {} : { iconUrl: object.icon.url16x16 }),
+    ...(object.status?.resolved === undefined ? {} : { resolved: object.status.resolved })
+  }
+}
