@@ -15,7 +15,7 @@ import { readEvent, type PrEvent } from './context.js'
 import { createGitHub } from './github/index.js'
 import type { GitHubPort, IssueComment } from './github/port.js'
 import { readInputs, type Inputs } from './inputs.js'
-import { connectJira } from './jira/index.js'
+import { connectJira, resolveJiraAuth, type JiraAuth } from './jira/index.js'
 import { applyActions } from './plan/apply.js'
 import type { Action } from './plan/actions.js'
 import { COMMENT_MARKER, renderComment } from './report/comment.js'
@@ -27,6 +27,7 @@ import { discoverLinkedIssues } from './rules/auto-link/discover.js'
 import { RULES } from './rules/registry.js'
 import type { Facts, Ports } from './rules/types.js'
 import { reportFatal } from './util/fatal.js'
+import { settleAll } from './util/settle.js'
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
@@ -50,24 +51,32 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       )
       return
     }
-    await handlePullRequest(inputs, event)
+    // Credential inputs are checked before any request: a half-filled mode costs nothing.
+    const auth = resolveJiraAuth(inputs)
+    await handlePullRequest(inputs, auth, event)
   } catch (error) {
     reportFatal(error)
   }
 }
 
-async function handlePullRequest(inputs: Inputs, event: PrEvent): Promise<void> {
+async function handlePullRequest(inputs: Inputs, auth: JiraAuth, event: PrEvent): Promise<void> {
   const github = createGitHub({ token: inputs.githubToken, owner: event.owner, repo: event.repo })
-  const [settings, pr, comment] = await Promise.all([
+  const connect = () => connectJira({ auth, owner: event.owner, repo: event.repo })
+  // Checking the credential only reads, so it runs beside the GitHub reads; a 3LO refresh
+  // rotates the token (a write), so it waits until the config is known to be good.
+  const jiraEarly = auth.mode === 'oauth-3lo' ? null : connect()
+  // Config errors come first: they are the ones to fix first.
+  const [settings, pr, comment, jiraChecked] = await settleAll([
     loadSettings({
       inputs,
       readFile: (path, ref) => github.getFileText(path, ref),
       ref: event.baseRef
     }),
     github.loadPrFacts(event.prNumber),
-    github.findComment(event.prNumber, COMMENT_MARKER)
+    github.findComment(event.prNumber, COMMENT_MARKER),
+    jiraEarly ?? Promise.resolve(null)
   ])
-  const jira = await connectJira({ inputs, owner: event.owner, repo: event.repo })
+  const jira = jiraChecked ?? (await connect())
   const ports: Ports = { jira, github }
 
   const previous = readState(comment?.body)

@@ -12,6 +12,7 @@ import type {
   PullRequest,
   ReviewThread
 } from './port.js'
+import { settleAll } from '../util/settle.js'
 
 /** GitHub's list of a PR's files stops here. */
 export const FILES_LIMIT = 3000
@@ -172,19 +173,6 @@ export async function loadReviewThreads(
     cursor = list.pageInfo.hasNextPage ? list.pageInfo.endCursor : null
   } while (cursor)
   return threads
-}
-
-/**
- * Like Promise.all, but waits for every request to end before it rejects with the first
- * failure: nothing keeps calling GitHub (or retrying) after the load has failed.
- */
-async function settleAll<T extends readonly unknown[]>(
-  promises: readonly [...{ [K in keyof T]: Promise<T[K]> }]
-): Promise<T> {
-  const settled = await Promise.allSettled(promises)
-  const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected')
-  if (failure) throw failure.reason
-  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as unknown as T
 }
 
 export async function loadPrFacts(

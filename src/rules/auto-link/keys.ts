@@ -40,7 +40,7 @@ const REFERENCING = new RegExp(
 )
 
 /** Keys separated by commas, `and`, `&` or spaces after one magic word share its strength. */
-const LIST_GLUE = /^[\s,&;\])]*(?:(?:and|or)\s+)?[\s\[(]*$/i
+const LIST_GLUE = /^[\s,&;\])]*(?:(?:and|or)\s+)?[\s[(]*$/i
 
 function magicWordBefore(before: string): Strength | null {
   if (REFERENCING.test(before)) return 'references'

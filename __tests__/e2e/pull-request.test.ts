@@ -1,0 +1,286 @@
+import nock from 'nock'
+import {
+  API_TOKEN,
+  GITHUB,
+  GITHUB_TOKEN,
+  JIRA,
+  PR_URL,
+  REPO,
+  githubReads,
+  jiraFixture,
+  jiraIssueJson,
+  jiraMyself,
+  recorder,
+  runAction,
+  webhook
+} from './harness.js'
+
+const GLOBAL_ID = `gitar-jira:${PR_URL}`
+
+/** What the log shows: the runner consumes `::add-mask::` commands, the only place a secret may go. */
+const shown = (stdout: string) => stdout.replace(/^::add-mask::.*$/gm, '')
+
+function openedEvent(overrides: { title?: string; body?: string; branch?: string } = {}) {
+  const event = webhook('pull_request', 'opened')
+  Object.assign(event.pull_request, {
+    title: overrides.title ?? 'ABC-1 Update the README',
+    body: overrides.body ?? 'Relates to ABC-2. Encoded as UTF-8.',
+    head: { ...event.pull_request.head, ref: overrides.branch ?? 'changes' }
+  })
+  return event
+}
+
+function bulkfetchAnswer(issues: ReturnType<typeof jiraIssueJson>[], unknown: string[]) {
+  return {
+    issues,
+    issueErrors: unknown.map((id) => ({
+      id,
+      errorMessage: 'Issue does not exist or you do not have permission to see it.'
+    }))
+  }
+}
+
+describe('pull_request opened with explicit keys', () => {
+  test('links each issue Jira confirms, comments on the PR, sets outputs and the summary', async () => {
+    const event = openedEvent()
+    const github = githubReads(event.pull_request)
+    const comment = recorder()
+    github.post(`${REPO}/issues/2/comments`, comment.match).reply(201, {
+      id: 99,
+      body: 'x',
+      html_url: `${PR_URL}#issuecomment-99`,
+      user: { login: 'github-actions[bot]', type: 'Bot' }
+    })
+    const fetched = recorder()
+    const links = recorder()
+    const jira = jiraMyself()
+      .post('/rest/api/3/issue/bulkfetch', fetched.match)
+      .reply(
+        200,
+        bulkfetchAnswer(
+          [jiraIssueJson('ABC-1', 'Rewrite the README'), jiraIssueJson('ABC-2', 'Docs site')],
+          ['UTF-8']
+        )
+      )
+      .post('/rest/api/3/issue/ABC-1/remotelink', links.match)
+      .reply(201, { id: 1, self: `${JIRA}/rest/api/3/issue/ABC-1/remotelink/1` })
+      .post('/rest/api/3/issue/ABC-2/remotelink', links.match)
+      .reply(201, { id: 2, self: `${JIRA}/rest/api/3/issue/ABC-2/remotelink/2` })
+
+    const result = await runAction('pull_request', event)
+
+    expect(result.exitCode).toBe(0)
+    expect(fetched.sent[0]).toMatchObject({ issueIdsOrKeys: ['ABC-1', 'ABC-2', 'UTF-8'] })
+    expect(links.sent).toEqual([
+      {
+        globalId: GLOBAL_ID,
+        application: { type: 'com.github', name: 'GitHub' },
+        relationship: 'pull request',
+        object: expect.objectContaining({
+          url: PR_URL,
+          title: 'Codertocat/Hello-World#2: ABC-1 Update the README',
+          summary: 'Pull request open · resolves this issue'
+        })
+      },
+      expect.objectContaining({
+        globalId: GLOBAL_ID,
+        object: expect.objectContaining({ summary: 'Pull request open' })
+      })
+    ])
+    const body = (comment.sent[0] as { body: string }).body
+    expect(body).toContain('<!-- gitar-jira:comment -->')
+    expect(body).toContain(
+      `| [ABC-1](${JIRA}/browse/ABC-1) | Rewrite the README | In Progress | Mia Krystof | resolves · title |`
+    )
+    expect(body).toContain(
+      `| [ABC-2](${JIRA}/browse/ABC-2) | Docs site | In Progress | Mia Krystof | references · description |`
+    )
+    expect(body).not.toContain('UTF-8')
+    expect(result.outputs).toEqual({
+      'linked-issues': '["ABC-1","ABC-2"]',
+      'suggested-reviewers': '[]',
+      'follow-up-issues': '[]',
+      'comment-url': `${PR_URL}#issuecomment-99`
+    })
+    expect(result.summary).toContain('## gitar-jira: Codertocat/Hello-World#2')
+    expect(result.summary).toContain('| [ABC-1]')
+    expect(shown(result.stdout)).not.toContain(API_TOKEN)
+    expect(shown(result.stdout)).not.toContain(GITHUB_TOKEN)
+    expect(github.isDone() && jira.isDone()).toBe(true)
+  })
+
+  test('an edit that drops a key removes its link and updates the comment in place', async () => {
+    const event = webhook('pull_request', 'opened')
+    event.action = 'edited'
+    Object.assign(event.pull_request, { title: 'ABC-1 Update the README', body: '' })
+    const previous = {
+      id: 7,
+      body: '<!-- gitar-jira:comment -->\nold\n<!-- gitar-jira:state {"v":1,"links":[{"key":"ABC-1","via":"explicit"},{"key":"ABC-2","via":"explicit"}]} -->',
+      html_url: `${PR_URL}#issuecomment-7`,
+      user: { login: 'github-actions[bot]', type: 'Bot' }
+    }
+    const github = githubReads(event.pull_request, { comments: [previous] })
+    const update = recorder()
+    github.patch(`${REPO}/issues/comments/7`, update.match).reply(200, { ...previous, body: 'new' })
+    const jira = jiraMyself()
+      .post('/rest/api/3/issue/bulkfetch')
+      .reply(200, bulkfetchAnswer([jiraIssueJson('ABC-1', 'Rewrite the README')], []))
+      .post('/rest/api/3/issue/ABC-1/remotelink')
+      .reply(200, { id: 1, self: `${JIRA}/rest/api/3/issue/ABC-1/remotelink/1` })
+      .delete('/rest/api/3/issue/ABC-2/remotelink')
+      .query({ globalId: GLOBAL_ID })
+      .reply(204)
+
+    const result = await runAction('pull_request', event)
+
+    expect(result.exitCode).toBe(0)
+    const body = (update.sent[0] as { body: string }).body
+    expect(body).toContain('Unlinked (no longer named in the PR): ABC-2')
+    expect(body).toContain('{"key":"ABC-1","via":"explicit"}')
+    expect(body).not.toContain('"ABC-2"')
+    expect(github.isDone() && jira.isDone()).toBe(true)
+  })
+
+  test('dry-run reads everything and writes nothing', async () => {
+    const event = openedEvent()
+    const github = githubReads(event.pull_request)
+    const jira = jiraMyself()
+      .post('/rest/api/3/issue/bulkfetch')
+      .reply(
+        200,
+        bulkfetchAnswer([jiraIssueJson('ABC-1', 'Rewrite the README')], ['ABC-2', 'UTF-8'])
+      )
+
+    const result = await runAction('pull_request', event, { 'dry-run': 'true' })
+
+    expect(result.exitCode).toBe(0)
+    expect(result.stdout).toContain(
+      '[dry-run] would link ABC-1 to https://github.com/Codertocat/Hello-World/pull/2'
+    )
+    expect(result.summary).toContain('(dry run)')
+    expect(result.outputs['linked-issues']).toBe('["ABC-1"]')
+    // Any write would have met no interceptor and failed the run.
+    expect(github.isDone() && jira.isDone()).toBe(true)
+    expect(nock.pendingMocks()).toEqual([])
+  })
+
+  test('one failing write fails the step once, after the others ran, and the comment says so', async () => {
+    const event = openedEvent()
+    const github = githubReads(event.pull_request)
+    const comment = recorder()
+    github.post(`${REPO}/issues/2/comments`, comment.match).reply(201, {
+      id: 99,
+      body: 'x',
+      html_url: `${PR_URL}#issuecomment-99`
+    })
+    const jira = jiraMyself()
+      .post('/rest/api/3/issue/bulkfetch')
+      .reply(
+        200,
+        bulkfetchAnswer([jiraIssueJson('ABC-1', 'Readme'), jiraIssueJson('ABC-2', 'Docs')], [])
+      )
+      .post('/rest/api/3/issue/ABC-1/remotelink')
+      .reply(403, jiraFixture('error-403'))
+      .post('/rest/api/3/issue/ABC-2/remotelink')
+      .reply(201, { id: 2, self: `${JIRA}/rest/api/3/issue/ABC-2/remotelink/2` })
+
+    const result = await runAction('pull_request', event)
+
+    expect(result.exitCode).toBe(1)
+    expect(result.stdout.match(/^::error/gm)).toHaveLength(1)
+    expect(result.stdout).toMatch(/^::error::gitar-jira: 1 failure\(s\)%0Aauto-link: /m)
+    expect((comment.sent[0] as { body: string }).body).toContain('> - **auto-link**:')
+    expect(github.isDone() && jira.isDone()).toBe(true)
+  })
+})
+
+describe('stops before writing anything', () => {
+  test('a config error is one annotation on the file line, and nothing is written', async () => {
+    const event = openedEvent()
+    const github = githubReads(event.pull_request, {
+      config: 'rules:\n  auto-link:\n    min-confidence: high\n'
+    })
+    jiraMyself() // the credential check only reads, so it runs beside the GitHub reads
+
+    const result = await runAction('pull_request', event)
+
+    expect(result.exitCode).toBe(1)
+    expect(result.stdout).toContain(
+      '::error title=Invalid gitar-jira config,file=.github/gitar-jira.yml,line=3,col=5::.github/gitar-jira.yml:3: rules.auto-link.min-confidence must be a number between 0 and 1, got "high"'
+    )
+    expect(result.stdout.match(/^::error/gm)).toHaveLength(1)
+    expect(github.isDone()).toBe(true)
+  })
+
+  test('a token Jira serves as anonymous stops the run with one error and no comment', async () => {
+    const event = openedEvent()
+    githubReads(event.pull_request)
+    nock(JIRA)
+      .get('/rest/api/3/myself')
+      .reply(200, jiraFixture('myself-anonymous'), {
+        'X-Seraph-LoginReason': 'AUTHENTICATED_FAILED'
+      })
+
+    const result = await runAction('pull_request', event)
+
+    expect(result.exitCode).toBe(1)
+    expect(result.stdout.match(/^::error/gm)).toHaveLength(1)
+    expect(result.stdout).toMatch(/jira-api-token/)
+    expect(shown(result.stdout)).not.toContain(API_TOKEN)
+  })
+
+  test('half-filled OAuth inputs next to a token: one error naming the inputs, no request at all', async () => {
+    const event = openedEvent()
+    const result = await runAction('pull_request', event, { 'jira-oauth-client-id': 'abc' })
+    expect(result.exitCode).toBe(1)
+    expect(result.stdout.match(/^::error/gm)).toHaveLength(1)
+    expect(result.stdout).toMatch(/jira-oauth-client-secret/)
+  })
+
+  test('a jira-url that is not a URL names the input', async () => {
+    const result = await runAction('pull_request', openedEvent(), {
+      'jira-url': 'acme.atlassian.net'
+    })
+    expect(result.exitCode).toBe(1)
+    expect(result.stdout).toMatch(/::error.*jira-url/)
+  })
+})
+
+describe('events it does not act on end with a notice and exit code 0', () => {
+  test('a push event', async () => {
+    const result = await runAction('push', webhook('push', undefined as never) ?? {})
+    expect(result.exitCode).toBe(0)
+    expect(result.stdout).toContain(
+      "::notice title=gitar-jira::Nothing to do: gitar-jira does not handle 'push' events."
+    )
+  })
+
+  test('a fork PR under pull_request, where secrets are empty', async () => {
+    const event = openedEvent()
+    event.pull_request.head.repo = {
+      ...event.pull_request.head.repo,
+      full_name: 'forker/Hello-World'
+    }
+    const result = await runAction('pull_request', event, {
+      'jira-api-token': '',
+      'jira-email': '',
+      'jira-url': ''
+    })
+    expect(result.exitCode).toBe(0)
+    expect(result.stdout).toContain(
+      '::notice title=gitar-jira::Nothing to do: this PR runs without repository secrets'
+    )
+  })
+
+  test('an issue comment that is not an edit', async () => {
+    const result = await runAction('issue_comment', webhook('issue_comment', 'created'))
+    expect(result.exitCode).toBe(0)
+    expect(result.stdout).toContain(
+      '::notice title=gitar-jira::Nothing to do: only edited comments are handled.'
+    )
+  })
+})
+
+test('the GitHub API base comes from GITHUB_API_URL', () => {
+  expect(GITHUB).toBe('https://api.github.test')
+})
