@@ -28,10 +28,14 @@ export function bareActionBundle(): string {
   )
   // Resolve @actions/core from this project.
   execFileSync('ln', ['-s', join(root, 'node_modules'), join(dir, 'node_modules')])
-  execFileSync(join(root, 'node_modules', '.bin', 'ncc'), ['build', 'src/index.js', '-o', 'dist', '-q'], {
-    cwd: dir,
-    stdio: 'ignore'
-  })
+  execFileSync(
+    join(root, 'node_modules', '.bin', 'ncc'),
+    ['build', 'src/index.js', '-o', 'dist', '-q'],
+    {
+      cwd: dir,
+      stdio: 'ignore'
+    }
+  )
   return join(dir, 'dist', 'index.js')
 }
 
@@ -128,6 +132,10 @@ export async function coldStart(): Promise<{ ours: number; bare: number; bundleB
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { ours, bare, bundleBytes } = await coldStart()
   console.log(`node ${process.version}, median of ${RUNS} runs`)
-  console.log(`dist/index.js size: ${(bundleBytes / 1024 / 1024).toFixed(2)} MiB (${bundleBytes} bytes)`)
-  console.log(`cold start to first request: gitar-jira ${ours.toFixed(1)} ms, bare @actions/core action ${bare.toFixed(1)} ms, ratio ${(ours / bare).toFixed(2)}`)
+  console.log(
+    `dist/index.js size: ${(bundleBytes / 1024 / 1024).toFixed(2)} MiB (${bundleBytes} bytes)`
+  )
+  console.log(
+    `cold start to first request: gitar-jira ${ours.toFixed(1)} ms, bare @actions/core action ${bare.toFixed(1)} ms, ratio ${(ours / bare).toFixed(2)}`
+  )
 }

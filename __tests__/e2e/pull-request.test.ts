@@ -215,11 +215,9 @@ describe('stops before writing anything', () => {
   test('a token Jira serves as anonymous stops the run with one error and no comment', async () => {
     const event = openedEvent()
     githubReads(event.pull_request)
-    nock(JIRA)
-      .get('/rest/api/3/myself')
-      .reply(200, jiraFixture('myself-anonymous'), {
-        'X-Seraph-LoginReason': 'AUTHENTICATED_FAILED'
-      })
+    nock(JIRA).get('/rest/api/3/myself').reply(200, jiraFixture('myself-anonymous'), {
+      'X-Seraph-LoginReason': 'AUTHENTICATED_FAILED'
+    })
 
     const result = await runAction('pull_request', event)
 
