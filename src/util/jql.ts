@@ -16,6 +16,8 @@ export function jqlTextSearch(field: string, words: readonly string[]): string |
     .map((w) =>
       w
         .normalize('NFKC')
+        // Lower case: Lucene's AND, OR and NOT are operators only in capitals.
+        .toLowerCase()
         .replace(/[^\p{L}\p{N}]+/gu, ' ')
         .trim()
     )
