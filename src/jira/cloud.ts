@@ -8,7 +8,7 @@ import type { Client } from 'jira.js/core'
 import type { JiraIssue, JiraPort, JiraUser, RemoteLink, RemoteLinkInput } from './port.js'
 import { AnonymousAnswerError } from './transport.js'
 import { describeFailure, OPERATIONS, type CredentialInfo, type JiraOperation } from './errors.js'
-import { ISSUE_FIELDS, toJiraIssue, toJiraUser, toRemoteLink } from './map.js'
+import { DETAIL_FIELDS, ISSUE_FIELDS, toJiraIssue, toJiraUser, toRemoteLink } from './map.js'
 
 /** Jira's bulkfetch limit per request. */
 export const BULK_FETCH_LIMIT = 100
@@ -95,10 +95,13 @@ export class CloudJira implements JiraPort {
 
   searchIssues(
     jql: string,
-    options: { max?: number; fields?: string[] } = {}
+    options: { max?: number; fields?: string[]; details?: boolean } = {}
   ): Promise<JiraIssue[]> {
     const max = Math.max(0, options.max ?? DEFAULT_SEARCH_MAX)
-    const fields = [...new Set([...ISSUE_FIELDS, ...(options.fields ?? [])])]
+    const details = options.details ?? false
+    const fields = [
+      ...new Set([...ISSUE_FIELDS, ...(details ? DETAIL_FIELDS : []), ...(options.fields ?? [])])
+    ]
     return this.call(OPERATIONS.searchIssues, async () => {
       const issues: JiraIssue[] = []
       let nextPageToken: string | undefined
@@ -110,7 +113,7 @@ export class CloudJira implements JiraPort {
           nextPageToken
         })
         for (const json of page.issues ?? []) {
-          const issue = toJiraIssue(json, this.siteUrl)
+          const issue = toJiraIssue(json, this.siteUrl, details)
           if (issue !== undefined && issues.length < max) issues.push(issue)
         }
         nextPageToken = page.nextPageToken ?? undefined

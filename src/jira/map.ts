@@ -8,6 +8,9 @@ import type { JiraIssue, JiraUser, RemoteLink } from './port.js'
 /** The fields `JiraIssue` is made of; ask Jira for exactly these. */
 export const ISSUE_FIELDS = ['summary', 'status', 'project', 'issuetype', 'assignee', 'reporter']
 
+/** The extra fields of `IssueDetails`: what inference reads. */
+export const DETAIL_FIELDS = ['description', 'components', 'labels', 'created', 'updated']
+
 const UserJson = z
   .object({
     accountId: z.string().optional(),
@@ -36,7 +39,12 @@ const IssueJson = z
         project: z.object({ key: z.string() }).loose().nullish(),
         issuetype: z.object({ name: z.string() }).loose().nullish(),
         assignee: UserJson.nullish(),
-        reporter: UserJson.nullish()
+        reporter: UserJson.nullish(),
+        description: z.unknown().optional(),
+        components: z.array(z.object({ name: z.string() }).loose()).nullish(),
+        labels: z.array(z.string()).nullish(),
+        created: z.string().nullish(),
+        updated: z.string().nullish()
       })
       .loose()
       .default({})
@@ -58,7 +66,11 @@ export function toJiraUser(json: unknown): JiraUser | null {
 }
 
 /** `siteUrl` is the human site (browse links), even when the API is reached through a gateway. */
-export function toJiraIssue(json: unknown, siteUrl: string): JiraIssue | undefined {
+export function toJiraIssue(
+  json: unknown,
+  siteUrl: string,
+  withDetails = false
+): JiraIssue | undefined {
   const parsed = IssueJson.safeParse(json)
   if (!parsed.success) return undefined
   const { id, key, fields } = parsed.data
@@ -74,8 +86,48 @@ export function toJiraIssue(json: unknown, siteUrl: string): JiraIssue | undefin
     ...(fields.issuetype ? { issueType: fields.issuetype.name } : {}),
     assignee: fields.assignee ? toJiraUser(fields.assignee) : null,
     reporter: fields.reporter ? toJiraUser(fields.reporter) : null,
-    url: `${siteUrl}/browse/${key}`
+    url: `${siteUrl}/browse/${key}`,
+    ...(withDetails
+      ? {
+          details: {
+            description: plainText(fields.description),
+            components: (fields.components ?? []).map((c) => c.name),
+            labels: fields.labels ?? [],
+            ...(fields.created ? { created: fields.created } : {}),
+            ...(fields.updated ? { updated: fields.updated } : {})
+          }
+        }
+      : {})
   }
+}
+
+const BLOCK_NODES = new Set([
+  'paragraph',
+  'heading',
+  'listItem',
+  'codeBlock',
+  'blockquote',
+  'tableRow',
+  'rule'
+])
+
+/** A description as plain text: ADF (Cloud) flattened, a string (Data Center) as it is. */
+export function plainText(description: unknown): string {
+  if (typeof description === 'string') return description
+  const parts: string[] = []
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return
+    const { type, text, content } = node as { type?: string; text?: unknown; content?: unknown }
+    if (typeof text === 'string') parts.push(text)
+    if (type === 'hardBreak') parts.push('\n')
+    if (Array.isArray(content)) content.forEach(walk)
+    if (type && BLOCK_NODES.has(type)) parts.push('\n')
+  }
+  walk(description)
+  return parts
+    .join('')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()
 }
 
 const RemoteLinkJson = z

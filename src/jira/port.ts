@@ -24,6 +24,17 @@ export interface JiraIssue {
   reporter?: JiraUser | null
   /** Browse URL: `${site}/browse/${key}`. */
   url: string
+  /** The text inference reads; present when a search asked for it (`details: true`). */
+  details?: IssueDetails
+}
+
+export interface IssueDetails {
+  /** Plain text (ADF flattened on Cloud, wiki markup as it is on Data Center). */
+  description: string
+  components: string[]
+  labels: string[]
+  created?: string
+  updated?: string
 }
 
 /** A remote link as the action writes it; `globalId` makes the write an upsert. */
@@ -50,7 +61,10 @@ export interface JiraPort {
   /** Issues that exist and are visible; unknown keys (UTF-8, typos, no permission) are left out. */
   getIssues(keys: string[]): Promise<JiraIssue[]>
   /** Enhanced JQL search, bounded by `max`. */
-  searchIssues(jql: string, options?: { max?: number; fields?: string[] }): Promise<JiraIssue[]>
+  searchIssues(
+    jql: string,
+    options?: { max?: number; fields?: string[]; details?: boolean }
+  ): Promise<JiraIssue[]>
   getRemoteLinks(issueKey: string): Promise<RemoteLink[]>
   upsertRemoteLink(issueKey: string, link: RemoteLinkInput): Promise<void>
   deleteRemoteLink(issueKey: string, globalId: string): Promise<void>
