@@ -7,11 +7,16 @@ import type { LinkVia } from '../rules/linked-issue.js'
 export interface CommentState {
   v: 1
   links: { key: string; via: LinkVia }[]
+  /** Keys a maintainer unticked: never inferred or suggested again on this PR. */
+  rejected?: string[]
 }
 
 export const EMPTY_STATE: CommentState = { v: 1, links: [] }
 
 const STATE_PATTERN = /<!-- gitar-jira:state (\{.*?\}) -->/s
+const KEY_PATTERN = /^[A-Z][A-Z0-9_]+-[1-9][0-9]*$/
+const isKey = (value: unknown): value is string =>
+  typeof value === 'string' && KEY_PATTERN.test(value)
 
 export function readState(commentBody: string | undefined): CommentState {
   const json = commentBody ? STATE_PATTERN.exec(commentBody)?.[1] : undefined
@@ -21,11 +26,10 @@ export function readState(commentBody: string | undefined): CommentState {
     if (parsed.v !== 1 || !Array.isArray(parsed.links)) return EMPTY_STATE
     const links = parsed.links.filter(
       (l): l is CommentState['links'][number] =>
-        typeof l?.key === 'string' &&
-        /^[A-Z][A-Z0-9_]+-[1-9][0-9]*$/.test(l.key) &&
-        (l.via === 'explicit' || l.via === 'inferred' || l.via === 'accepted')
+        isKey(l?.key) && (l.via === 'explicit' || l.via === 'inferred' || l.via === 'accepted')
     )
-    return { v: 1, links }
+    const rejected = Array.isArray(parsed.rejected) ? parsed.rejected.filter(isKey) : []
+    return rejected.length > 0 ? { v: 1, links, rejected } : { v: 1, links }
   } catch {
     return EMPTY_STATE
   }

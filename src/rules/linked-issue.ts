@@ -11,4 +11,14 @@ export interface LinkedIssue {
   via: LinkVia
   /** Where the key was found (explicit links only). */
   sources: KeySource[]
+  /** Inferred links: how sure the ranker was, and the words that matched. */
+  confidence?: number
+  matched?: string[]
+}
+
+/** An issue the PR may work on, below the confidence that links it: a box to tick. */
+export interface Suggestion {
+  issue: JiraIssue
+  confidence: number
+  matched: string[]
 }

@@ -1,0 +1,43 @@
+/**
+ * The checkboxes of the action's PR comment: a possible match ticked links it, a link made by
+ * inference (or accepted earlier) unticked removes it. Each box carries its key in a hidden
+ * marker, so editing the visible text around it changes nothing.
+ */
+import type { CommentState } from './state.js'
+
+export interface Decisions {
+  accept: string[]
+  reject: string[]
+}
+
+export function checkboxLine(key: string, ticked: boolean, text: string): string {
+  return `- [${ticked ? 'x' : ' '}] <!-- gitar-jira:key ${key} --> ${text}`
+}
+
+const BOX = /^\s*[-*] \[([ xX])\] <!-- gitar-jira:key ([A-Z][A-Z0-9_]+-[1-9][0-9]*) -->/gm
+
+/** What the boxes say now, against what the comment's own state block recorded. */
+export function readDecisions(body: string, state: CommentState): Decisions {
+  const ticked = new Map<string, boolean>()
+  for (const match of body.matchAll(BOX)) ticked.set(match[2]!, match[1] !== ' ')
+  const linked = new Set(state.links.map((l) => l.key))
+  const removable = new Set(state.links.filter((l) => l.via !== 'explicit').map((l) => l.key))
+  const accept: string[] = []
+  const reject: string[] = []
+  for (const [key, isTicked] of ticked) {
+    if (isTicked && !linked.has(key)) accept.push(key)
+    if (!isTicked && removable.has(key)) reject.push(key)
+  }
+  return { accept, reject }
+}
+
+/** The state after a maintainer's decisions: accepted keys linked, rejected ones remembered. */
+export function applyDecisions(state: CommentState, decisions: Decisions): CommentState {
+  const rejected = new Set([...(state.rejected ?? []), ...decisions.reject])
+  for (const key of decisions.accept) rejected.delete(key)
+  const links = [
+    ...state.links.filter((l) => !decisions.reject.includes(l.key)),
+    ...decisions.accept.map((key) => ({ key, via: 'accepted' as const }))
+  ]
+  return rejected.size > 0 ? { v: 1, links, rejected: [...rejected] } : { v: 1, links }
+}
