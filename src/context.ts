@@ -1,13 +1,16 @@
+import type { PullRequest } from './github/port.js'
+
 /**
  * The run's context, captured once from the event payload so no rule reads globals.
  */
 
-export type PrEventName = 'pull_request' | 'pull_request_target'
+export type PrEventName = 'pull_request' | 'pull_request_target' | 'issue_comment'
 
 export interface PrEvent {
   kind: 'pull_request'
   eventName: PrEventName
-  /** opened, reopened, edited, synchronize, ready_for_review, closed, … */
+  /** opened, reopened, edited, synchronize, ready_for_review, closed, …; `checkbox` for a
+   * maintainer's edit of the action's comment. */
   action: string
   owner: string
   repo: string
@@ -109,6 +112,25 @@ export function readEvent(eventName: string, payload: Payload): RunEvent {
     }
   }
   return ignored(eventName, action, `gitar-jira does not handle '${eventName}' events`)
+}
+
+/** The PR run that a maintainer's checkbox edit asks for. */
+export function prEventOf(event: CommentEditEvent, pr: PullRequest): PrEvent {
+  return {
+    kind: 'pull_request',
+    eventName: 'issue_comment',
+    action: 'checkbox',
+    owner: event.owner,
+    repo: event.repo,
+    prNumber: event.prNumber,
+    baseRef: pr.baseRef,
+    merged: pr.merged,
+    closed: pr.state === 'closed',
+    draft: pr.draft,
+    // issue_comment runs in the base repository with its secrets, whoever opened the PR.
+    fromFork: false,
+    sender: event.sender
+  }
 }
 
 function ignored(eventName: string, action: string, reason: string): IgnoredEvent {

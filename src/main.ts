@@ -11,9 +11,9 @@ import * as core from '@actions/core'
 import { readFile } from 'node:fs/promises'
 import { loadSettings } from './config/index.js'
 import type { Settings } from './config/settings.js'
-import { readEvent, type PrEvent } from './context.js'
+import { prEventOf, readEvent, type CommentEditEvent, type PrEvent } from './context.js'
 import { createGitHub } from './github/index.js'
-import type { GitHubPort, IssueComment } from './github/port.js'
+import type { GitHubPort, IssueComment, PrFacts } from './github/port.js'
 import { readInputs, type Inputs } from './inputs.js'
 import { connectJira, resolveJiraAuth, type JiraAuth } from './jira/index.js'
 import { applyActions } from './plan/apply.js'
@@ -21,6 +21,7 @@ import type { Action } from './plan/actions.js'
 import { COMMENT_MARKER, renderComment } from './report/comment.js'
 import { ruleFailures, type RunReport } from './report/model.js'
 import { outputsOf, setOutputs } from './report/outputs.js'
+import { checkboxDecisions, type Decisions } from './report/checkboxes.js'
 import { readState } from './report/state.js'
 import { renderSummary, writeSummary } from './report/summary.js'
 import { discoverLinkedIssues } from './rules/auto-link/discover.js'
@@ -38,9 +39,13 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       return
     }
     if (event.kind === 'comment_edited') {
-      core.notice('Nothing to do: edits of the PR comment are not acted upon yet.', {
-        title: 'gitar-jira'
-      })
+      const decisions = checkboxDecisions(event)
+      if (typeof decisions === 'string') {
+        core.notice(`Nothing to do: ${decisions}.`, { title: 'gitar-jira' })
+        return
+      }
+      const auth = resolveJiraAuth(inputs)
+      await handleCheckboxes(inputs, auth, event, decisions)
       return
     }
     if (!hasJiraCredential(inputs) && (event.fromFork || isDependabot(event.sender))) {
@@ -59,8 +64,28 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   }
 }
 
-async function handlePullRequest(inputs: Inputs, auth: JiraAuth, event: PrEvent): Promise<void> {
+/** A maintainer ticked or unticked boxes in the action's comment: the PR's run, with their decisions. */
+async function handleCheckboxes(
+  inputs: Inputs,
+  auth: JiraAuth,
+  event: CommentEditEvent,
+  decisions: Decisions
+): Promise<void> {
   const github = createGitHub({ token: inputs.githubToken, owner: event.owner, repo: event.repo })
+  // The comment event does not say which base branch the config is read from: the PR does.
+  const pr = await github.loadPrFacts(event.prNumber)
+  await handlePullRequest(inputs, auth, prEventOf(event, pr.pr), { github, pr, decisions })
+}
+
+async function handlePullRequest(
+  inputs: Inputs,
+  auth: JiraAuth,
+  event: PrEvent,
+  known: { github?: GitHubPort; pr?: PrFacts; decisions?: Decisions } = {}
+): Promise<void> {
+  const github =
+    known.github ??
+    createGitHub({ token: inputs.githubToken, owner: event.owner, repo: event.repo })
   const connect = () => connectJira({ auth, owner: event.owner, repo: event.repo })
   // Checking the credential only reads, so it runs beside the GitHub reads; a 3LO refresh
   // rotates the token (a write), so it waits until the config is known to be good.
@@ -72,7 +97,7 @@ async function handlePullRequest(inputs: Inputs, auth: JiraAuth, event: PrEvent)
       readFile: (path, ref) => github.getFileText(path, ref),
       ref: event.baseRef
     }),
-    github.loadPrFacts(event.prNumber),
+    known.pr ? Promise.resolve(known.pr) : github.loadPrFacts(event.prNumber),
     github.findComment(event.prNumber, COMMENT_MARKER),
     jiraEarly ?? Promise.resolve(null)
   ])
@@ -80,7 +105,13 @@ async function handlePullRequest(inputs: Inputs, auth: JiraAuth, event: PrEvent)
   const ports: Ports = { jira, github }
 
   const previous = readState(comment?.body)
-  const { linked } = await discoverLinkedIssues(jira, pr, previous, settings)
+  const { linked, state } = await discoverLinkedIssues(
+    jira,
+    pr,
+    previous,
+    settings,
+    known.decisions
+  )
   const facts: Facts = { event, pr, linked, previous }
 
   const { actions, notes, failures } = await planRules(ports, facts, settings)
@@ -92,6 +123,8 @@ async function handlePullRequest(inputs: Inputs, auth: JiraAuth, event: PrEvent)
     prNumber: event.prNumber,
     headSha: pr.pr.headSha,
     linked,
+    suggestions: [],
+    state,
     unlinked: applied
       .filter((a) => a.action.type === 'jira.deleteRemoteLink' && a.status !== 'failed')
       .map((a) => (a.action as Extract<Action, { type: 'jira.deleteRemoteLink' }>).issueKey),

@@ -3,7 +3,9 @@
  * inference (or accepted earlier) unticked removes it. Each box carries its key in a hidden
  * marker, so editing the visible text around it changes nothing.
  */
-import type { CommentState } from './state.js'
+import type { CommentEditEvent } from '../context.js'
+import { COMMENT_MARKER } from './comment.js'
+import { readState, type CommentState } from './state.js'
 
 export interface Decisions {
   accept: string[]
@@ -40,4 +42,17 @@ export function applyDecisions(state: CommentState, decisions: Decisions): Comme
     ...decisions.accept.map((key) => ({ key, via: 'accepted' as const }))
   ]
   return rejected.size > 0 ? { v: 1, links, rejected: [...rejected] } : { v: 1, links }
+}
+
+/** The decisions a comment edit carries, or why there is nothing to do. */
+export function checkboxDecisions(event: CommentEditEvent): Decisions | string {
+  if (!event.body.includes(COMMENT_MARKER))
+    return 'the edited comment is not the gitar-jira comment'
+  // The action's own edits (with a token that triggers workflows) must not loop.
+  if (event.sender.endsWith('[bot]')) return 'the comment was edited by a bot'
+  const decisions = readDecisions(event.body, readState(event.body))
+  if (decisions.accept.length === 0 && decisions.reject.length === 0) {
+    return 'no checkbox of the gitar-jira comment changed'
+  }
+  return decisions
 }

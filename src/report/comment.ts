@@ -5,7 +5,9 @@
 import { escapeCell } from '../util/escape.js'
 import { describeAction } from '../plan/actions.js'
 import type { RunReport } from './model.js'
-import { writeState, type CommentState } from './state.js'
+import { writeState } from './state.js'
+import { checkboxLine } from './checkboxes.js'
+import type { JiraIssue } from '../jira/port.js'
 
 export const COMMENT_MARKER = '<!-- gitar-jira:comment -->'
 
@@ -24,7 +26,7 @@ export function linkedIssuesTable(report: RunReport): string {
     const how =
       via === 'explicit'
         ? `${strength === 'resolves' ? 'resolves' : 'references'} · ${sources.map((s) => FOUND_IN[s]).join(', ')}`
-        : `${via} · ${strength}`
+        : `${via === 'inferred' ? 'inferred' : 'accepted'} · ${strength}`
     const cells = [
       `[${issue.key}](${issue.url})`,
       escapeCell(issue.summary),
@@ -39,6 +41,46 @@ export function linkedIssuesTable(report: RunReport): string {
     '| --- | --- | --- | --- | --- |',
     ...rows
   ].join('\n')
+}
+
+const percent = (confidence: number) => `${Math.round(confidence * 100)}%`
+
+function why(confidence: number | undefined, matched: string[] | undefined): string {
+  const words = (matched ?? []).slice(0, 6).map((w) => escapeCell(w, 40))
+  const sure = confidence === undefined ? '' : `${percent(confidence)} sure`
+  return [sure, words.length > 0 ? `matched: ${words.join(', ')}` : ''].filter(Boolean).join(' · ')
+}
+
+function issueText(issue: JiraIssue): string {
+  return `[${issue.key}](${issue.url}) ${escapeCell(issue.summary, 120)}`
+}
+
+/** Links made without a key, and possible matches: boxes a maintainer ticks or unticks. */
+export function checkboxBlocks(report: RunReport): string {
+  const blocks: string[] = []
+  const keyless = report.linked.filter((l) => l.via !== 'explicit')
+  if (keyless.length > 0) {
+    blocks.push(
+      '**Linked without a key** (untick a box to remove a wrong link):',
+      ...keyless.map((l) =>
+        checkboxLine(
+          l.issue.key,
+          true,
+          `${issueText(l.issue)} · ${l.via === 'accepted' ? 'accepted' : why(l.confidence, l.matched)}`
+        )
+      )
+    )
+  }
+  if (report.suggestions.length > 0) {
+    if (blocks.length > 0) blocks.push('')
+    blocks.push(
+      '**Possible matches** (tick a box to link the issue):',
+      ...report.suggestions.map((s) =>
+        checkboxLine(s.issue.key, false, `${issueText(s.issue)} · ${why(s.confidence, s.matched)}`)
+      )
+    )
+  }
+  return blocks.join('\n')
 }
 
 export function failuresBlock(report: RunReport): string {
@@ -66,10 +108,6 @@ function dryRunBlock(report: RunReport): string {
   ].join('\n')
 }
 
-export function stateOf(report: RunReport): CommentState {
-  return { v: 1, links: report.linked.map((l) => ({ key: l.issue.key, via: l.via })) }
-}
-
 export function renderComment(report: RunReport): string {
   const unlinked =
     report.unlinked.length > 0
@@ -80,12 +118,13 @@ export function renderComment(report: RunReport): string {
     '### Jira',
     '',
     linkedIssuesTable(report),
+    checkboxBlocks(report),
     unlinked,
     notesBlock(report),
     failuresBlock(report),
     dryRunBlock(report),
     `<sub>gitar-jira · updated for ${report.headSha.slice(0, 7)}</sub>`,
-    writeState(stateOf(report))
+    writeState(report.state)
   ]
     .filter((part) => part !== '')
     .join('\n\n')

@@ -6,7 +6,7 @@ import { escapeCell, escapeMarkdown } from '../../../src/util/escape.js'
 import { jiraIssue } from '../../helpers/facts.js'
 
 function report(overrides: Partial<RunReport> = {}): RunReport {
-  return {
+  const built: Omit<RunReport, 'state'> = {
     dryRun: false,
     repo: 'acme/shop',
     prNumber: 42,
@@ -25,12 +25,15 @@ function report(overrides: Partial<RunReport> = {}): RunReport {
         sources: ['body']
       }
     ],
+    suggestions: [],
     unlinked: [],
     notes: [],
     failures: [],
     applied: [],
     ...overrides
   }
+  const links = built.linked.map((l) => ({ key: l.issue.key, via: l.via }))
+  return { ...built, state: overrides.state ?? { v: 1, links } }
 }
 
 describe('escaping text from Jira and users', () => {
@@ -125,5 +128,38 @@ describe('the job summary', () => {
     expect(summary).toContain('## gitar-jira: acme/shop#42 (dry run)')
     expect(summary).toContain('| [ABC-1](https://acme.atlassian.net/browse/ABC-1) |')
     expect(summary).not.toContain('gitar-jira:state')
+  })
+})
+
+describe('links without a key and possible matches', () => {
+  test('are checkbox lines that carry their key, with how sure and which words matched', () => {
+    const body = renderComment(
+      report({
+        linked: [
+          {
+            issue: jiraIssue('ABC-7', { summary: 'Guest checkout' }),
+            strength: 'references',
+            via: 'inferred',
+            sources: [],
+            confidence: 0.912,
+            matched: ['checkout', 'guest']
+          }
+        ],
+        suggestions: [
+          {
+            issue: jiraIssue('ABC-9', { summary: 'Pay with @paypal' }),
+            confidence: 0.5,
+            matched: ['pay']
+          }
+        ]
+      })
+    )
+    expect(body).toContain(
+      '- [x] <!-- gitar-jira:key ABC-7 --> [ABC-7](https://acme.atlassian.net/browse/ABC-7) Guest checkout · 91% sure · matched: checkout, guest'
+    )
+    expect(body).toContain(
+      '- [ ] <!-- gitar-jira:key ABC-9 --> [ABC-9](https://acme.atlassian.net/browse/ABC-9) Pay with @\u200bpaypal · 50% sure · matched: pay'
+    )
+    expect(body).toContain('| inferred · references |')
   })
 })

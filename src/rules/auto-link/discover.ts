@@ -5,6 +5,7 @@
 import type { Settings } from '../../config/settings.js'
 import type { PrFacts } from '../../github/port.js'
 import type { JiraIssue, JiraPort } from '../../jira/port.js'
+import { applyDecisions, type Decisions } from '../../report/checkboxes.js'
 import type { CommentState } from '../../report/state.js'
 import type { LinkedIssue } from '../linked-issue.js'
 import { findKeyMentions, type KeyMention } from './keys.js'
@@ -53,9 +54,12 @@ export function linkedIssues(
 export async function discoverLinkedIssues(
   jira: Pick<JiraPort, 'getIssues'>,
   pr: PrFacts,
-  previous: CommentState,
-  settings: Settings
-): Promise<{ mentions: KeyMention[]; linked: LinkedIssue[] }> {
+  recorded: CommentState,
+  settings: Settings,
+  decisions: Decisions = { accept: [], reject: [] }
+): Promise<{ mentions: KeyMention[]; linked: LinkedIssue[]; state: CommentState }> {
+  // A maintainer's ticks and unticks count as if earlier runs had made those links.
+  const previous = applyDecisions(recorded, decisions)
   const mentions = keyMentions(pr, settings)
   const keys = [
     ...new Set([
@@ -64,5 +68,11 @@ export async function discoverLinkedIssues(
     ])
   ]
   const found = keys.length > 0 ? await jira.getIssues(keys) : []
-  return { mentions, linked: linkedIssues(mentions, previous, found) }
+  const linked = linkedIssues(mentions, previous, found)
+  const state: CommentState = {
+    v: 1,
+    links: linked.map((l) => ({ key: l.issue.key, via: l.via })),
+    ...(previous.rejected ? { rejected: previous.rejected } : {})
+  }
+  return { mentions, linked, state }
 }

@@ -1,6 +1,6 @@
 /**
  * auto-link: every issue the PR works on gets a remote link to the PR; a key that left the PR
- * loses its link (links made by inference or acceptance stay); optionally the title gets the key.
+ * loses its link, and so does a keyless link a maintainer unticks; optionally the title gets the key.
  */
 import type { Settings } from '../../config/settings.js'
 import type { PrEvent } from '../../context.js'
@@ -14,7 +14,9 @@ const LINKING_ACTIONS = new Set([
   'edited',
   'synchronize',
   'ready_for_review',
-  'closed'
+  'closed',
+  // A maintainer ticked or unticked a box of the action's comment.
+  'checkbox'
 ])
 
 export const autoLink: Rule = {
@@ -36,23 +38,24 @@ export const autoLink: Rule = {
     }))
     const notes: Note[] = []
 
+    // Explicit links go when their key leaves the PR; the others when a maintainer unticks them.
     const current = new Set(facts.linked.map((l) => l.issue.key))
-    const gone = facts.previous.links.filter((l) => l.via === 'explicit' && !current.has(l.key))
-    if (facts.pr.commitsTruncated && gone.length > 0) {
+    const gone = facts.previous.links.filter((l) => !current.has(l.key))
+    const unsure = facts.pr.commitsTruncated ? gone.filter((l) => l.via === 'explicit') : []
+    if (unsure.length > 0) {
       // Past GitHub's 250-commit limit a key may only look gone: keep its link.
       notes.push({
         level: 'info',
-        text: `The PR has more commits than GitHub lists (250): links to ${gone.map((l) => l.key).join(', ')} were kept.`
+        text: `The PR has more commits than GitHub lists (250): links to ${unsure.map((l) => l.key).join(', ')} were kept.`
       })
-    } else {
-      for (const link of gone) {
-        actions.push({
-          type: 'jira.deleteRemoteLink',
-          rule: 'auto-link',
-          issueKey: link.key,
-          globalId: prGlobalId(pr.htmlUrl)
-        })
-      }
+    }
+    for (const link of gone.filter((l) => !unsure.includes(l))) {
+      actions.push({
+        type: 'jira.deleteRemoteLink',
+        rule: 'auto-link',
+        issueKey: link.key,
+        globalId: prGlobalId(pr.htmlUrl)
+      })
     }
 
     if (settings.rules.autoLink.updateTitle) {

@@ -96,18 +96,30 @@ describe('auto-link plan', () => {
     })
   })
 
-  test('a key that left the PR loses its link; an inferred one keeps it', () => {
+  test('a link that is no longer in the list (key left the PR, or unticked) is removed', () => {
     const previous = {
       v: 1 as const,
       links: [
         { key: 'ABC-1', via: 'explicit' as const },
         { key: 'ABC-5', via: 'explicit' as const },
-        { key: 'ABC-6', via: 'inferred' as const }
+        { key: 'ABC-6', via: 'inferred' as const },
+        { key: 'ABC-7', via: 'accepted' as const }
       ]
     }
-    const plan = autoLink.plan(facts({ linked, previous }), undefined, settings())
+    const kept = {
+      issue: jiraIssue('ABC-7'),
+      strength: 'references' as const,
+      via: 'accepted' as const,
+      sources: []
+    }
+    const plan = autoLink.plan(
+      facts({ linked: [...linked, kept], previous }),
+      undefined,
+      settings()
+    )
     expect(plan.actions.filter((a) => a.type === 'jira.deleteRemoteLink')).toEqual([
-      { type: 'jira.deleteRemoteLink', rule: 'auto-link', issueKey: 'ABC-5', globalId: GLOBAL_ID }
+      { type: 'jira.deleteRemoteLink', rule: 'auto-link', issueKey: 'ABC-5', globalId: GLOBAL_ID },
+      { type: 'jira.deleteRemoteLink', rule: 'auto-link', issueKey: 'ABC-6', globalId: GLOBAL_ID }
     ])
   })
 

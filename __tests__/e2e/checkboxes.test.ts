@@ -1,0 +1,126 @@
+import {
+  JIRA,
+  PR_URL,
+  REPO,
+  githubReads,
+  jiraIssueJson,
+  jiraMyself,
+  recorder,
+  runAction,
+  webhook
+} from './harness.js'
+
+const GLOBAL_ID = `gitar-jira:${PR_URL}`
+
+/** A maintainer's edit of the action's comment, on PR #2 of the webhook examples' repository. */
+function commentEdited(body: string, sender = 'Codertocat') {
+  const event = webhook('issue_comment', 'edited')
+  event.issue.number = 2
+  event.issue.pull_request = { url: `https://api.github.com${REPO}/pulls/2` }
+  event.comment.body = body
+  event.comment.user = { ...event.comment.user, login: 'github-actions[bot]', type: 'Bot' }
+  event.sender.login = sender
+  return event
+}
+
+function ourComment(boxes: string[], state: string) {
+  return [
+    '<!-- gitar-jira:comment -->',
+    '### Jira',
+    ...boxes,
+    `<!-- gitar-jira:state ${state} -->`
+  ].join('\n')
+}
+
+const prOpened = () => webhook('pull_request', 'opened').pull_request
+
+test('ticking a possible match links it and records it as accepted', async () => {
+  const body = ourComment(
+    ['- [x] <!-- gitar-jira:key ABC-9 --> [ABC-9](x) Payment page · 50% sure'],
+    '{"v":1,"links":[]}'
+  )
+  const pr = prOpened()
+  const github = githubReads(pr, {
+    comments: [{ id: 11, body, html_url: `${PR_URL}#issuecomment-11` }]
+  })
+  const update = recorder()
+  github
+    .patch(`${REPO}/issues/comments/11`, update.match)
+    .reply(200, { id: 11, body: 'x', html_url: `${PR_URL}#issuecomment-11` })
+  const link = recorder()
+  const jira = jiraMyself()
+    .post('/rest/api/3/issue/bulkfetch', (b: { issueIdsOrKeys: string[] }) =>
+      b.issueIdsOrKeys.includes('ABC-9')
+    )
+    .reply(200, { issues: [jiraIssueJson('ABC-9', 'Payment page')], issueErrors: [] })
+    .post('/rest/api/3/issue/ABC-9/remotelink', link.match)
+    .reply(201, { id: 5, self: `${JIRA}/rest/api/3/issue/ABC-9/remotelink/5` })
+
+  const result = await runAction('issue_comment', commentEdited(body))
+
+  expect(result.exitCode).toBe(0)
+  expect(link.sent[0]).toMatchObject({ globalId: GLOBAL_ID })
+  const written = (update.sent[0] as { body: string }).body
+  expect(written).toContain(
+    '- [x] <!-- gitar-jira:key ABC-9 --> [ABC-9](https://acme.atlassian.test/browse/ABC-9) Payment page · accepted'
+  )
+  expect(written).toContain('{"key":"ABC-9","via":"accepted"}')
+  expect(result.outputs['linked-issues']).toBe('["ABC-9"]')
+  expect(github.isDone() && jira.isDone()).toBe(true)
+})
+
+test('unticking a link made by inference removes it and it is not suggested again', async () => {
+  const body = ourComment(
+    ['- [ ] <!-- gitar-jira:key ABC-7 --> [ABC-7](x) Cart totals · 91% sure'],
+    '{"v":1,"links":[{"key":"ABC-7","via":"inferred"}]}'
+  )
+  const pr = prOpened()
+  const github = githubReads(pr, {
+    comments: [{ id: 11, body, html_url: `${PR_URL}#issuecomment-11` }]
+  })
+  const update = recorder()
+  github
+    .patch(`${REPO}/issues/comments/11`, update.match)
+    .reply(200, { id: 11, body: 'x', html_url: `${PR_URL}#issuecomment-11` })
+  const jira = jiraMyself()
+    .delete('/rest/api/3/issue/ABC-7/remotelink')
+    .query({ globalId: GLOBAL_ID })
+    .reply(204)
+
+  const result = await runAction('issue_comment', commentEdited(body))
+
+  expect(result.exitCode).toBe(0)
+  const written = (update.sent[0] as { body: string }).body
+  expect(written).toContain('"rejected":["ABC-7"]')
+  expect(written).not.toContain('gitar-jira:key ABC-7')
+  expect(result.outputs['linked-issues']).toBe('[]')
+  expect(github.isDone() && jira.isDone()).toBe(true)
+})
+
+test.each([
+  [
+    'a comment that is not ours',
+    'LGTM',
+    'Codertocat',
+    'the edited comment is not the gitar-jira comment'
+  ],
+  [
+    'an edit by a bot (the action itself, with a token that triggers workflows)',
+    ourComment(['- [x] <!-- gitar-jira:key ABC-9 --> x'], '{"v":1,"links":[]}'),
+    'renovate[bot]',
+    'the comment was edited by a bot'
+  ],
+  [
+    'an edit that changed no box',
+    ourComment(
+      ['- [x] <!-- gitar-jira:key ABC-7 --> x'],
+      '{"v":1,"links":[{"key":"ABC-7","via":"inferred"}]}'
+    ),
+    'Codertocat',
+    'no checkbox of the gitar-jira comment changed'
+  ]
+])('%s: a notice and no request', async (_name, body, sender, reason) => {
+  const result = await runAction('issue_comment', commentEdited(body, sender))
+  expect(result.exitCode).toBe(0)
+  expect(result.stdout).toContain(`::notice title=gitar-jira::Nothing to do: ${reason}.`)
+})
