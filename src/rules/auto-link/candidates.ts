@@ -27,16 +27,25 @@ export interface CandidateQuery {
   max: number
 }
 
-/** The JQL scope of inference, or null when it does not know where to look. */
-export function inferenceScope(settings: Settings): string | null {
+export interface InferenceScope {
+  /** The candidate issues: the projects narrowed by candidate-jql. */
+  jql: string
+  /** Issues of the projects that no longer match candidate-jql (e.g. moved to Done), if known. */
+  leaving: string | null
+}
+
+/** Where inference looks, or null when it does not know (no projects, no project in the JQL). */
+export function inferenceScope(settings: Settings): InferenceScope | null {
   const { projects } = settings.jira
   const candidateJql = settings.rules.autoLink.candidateJql?.trim() || null
   const filter = candidateJql ? `(${candidateJql})` : null
   if (projects && projects.length > 0) {
     const clause = `project in (${projects.map(jqlString).join(', ')})`
-    return filter ? `${clause} AND ${filter}` : clause
+    return filter
+      ? { jql: `${clause} AND ${filter}`, leaving: `${clause} AND NOT ${filter}` }
+      : { jql: clause, leaving: null }
   }
-  if (candidateJql && /\bproject\b/i.test(candidateJql)) return filter
+  if (filter && /\bproject\b/i.test(filter)) return { jql: filter, leaving: null }
   return null
 }
 
@@ -54,7 +63,7 @@ export function candidateQueries(
   settings: Settings,
   authorJiraId: string | null
 ): CandidateQuery[] {
-  const scope = inferenceScope(settings)
+  const scope = inferenceScope(settings)?.jql
   if (!scope) return []
   const queries: CandidateQuery[] = [
     { name: 'recent', jql: `${scope} ORDER BY updated DESC`, max: RECENT_MAX }

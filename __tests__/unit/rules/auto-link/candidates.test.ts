@@ -17,15 +17,23 @@ const withProjects = (
 
 describe('where inference looks', () => {
   test('the configured projects, narrowed by candidate-jql', () => {
-    expect(inferenceScope(withProjects(['ABC', 'OPS']))).toBe(
-      'project in ("ABC", "OPS") AND (statusCategory != Done)'
-    )
+    expect(inferenceScope(withProjects(['ABC', 'OPS']))).toEqual({
+      jql: 'project in ("ABC", "OPS") AND (statusCategory != Done)',
+      leaving: 'project in ("ABC", "OPS") AND NOT (statusCategory != Done)'
+    })
+    expect(inferenceScope(withProjects(['ABC'], null))).toEqual({
+      jql: 'project in ("ABC")',
+      leaving: null
+    })
   })
 
   test('a candidate-jql that names projects is enough', () => {
-    expect(inferenceScope(withProjects(null, 'project = SHOP AND sprint in openSprints()'))).toBe(
-      '(project = SHOP AND sprint in openSprints())'
-    )
+    expect(
+      inferenceScope(withProjects(null, 'project = SHOP AND sprint in openSprints()'))
+    ).toEqual({
+      jql: '(project = SHOP AND sprint in openSprints())',
+      leaving: null
+    })
   })
 
   test('without either, inference does not know where to look', () => {

@@ -1,0 +1,119 @@
+import { jest } from '@jest/globals'
+import type { BlobStore } from '../../../../src/cache/store.js'
+import { cacheKey, seal } from '../../../../src/cache/sealed.js'
+import type { JiraIssue } from '../../../../src/jira/port.js'
+import { corpusPrefix, loadCorpus, mergeCorpus } from '../../../../src/rules/auto-link/corpus.js'
+import { jiraIssue } from '../../../helpers/facts.js'
+
+const SITE = 'https://acme.atlassian.net'
+const key = cacheKey('secret', SITE)
+const scope = {
+  jql: 'project in ("ABC") AND (statusCategory != Done)',
+  leaving: 'project in ("ABC") AND NOT (statusCategory != Done)'
+}
+const NOW = new Date('2026-11-27T10:00:00Z')
+
+function memoryStore(initial?: Buffer): BlobStore & { saved: Buffer[] } {
+  const saved: Buffer[] = []
+  return {
+    saved,
+    available: async () => true,
+    load: async () => saved.at(-1) ?? initial ?? null,
+    save: async (_prefix, data) => {
+      saved.push(data)
+    }
+  }
+}
+
+function fakeJira(answers: Record<string, JiraIssue[]>) {
+  const searchIssues = jest.fn(async (jql: string) => {
+    const answer = Object.entries(answers).find(([prefix]) => jql.startsWith(prefix))
+    return answer ? answer[1] : []
+  })
+  return { siteUrl: SITE, searchIssues }
+}
+
+describe('the inference corpus', () => {
+  test('first run: read in full (bounded), then saved sealed', async () => {
+    const store = memoryStore()
+    const jira = fakeJira({ [scope.jql]: [jiraIssue('ABC-1'), jiraIssue('ABC-2')] })
+    const corpus = await loadCorpus({ jira, store, key, scope, now: NOW })
+    expect(corpus?.how).toBe('full')
+    expect(jira.searchIssues).toHaveBeenCalledWith(`${scope.jql} ORDER BY updated DESC`, {
+      max: 5000,
+      details: true
+    })
+    await corpus!.save()
+    expect(store.saved).toHaveLength(1)
+  })
+
+  test('a later run reads only what changed since, and drops what left the scope', async () => {
+    const stored = {
+      v: 1,
+      scope: scope.jql,
+      syncedAt: '2026-11-27T09:00:00Z',
+      issues: [jiraIssue('ABC-1'), jiraIssue('ABC-2')]
+    }
+    const store = memoryStore(seal(stored, key))
+    const jira = fakeJira({
+      [`${scope.jql} AND updated >= -65m`]: [jiraIssue('ABC-3', { summary: 'New' })],
+      [`${scope.leaving} AND updated >= -65m`]: [jiraIssue('ABC-2')]
+    })
+    const corpus = await loadCorpus({ jira, store, key, scope, now: NOW })
+    expect(corpus?.how).toBe('incremental')
+    expect(corpus?.issues.map((i) => i.key)).toEqual(['ABC-1', 'ABC-3'])
+    expect(jira.searchIssues).toHaveBeenCalledTimes(2)
+  })
+
+  test('nothing changed: nothing saved', async () => {
+    const stored = {
+      v: 1,
+      scope: scope.jql,
+      syncedAt: '2026-11-27T09:59:00Z',
+      issues: [jiraIssue('ABC-1')]
+    }
+    const store = memoryStore(seal(stored, key))
+    const corpus = await loadCorpus({ jira: fakeJira({}), store, key, scope, now: NOW })
+    await corpus!.save()
+    expect(store.saved).toHaveLength(0)
+  })
+
+  test('a corpus sealed with another credential, of another scope, or a week old is read again in full', async () => {
+    for (const [stored, k] of [
+      [
+        { v: 1, scope: scope.jql, syncedAt: '2026-11-27T09:00:00Z', issues: [] },
+        cacheKey('other', SITE)
+      ],
+      [{ v: 1, scope: 'project = OPS', syncedAt: '2026-11-27T09:00:00Z', issues: [] }, key],
+      [{ v: 1, scope: scope.jql, syncedAt: '2026-11-19T09:00:00Z', issues: [] }, key]
+    ] as const) {
+      const corpus = await loadCorpus({
+        jira: fakeJira({}),
+        store: memoryStore(seal(stored, k)),
+        key,
+        scope,
+        now: NOW
+      })
+      expect(corpus?.how).toBe('full')
+    }
+  })
+
+  test('no cache service: no corpus (the caller falls back to one bounded search)', async () => {
+    const store: BlobStore = {
+      available: async () => false,
+      load: async () => null,
+      save: async () => undefined
+    }
+    expect(await loadCorpus({ jira: fakeJira({}), store, key, scope, now: NOW })).toBeNull()
+  })
+
+  test('the cache key names neither the site nor the JQL', () => {
+    const prefix = corpusPrefix(SITE, scope.jql)
+    expect(prefix).toMatch(/^gitar-jira-corpus-v1-[0-9a-f]{16}$/)
+    expect(
+      mergeCorpus([jiraIssue('A-1')], [jiraIssue('A-1', { summary: 'changed' })], []).map(
+        (i) => i.summary
+      )
+    ).toEqual(['changed'])
+  })
+})

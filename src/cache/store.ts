@@ -1,0 +1,82 @@
+/**
+ * The Actions cache as a small key/value store of sealed blobs. Cache keys are immutable, so
+ * every save is a new key under a stable prefix and a restore takes the newest. Where the cache
+ * service is absent or read-only (pull_request_target since June 2026), the action runs
+ * uncached: a debug line, never a failure.
+ */
+import * as core from '@actions/core'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { getErrorMessage } from '../util/errors.js'
+
+export interface BlobStore {
+  /** False where there is no cache service (outside a runner, a stand-in without one). */
+  available(): Promise<boolean>
+  load(prefix: string): Promise<Buffer | null>
+  save(prefix: string, data: Buffer): Promise<void>
+}
+
+export const NO_CACHE: BlobStore = {
+  available: async () => false,
+  load: async () => null,
+  save: async () => undefined
+}
+
+type ActionsCache = typeof import('@actions/cache')
+
+/** @actions/cache is large (it carries Azure's storage client): loaded only when it is used. */
+export function actionsCacheStore(
+  load: () => Promise<ActionsCache> = () => import('@actions/cache')
+): BlobStore {
+  let cache: ActionsCache | null | undefined
+  const available = async (): Promise<ActionsCache | null> => {
+    if (cache !== undefined) return cache
+    try {
+      const module = await load()
+      // Guarded: @github/local-action's stand-in has no isFeatureAvailable.
+      cache =
+        typeof module.isFeatureAvailable === 'function' && module.isFeatureAvailable()
+          ? module
+          : null
+    } catch (error) {
+      core.debug(`Actions cache unavailable: ${getErrorMessage(error)}`)
+      cache = null
+    }
+    if (!cache) core.debug('Actions cache service not available: running uncached.')
+    return cache
+  }
+  // The same path on every run: the cache service ties an entry to the paths it was saved from.
+  const fileFor = async (prefix: string) => {
+    const dir = join(process.env.RUNNER_TEMP || tmpdir(), 'gitar-jira-cache')
+    await mkdir(dir, { recursive: true })
+    return join(dir, `${prefix}.bin`)
+  }
+
+  return {
+    available: async () => (await available()) !== null,
+    async load(prefix) {
+      const service = await available()
+      if (!service) return null
+      try {
+        const path = await fileFor(prefix)
+        const hit = await service.restoreCache([path], `${prefix}-`, [`${prefix}-`])
+        return hit ? await readFile(path) : null
+      } catch (error) {
+        core.debug(`Cache restore of ${prefix} failed: ${getErrorMessage(error)}`)
+        return null
+      }
+    },
+    async save(prefix, data) {
+      const service = await available()
+      if (!service) return
+      try {
+        const path = await fileFor(prefix)
+        await writeFile(path, data)
+        await service.saveCache([path], `${prefix}-${Date.now()}`)
+      } catch (error) {
+        core.debug(`Cache save of ${prefix} failed (read-only cache?): ${getErrorMessage(error)}`)
+      }
+    }
+  }
+}

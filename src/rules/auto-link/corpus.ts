@@ -1,0 +1,104 @@
+/**
+ * The inference corpus: the configured projects' candidate issues, kept in the Actions cache
+ * (sealed with the credential's key) and refreshed incrementally, so a busy repository reads a
+ * handful of changed issues per PR instead of the whole project. Fully re-read once a week, or
+ * when the scope changes.
+ */
+import { createHash } from 'node:crypto'
+import type { BlobStore } from '../../cache/store.js'
+import { seal, unseal } from '../../cache/sealed.js'
+import type { JiraIssue, JiraPort } from '../../jira/port.js'
+import { settleAll } from '../../util/settle.js'
+import type { InferenceScope } from './candidates.js'
+
+export const CORPUS_MAX = 5000
+const FULL_REFRESH_MS = 7 * 24 * 60 * 60 * 1000
+/** Jira's clocks and ours differ a little; overlap the windows. */
+const OVERLAP_MINUTES = 5
+const DESCRIPTION_MAX = 4000
+
+interface StoredCorpus {
+  v: 1
+  scope: string
+  syncedAt: string
+  issues: JiraIssue[]
+}
+
+export interface Corpus {
+  issues: JiraIssue[]
+  /** Persist the refreshed corpus; a no-op when nothing changed. */
+  save(): Promise<void>
+  how: 'full' | 'incremental'
+}
+
+export function corpusPrefix(site: string, scope: string): string {
+  return `gitar-jira-corpus-v1-${createHash('sha256').update(`${site}\n${scope}`).digest('hex').slice(0, 16)}`
+}
+
+/** Pure: the stored corpus after an incremental refresh. */
+export function mergeCorpus(
+  stored: JiraIssue[],
+  changed: JiraIssue[],
+  leftScope: string[]
+): JiraIssue[] {
+  const byKey = new Map(stored.map((i) => [i.key, i]))
+  for (const key of leftScope) byKey.delete(key)
+  for (const issue of changed) byKey.set(issue.key, trimmed(issue))
+  return [...byKey.values()].slice(0, CORPUS_MAX)
+}
+
+function trimmed(issue: JiraIssue): JiraIssue {
+  if (!issue.details || issue.details.description.length <= DESCRIPTION_MAX) return issue
+  return {
+    ...issue,
+    details: { ...issue.details, description: issue.details.description.slice(0, DESCRIPTION_MAX) }
+  }
+}
+
+export async function loadCorpus(args: {
+  jira: Pick<JiraPort, 'searchIssues' | 'siteUrl'>
+  store: BlobStore
+  key: Buffer
+  scope: InferenceScope
+  now?: Date
+}): Promise<Corpus | null> {
+  const { jira, store, key, scope } = args
+  if (!(await store.available())) return null
+  const now = args.now ?? new Date()
+  const prefix = corpusPrefix(jira.siteUrl, scope.jql)
+  const blob = await store.load(prefix)
+  const stored = blob ? unseal<StoredCorpus>(blob, key) : null
+  const fresh =
+    stored?.v === 1 &&
+    stored.scope === scope.jql &&
+    now.getTime() - Date.parse(stored.syncedAt) < FULL_REFRESH_MS
+  const persist = (issues: JiraIssue[]) => () =>
+    store.save(prefix, seal({ v: 1, scope: scope.jql, syncedAt: now.toISOString(), issues }, key))
+
+  if (!fresh || !stored) {
+    const issues = (
+      await jira.searchIssues(`${scope.jql} ORDER BY updated DESC`, {
+        max: CORPUS_MAX,
+        details: true
+      })
+    ).map(trimmed)
+    return { issues, save: persist(issues), how: 'full' }
+  }
+
+  const minutes =
+    Math.ceil((now.getTime() - Date.parse(stored.syncedAt)) / 60_000) + OVERLAP_MINUTES
+  const since = `updated >= -${minutes}m`
+  const [changed, left] = await settleAll([
+    jira.searchIssues(`${scope.jql} AND ${since}`, { max: CORPUS_MAX, details: true }),
+    scope.leaving
+      ? jira.searchIssues(`${scope.leaving} AND ${since}`, { max: CORPUS_MAX })
+      : Promise.resolve([])
+  ])
+  const issues = mergeCorpus(
+    stored.issues,
+    changed,
+    left.map((i) => i.key)
+  )
+  const unchanged = changed.length === 0 && left.length === 0
+  return { issues, save: unchanged ? async () => undefined : persist(issues), how: 'incremental' }
+}
