@@ -18,197 +18,28 @@ export interface Token {
  * on: verbs of change, template headings, trailers, hosting words.
  */
 export const CODE_STOP_WORDS: readonly string[] = [
-  'fix',
-  'fixes',
-  'fixed',
-  'fixing',
-  'update',
-  'updates',
-  'updated',
-  'updating',
-  'add',
-  'adds',
-  'added',
-  'adding',
-  'change',
-  'changes',
-  'changed',
-  'make',
-  'makes',
-  'use',
-  'uses',
-  'using',
-  'pr',
-  'prs',
-  'pull',
-  'request',
-  'patch',
-  'issue',
-  'issues',
-  'jira',
-  'ticket',
-  'bug',
-  'feature',
-  'minor',
-  'small',
-  'typo',
-  'wip',
-  'todo',
-  'tbd',
-  'refactor',
-  'cleanup',
-  'clean',
-  'improve',
-  'improvement',
-  'improvements',
-  'support',
-  'merge',
-  'merged',
-  'branch',
-  'master',
-  'main',
-  'commit',
-  'commits',
-  'rebase',
-  'rebased',
-  'review',
-  'reviews',
-  'comment',
-  'comments',
-  'please',
-  'thanks',
-  'description',
-  'motivation',
-  'context',
-  'summary',
-  'checklist',
-  'tested',
-  'testing',
-  'type',
-  'types',
-  'related',
-  'proposed',
-  'what',
-  'why',
-  'how',
-  'done',
-  'n/a',
-  'na',
-  'none',
-  'yes',
-  'no',
-  'signed',
-  'off',
-  'co',
-  'authored',
-  'cherry',
-  'picked',
-  'closes',
-  'close',
-  'resolves',
-  'resolve',
-  'refs',
-  'see',
-  'http',
-  'https',
-  'www',
-  'com',
-  'org',
-  'github',
-  'bump',
-  'bumps',
-  'version',
-  'versions',
-  'dependabot',
-  'x',
-  'e',
-  'g',
-  'eg',
-  'ie',
-  'etc',
-  'also',
-  'now',
-  'new',
-  'instead',
-  'via',
-  'get',
-  'set'
+  'fix fixes fixed fixing update updates updated updating add adds added adding change',
+  'changes changed make makes use uses using pr prs pull patch issue issues jira ticket bug',
+  'feature minor small typo wip todo tbd refactor cleanup clean improve improvement',
+  'improvements support merge merged branch master main commit commits rebase rebased',
+  'review reviews comment comments please thanks description motivation context summary',
+  'checklist tested testing type types related proposed what why how done n/a na none yes',
+  'no signed off co authored cherry picked closes close resolves resolve refs see http',
+  'https www com org github bump bumps version versions dependabot x e g eg ie etc also now',
+  'new instead via get set'
 ]
+  .join(' ')
+  .split(' ')
 
 /** Path segments every repository has: they say where code lives, not what it is about. */
 export const PATH_STOP_WORDS: readonly string[] = [
-  'src',
-  'main',
-  'test',
-  'tests',
-  'java',
-  'kotlin',
-  'scala',
-  'resources',
-  'lib',
-  'libs',
-  'pkg',
-  'internal',
-  'index',
-  'org',
-  'com',
-  'net',
-  'io',
-  'apache',
-  'impl',
-  'util',
-  'utils',
-  'common',
-  'core',
-  'js',
-  'ts',
-  'tsx',
-  'jsx',
-  'py',
-  'go',
-  'rs',
-  'rb',
-  'c',
-  'h',
-  'cc',
-  'cpp',
-  'hpp',
-  'cs',
-  'md',
-  'txt',
-  'xml',
-  'json',
-  'yml',
-  'yaml',
-  'properties',
-  'gradle',
-  'html',
-  'css',
-  'sh',
-  'cmd',
-  'bat',
-  'conf',
-  'cfg',
-  'ini',
-  'mod',
-  'sum',
-  'lock',
-  'dist',
-  'build',
-  'docs',
-  'doc',
-  'spec',
-  'specs',
-  'fixtures',
-  'fixture',
-  'mock',
-  'mocks',
-  'it',
-  'unit',
-  'e2e',
-  'github',
-  'workflows'
+  'src main test tests java kotlin scala resources lib libs pkg internal index org com net',
+  'io apache impl util utils common core js ts tsx jsx py go rs rb c h cc cpp hpp cs md txt',
+  'xml json yml yaml properties gradle html css sh cmd bat conf cfg ini mod sum lock dist',
+  'build docs doc spec specs fixtures fixture mock mocks it unit e2e github workflows'
 ]
+  .join(' ')
+  .split(' ')
 
 const STOP = new Set<string>([...stopword.eng, ...CODE_STOP_WORDS])
 const PATH_STOP = new Set<string>([...STOP, ...PATH_STOP_WORDS])
@@ -252,8 +83,7 @@ function fold(word: string): string {
 
 function keep(word: string, stop: ReadonlySet<string>): boolean {
   if (word.length < 2 || word.length > 40 || stop.has(word)) return false
-  // Numbers, versions and hashes: 4, 2021, 4.17.21 pieces, deadbeef1234.
-  return !/^\d+$/.test(word) && !/^(?=.*\d)[0-9a-f]{7,}$/.test(word)
+  return !/^\d+$/.test(word) // numbers, and the pieces of versions (4.17.21)
 }
 
 /** Tokens of free text (titles, bodies, commits, summaries, descriptions). */
@@ -266,6 +96,7 @@ export function tokenize(text: string, forPaths = false): Token[] {
     .match(/[\p{L}\p{N}_][\p{L}\p{N}_.\-/$]*/gu)
   for (const chunk of chunks ?? []) {
     for (const part of chunk.split(/[.\-/$]+/)) {
+      if (/^(?=.*\d)[0-9a-f]{7,}$/i.test(part)) continue // a commit hash
       const words = splitIdentifier(part)
       for (const word of words) {
         const folded = fold(word)
@@ -281,13 +112,13 @@ export function tokenize(text: string, forPaths = false): Token[] {
   return tokens
 }
 
-/** Tokens of changed paths: each segment split like an identifier; the file's base name whole. */
+/**
+ * Tokens of a changed path: the file's name, split like an identifier and whole
+ * (`src/server/SyncRequestProcessor.java` → sync, request, processor, syncrequestprocessor).
+ * Folder names were tried too: in real repositories they name modules many issues share, and
+ * made the ranking worse.
+ */
 export function tokenizePath(path: string): Token[] {
-  const segments = path.split('/')
-  const tokens: Token[] = []
-  for (const segment of segments) {
-    const base = segment.replace(/\.[A-Za-z0-9]{1,6}$/, '')
-    tokens.push(...tokenize(base, true))
-  }
-  return tokens
+  const name = path.split('/').pop() ?? ''
+  return tokenize(name.replace(/\.[A-Za-z0-9]{1,6}$/, ''), true)
 }

@@ -1,0 +1,220 @@
+import {
+  buildIndex,
+  rank,
+  rankCandidates,
+  type Candidate,
+  type PrText
+} from '../../../../../src/rules/auto-link/infer/index.js'
+import {
+  confidenceOf,
+  logistic,
+  COEFFICIENTS,
+  FEATURE_NAMES
+} from '../../../../../src/rules/auto-link/infer/confidence.js'
+import { defaultSettings } from '../../../../../src/config/defaults.js'
+
+const { minConfidence, suggestConfidence } = defaultSettings().rules.autoLink
+
+function issue(key: string, summary: string, more: Partial<Candidate> = {}): Candidate {
+  return { key, summary, description: '', components: [], labels: [], ...more }
+}
+
+function pr(title: string, more: Partial<PrText> = {}): PrText {
+  return { title, body: '', branch: '', commits: [], files: [], ...more }
+}
+
+const POOL: Candidate[] = [
+  issue('ZK-1', 'Watcher leak when the session expires', {
+    description: 'Watches registered by an expired session stay in the WatchManager.',
+    components: ['server']
+  }),
+  issue('ZK-2', 'Quorum peer fails to rejoin after a network partition', {
+    components: ['quorum']
+  }),
+  issue('ZK-3', 'Document the snapCount system property', { components: ['documentation'] }),
+  issue('ZK-4', 'C client crashes on a connection timeout', { components: ['c client'] }),
+  issue('ZK-5', 'Add TLS support to the admin server', { components: ['security'] }),
+  issue('ZK-6', 'Flaky test in the leader election suite', { components: ['tests'] }),
+  issue('ZK-7', 'Make the purge interval of snapshots configurable', { components: ['server'] }),
+  issue('ZK-8', 'Upgrade Netty to 4.1', { components: ['build'] })
+]
+
+describe('rankCandidates: the right issue wins', () => {
+  test.each([
+    ['Remove watches of expired sessions from the WatchManager', 'ZK-1'],
+    ['Peer cannot rejoin the quorum after a partition heals', 'ZK-2'],
+    ['docs: describe snapCount', 'ZK-3'],
+    ['Avoid a crash of the C client when the connection times out', 'ZK-4']
+  ])('%s → %s', (title, key) => {
+    expect(rankCandidates(pr(title), POOL)[0]?.key).toBe(key)
+  })
+
+  test('the branch, commits and changed file names count too', () => {
+    const ranked = rankCandidates(
+      pr('Small cleanup', {
+        branch: 'feature/admin-server-tls',
+        commits: ['wip'],
+        files: [
+          'zookeeper-server/src/main/java/org/apache/zookeeper/server/admin/AdminServerTls.java'
+        ]
+      }),
+      POOL
+    )
+    expect(ranked[0]?.key).toBe('ZK-5')
+  })
+
+  test('explains the match with the words as the PR wrote them', () => {
+    const [top] = rankCandidates(
+      pr('Remove watches of expired sessions from the WatchManager'),
+      POOL
+    )
+    expect(top?.matched).toEqual(expect.arrayContaining(['WatchManager', 'expired']))
+  })
+
+  test('a PR whose words match nothing gets an empty list', () => {
+    expect(rankCandidates(pr('Polish the README'), POOL)).toEqual([])
+  })
+
+  test('an unrelated dependency bump gets no candidate at suggest-confidence', () => {
+    const bump = pr('Bump lodash from 4.17.20 to 4.17.21', {
+      branch: 'dependabot/npm_and_yarn/lodash-4.17.21',
+      body: 'Bumps [lodash](https://github.com/lodash/lodash) from 4.17.20 to 4.17.21.\n- [Commits](https://github.com/lodash/lodash/compare/4.17.20...4.17.21)',
+      commits: ['Bump lodash from 4.17.20 to 4.17.21'],
+      files: ['package.json', 'package-lock.json']
+    })
+    const ranked = rankCandidates(bump, POOL)
+    expect(ranked.filter((r) => r.confidence >= suggestConfidence)).toEqual([])
+  })
+
+  test('the author being the assignee breaks a tie', () => {
+    const pool = [
+      issue('A-1', 'Retry failed uploads', { assigneeName: 'Jane Doe' }),
+      issue('A-2', 'Retry failed uploads', { assigneeName: 'John Roe' })
+    ]
+    const ranked = rankCandidates(
+      pr('Retry failed uploads', { author: { name: 'Jané  DOE' } }),
+      pool
+    )
+    expect(ranked.map((r) => r.key)).toEqual(['A-1', 'A-2'])
+  })
+
+  test('an issue fixed in a release before the PR was opened, or done, steps back', () => {
+    const pool = [
+      issue('A-1', 'Retry failed uploads', { fixVersionDates: ['2020-01-01'] }),
+      issue('A-2', 'Retry failed uploads', { fixVersionDates: ['2024-06-01'] }),
+      issue('A-3', 'Retry failed uploads', { statusCategory: 'done' })
+    ]
+    const ranked = rankCandidates(
+      pr('Retry failed uploads', { date: '2024-03-01T00:00:00Z' }),
+      pool
+    )
+    expect(ranked.map((r) => r.key)).toEqual(['A-2', 'A-3', 'A-1'])
+  })
+
+  test('earlier PRs of an issue that changed the same files help it', () => {
+    const pool = [
+      issue('A-1', 'Retry failed uploads'),
+      issue('A-2', 'Retry failed uploads', { linkedPaths: ['src/upload/retry.ts'] })
+    ]
+    const ranked = rankCandidates(
+      pr('Retry failed uploads', { files: ['src/upload/retry.ts'] }),
+      pool
+    )
+    expect(ranked[0]?.key).toBe('A-2')
+  })
+})
+
+describe('confidence', () => {
+  test('a near copy of one summary is linked; a vaguer PR is at most suggested', () => {
+    const index = buildIndex(POOL)
+    const copied = rank(index, pr('Quorum peer fails to rejoin after a network partition'))
+    expect(copied[0]).toMatchObject({ key: 'ZK-2' })
+    expect(copied[0]?.confidence).toBeGreaterThanOrEqual(minConfidence)
+    const vague = rank(
+      index,
+      pr('Improve the quorum code', { body: 'Some refactoring of the server.' })
+    )
+    expect(vague[0]?.confidence ?? 0).toBeLessThan(minConfidence)
+  })
+
+  test('a tie between two identical issues is never linked', () => {
+    const pool = [
+      ...POOL,
+      issue('ZK-9', 'Quorum peer fails to rejoin after a network partition', {
+        components: ['quorum']
+      })
+    ]
+    const ranked = rankCandidates(pr('Quorum peer fails to rejoin after a network partition'), pool)
+    expect(ranked.slice(0, 2).map((r) => r.key)).toEqual(['ZK-2', 'ZK-9'])
+    for (const r of ranked) expect(r.confidence).toBeLessThan(minConfidence)
+  })
+
+  test('confidence grows with the margin over the next candidate', () => {
+    const margin = FEATURE_NAMES.indexOf('margin')
+    const gap = FEATURE_NAMES.indexOf('gap')
+    const ratio = FEATURE_NAMES.indexOf('ratio')
+    const at = (m: number) => {
+      const features = [0.8, 0.8, 0, 0, 0, 1, Math.log(8), Math.log(4), 1]
+      features[margin] = m
+      features[gap] = m * 0.8
+      features[ratio] = -Math.log(1 - m)
+      return logistic(features)
+    }
+    const values = [0, 0.1, 0.3, 0.5, 0.7, 0.9].map(at)
+    values.slice(1).forEach((v, i) => expect(v).toBeGreaterThan(values[i] as number))
+    expect(COEFFICIENTS).toHaveLength(FEATURE_NAMES.length + 1)
+  })
+
+  test('the confidences of one PR add up to at most 1', () => {
+    const sure = [1.5, 1.5, 1, 1.5, 3, 4, 3, 3, 1]
+    const spread = confidenceOf([sure, sure, sure])
+    expect(spread.reduce((a, b) => a + b, 0)).toBeCloseTo(1)
+    spread.forEach((c) => expect(c).toBeLessThan(0.5))
+  })
+
+  test('confidences are in 0..1 and the list is best first', () => {
+    const ranked = rankCandidates(pr('Quorum leader election timeout in the C client'), POOL)
+    expect(ranked.length).toBeGreaterThan(1)
+    ranked.forEach((r) => {
+      expect(r.confidence).toBeGreaterThanOrEqual(0)
+      expect(r.confidence).toBeLessThanOrEqual(1)
+    })
+    ranked
+      .slice(1)
+      .forEach((r, i) => expect(r.score).toBeLessThanOrEqual(ranked[i]?.score as number))
+  })
+})
+
+describe('determinism and reuse', () => {
+  test('the same input gives the same output, whatever the pool order', () => {
+    const input = pr('Snapshot purge interval', { body: 'Make it configurable' })
+    const a = rankCandidates(input, POOL)
+    const b = rankCandidates(input, [...POOL].reverse())
+    expect(b).toEqual(a)
+    expect(rankCandidates(input, POOL)).toEqual(a)
+  })
+
+  test('equal scores are ordered by key', () => {
+    const pool = [
+      issue('B-2', 'Retry failed uploads'),
+      issue('B-10', 'Retry failed uploads'),
+      issue('B-1', 'Retry failed uploads')
+    ]
+    expect(rankCandidates(pr('Retry failed uploads'), pool).map((r) => r.key)).toEqual([
+      'B-1',
+      'B-10',
+      'B-2'
+    ])
+  })
+
+  test('one index serves many PRs, and limit bounds the list', () => {
+    const index = buildIndex(POOL)
+    expect(rank(index, pr('Watcher leak'))[0]?.key).toBe('ZK-1')
+    expect(rank(index, pr('Netty upgrade'))[0]?.key).toBe('ZK-8')
+    expect(rank(index, pr('server quorum client connection'), { limit: 2 })).toHaveLength(2)
+  })
+
+  test('an empty pool ranks nothing', () => {
+    expect(rankCandidates(pr('anything at all'), [])).toEqual([])
+  })
+})

@@ -1,0 +1,443 @@
+/**
+ * The ranker: a BM25F index of the candidate issues (summary, description, components, labels)
+ * built once per pool, and a scorer for one PR at a time. Signals:
+ * - text: the PR's title, branch, body and commits against the issue's fields (BM25F);
+ * - paths: the words of the changed files' names against the same fields, a separate query;
+ * - history: the changed paths against the paths of earlier PRs linked to the issue;
+ * - people: the PR's author is the issue's assignee (or reporter);
+ * - time: issues done, or fixed in a release before the PR was opened, step back; recently
+ *   touched issues step forward a little.
+ * Confidence comes from ./confidence.ts. Pure: no I/O, no clock (the PR's date is "now").
+ */
+import { confidenceFeatures, confidenceOf, type ConfidenceFeatures } from './confidence.js'
+import { tokenize, tokenizePath, type Token } from './tokens.js'
+import type { Candidate, PrText, Ranked } from './types.js'
+
+type DocField = 'summary' | 'description' | 'components' | 'labels'
+const FIELD_NAMES: readonly DocField[] = ['summary', 'description', 'components', 'labels']
+
+/** The ranker's weights; the defaults are what `npm run eval:link` measures. */
+export interface Weights {
+  /** BM25 saturation. */
+  k1: number
+  /** Issue fields: weight and length normalisation (b). */
+  summary: number
+  summaryB: number
+  description: number
+  descriptionB: number
+  components: number
+  labels: number
+  /** PR fields: the weight of a word found there. */
+  title: number
+  branch: number
+  body: number
+  commits: number
+  /** The changed paths' words, relative to the text query. */
+  paths: number
+  /** Bonuses, as shares of the PR's self-score. */
+  author: number
+  history: number
+  /** Multipliers of the score: issue done; fixed in a release before the PR; touched lately. */
+  done: number
+  fixedBefore: number
+  recent: number
+}
+
+export const DEFAULT_WEIGHTS: Readonly<Weights> = {
+  k1: 2,
+  summary: 5,
+  summaryB: 0.5,
+  description: 0.6,
+  descriptionB: 0.75,
+  components: 2,
+  labels: 2,
+  title: 1.5,
+  branch: 0.7,
+  body: 0.35,
+  commits: 0.45,
+  paths: 0.3,
+  author: 0.12,
+  history: 0.1,
+  done: 0.6,
+  fixedBefore: 0.25,
+  recent: 1.05
+}
+
+export interface RankOptions {
+  /** How many candidates to return at most (best first). Default 10. */
+  limit?: number
+  /** Overrides of DEFAULT_WEIGHTS (for tuning; the defaults are the measured ones). */
+  weights?: Partial<Weights>
+}
+
+const DAY = 86_400_000
+/** A fix version released more than this before the PR was opened: fixed before. */
+const FIXED_BEFORE_GRACE = 7 * DAY
+
+interface Posting {
+  idf: number
+  docs: Int32Array
+  /** BM25F saturation of the term in each doc, 0..1. */
+  weights: Float32Array
+}
+
+/** The candidate pool, indexed: build once, rank many PRs against it. */
+export interface CandidateIndex {
+  readonly candidates: readonly Candidate[]
+  readonly postings: ReadonlyMap<string, Posting>
+  /** IDF of a word no candidate has. */
+  readonly unseenIdf: number
+  /** The weights the index was built with (the PR side may override its own at rank time). */
+  readonly weights: Readonly<Weights>
+  /** Saturation of one occurrence in an average summary: what a perfect match scores. */
+  readonly ideal: number
+  readonly people: readonly (readonly string[])[]
+  readonly history: readonly (ReadonlySet<string> | undefined)[]
+  readonly fixedAt: readonly number[]
+  readonly updatedAt: readonly number[]
+  readonly done: readonly boolean[]
+}
+
+export function buildIndex(
+  candidates: readonly Candidate[],
+  options: RankOptions = {}
+): CandidateIndex {
+  const weights: Weights = { ...DEFAULT_WEIGHTS, ...options.weights }
+  const { k1 } = weights
+  const fieldWeights: Record<DocField, { weight: number; b: number }> = {
+    summary: { weight: weights.summary, b: weights.summaryB },
+    description: { weight: weights.description, b: weights.descriptionB },
+    components: { weight: weights.components, b: 0 },
+    labels: { weight: weights.labels, b: 0 }
+  }
+  const docs = candidates.map((c) => ({
+    summary: tokenize(c.summary),
+    description: tokenize(c.description ?? ''),
+    components: c.components.flatMap((x) => tokenize(x)),
+    labels: c.labels.flatMap((x) => tokenize(x))
+  }))
+  const average = Object.fromEntries(
+    FIELD_NAMES.map((f) => [
+      f,
+      Math.max(1, docs.reduce((sum, d) => sum + d[f].length, 0) / Math.max(1, docs.length))
+    ])
+  ) as Record<DocField, number>
+
+  const lists = new Map<string, { docs: number[]; weights: number[] }>()
+  docs.forEach((fields, id) => {
+    const pseudo = new Map<string, number>()
+    for (const f of FIELD_NAMES) {
+      const { weight, b } = fieldWeights[f]
+      const norm = 1 - b + (b * fields[f].length) / average[f]
+      for (const token of fields[f]) {
+        pseudo.set(token.stem, (pseudo.get(token.stem) ?? 0) + weight / norm)
+      }
+    }
+    for (const [term, tf] of pseudo) {
+      let list = lists.get(term)
+      if (!list) lists.set(term, (list = { docs: [], weights: [] }))
+      list.docs.push(id)
+      list.weights.push(tf / (k1 + tf))
+    }
+  })
+  const n = candidates.length
+  const postings = new Map<string, Posting>()
+  for (const [term, list] of lists) {
+    postings.set(term, {
+      idf: Math.log(1 + (n - list.docs.length + 0.5) / (list.docs.length + 0.5)),
+      docs: Int32Array.from(list.docs),
+      weights: Float32Array.from(list.weights)
+    })
+  }
+  const one = weights.summary
+  return {
+    candidates,
+    postings,
+    unseenIdf: Math.log(1 + (n + 0.5) / 0.5),
+    weights,
+    ideal: one / (k1 + one),
+    people: candidates.map((c) =>
+      [c.assigneeId, c.assigneeName].filter((x): x is string => !!x).map(person)
+    ),
+    history: candidates.map((c) =>
+      c.linkedPaths && c.linkedPaths.length > 0
+        ? new Set(c.linkedPaths.flatMap(pathKeys))
+        : undefined
+    ),
+    fixedAt: candidates.map((c) => {
+      const dates = (c.fixVersionDates ?? []).map(Date.parse).filter(Number.isFinite)
+      return dates.length > 0 ? Math.min(...dates) : NaN
+    }),
+    updatedAt: candidates.map((c) => Date.parse(c.updated ?? '')),
+    done: candidates.map((c) => (c.statusCategory ?? '').toLowerCase() === 'done')
+  }
+}
+
+/** A person's name or id, compared without case and accents. */
+function person(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+}
+
+/**
+ * A changed path as history compares it: the file itself. (Folders were tried: in the linkset
+ * data, sharing a folder with an issue's earlier PR says little about the issue.)
+ */
+function pathKeys(path: string): string[] {
+  return [path]
+}
+
+/** The PR as a weighted bag of words per signal. */
+interface Query {
+  text: Map<string, number>
+  title: Set<string>
+  paths: Map<string, number>
+  surface: Map<string, string>
+  pathKeys: Set<string>
+  people: string[]
+  at: number
+}
+
+function addField(query: Query, tokens: Token[], weight: number, isTitle: boolean): void {
+  const counts = new Map<string, number>()
+  for (const token of tokens) {
+    counts.set(token.stem, (counts.get(token.stem) ?? 0) + 1)
+    if (!query.surface.has(token.stem)) query.surface.set(token.stem, token.surface)
+    if (isTitle) query.title.add(token.stem)
+  }
+  for (const [term, tf] of counts) {
+    query.text.set(term, (query.text.get(term) ?? 0) + weight * (1 + Math.log(tf)))
+  }
+}
+
+/** Lines of the commits that the title or body already says, dropped: a PR says them once. */
+function commitText(pr: PrText): string {
+  const seen = new Set(
+    [pr.title, ...(pr.body ?? '').split('\n')].map((l) => l.trim().toLowerCase()).filter(Boolean)
+  )
+  const lines: string[] = []
+  for (const message of pr.commits) {
+    for (const line of message.split('\n')) {
+      const key = line.trim().toLowerCase()
+      if (key && !seen.has(key) && !/^[\w-]+-by:|^co-authored-by:/i.test(key)) {
+        seen.add(key)
+        lines.push(line)
+      }
+    }
+  }
+  return lines.join('\n')
+}
+
+function buildQuery(pr: PrText, weights: Weights): Query {
+  const query: Query = {
+    text: new Map(),
+    title: new Set(),
+    paths: new Map(),
+    surface: new Map(),
+    pathKeys: new Set((pr.files ?? []).flatMap(pathKeys)),
+    people: [pr.author?.jiraId, pr.author?.name, pr.author?.login]
+      .filter((x): x is string => !!x)
+      .map(person),
+    at: Date.parse(pr.date ?? '')
+  }
+  addField(query, tokenize(pr.title ?? ''), weights.title, true)
+  addField(query, tokenize(pr.branch ?? ''), weights.branch, true)
+  addField(query, tokenize((pr.body ?? '').slice(0, 20_000)), weights.body, false)
+  addField(query, tokenize(commitText(pr).slice(0, 20_000)), weights.commits, false)
+  const files = pr.files ?? []
+  for (const file of files) {
+    for (const term of new Set(tokenizePath(file).map((t) => t.stem))) {
+      query.paths.set(term, (query.paths.get(term) ?? 0) + 1 / files.length)
+    }
+  }
+  for (const [term, share] of query.paths) query.paths.set(term, weights.paths * Math.sqrt(share))
+  return query
+}
+
+/** One candidate's score, split by signal (for confidence and tests). */
+export interface Scored {
+  doc: number
+  score: number
+  /** The title's and branch's words that matched, as a share of their self-score. */
+  title: number
+  text: number
+  paths: number
+  author: boolean
+  history: number
+  /** How many distinct words of the PR's text the issue has. */
+  words: number
+}
+
+function accumulate(
+  index: CandidateIndex,
+  terms: Map<string, number>,
+  into: Float64Array,
+  touched: number[],
+  counts?: Uint16Array
+): void {
+  for (const [term, weight] of terms) {
+    const posting = index.postings.get(term)
+    if (!posting) continue
+    const w = weight * posting.idf
+    const { docs, weights } = posting
+    for (let i = 0; i < docs.length; i++) {
+      const doc = docs[i] as number
+      if (into[doc] === 0) touched.push(doc)
+      into[doc] = (into[doc] as number) + w * (weights[i] as number)
+      if (counts) counts[doc] = (counts[doc] as number) + 1
+    }
+  }
+}
+
+/** The score of an ideal issue for this PR: every word of the PR once in its summary. */
+export function selfScore(index: CandidateIndex, terms: Map<string, number>): number {
+  let self = 0
+  for (const [term, weight] of terms) {
+    self += weight * (index.postings.get(term)?.idf ?? index.unseenIdf) * index.ideal
+  }
+  return self
+}
+
+function timeFactor(index: CandidateIndex, weights: Weights, doc: number, at: number): number {
+  let factor = index.done[doc] ? weights.done : 1
+  const fixed = index.fixedAt[doc] as number
+  if (Number.isFinite(at) && Number.isFinite(fixed) && fixed < at - FIXED_BEFORE_GRACE) {
+    factor *= weights.fixedBefore
+  }
+  const updated = index.updatedAt[doc] as number
+  if (Number.isFinite(at) && Number.isFinite(updated) && Math.abs(at - updated) < 30 * DAY) {
+    factor *= weights.recent
+  }
+  return factor
+}
+
+/** Scores every candidate sharing a word with the PR; returns them best first. */
+export function scoreAll(
+  index: CandidateIndex,
+  pr: PrText,
+  options: RankOptions = {}
+): { query: Query; self: number; scored: Scored[] } {
+  const weights: Weights = { ...index.weights, ...options.weights }
+  const query = buildQuery(pr, weights)
+  const n = index.candidates.length
+  const text = new Float64Array(n)
+  const paths = new Float64Array(n)
+  const touched: number[] = []
+  const words = new Uint16Array(n)
+  accumulate(index, query.text, text, touched, words)
+  accumulate(index, query.paths, paths, touched)
+  const titleTerms = new Map([...query.title].map((term) => [term, query.text.get(term) ?? 0]))
+  const title = new Float64Array(n)
+  accumulate(index, titleTerms, title, [])
+  const self = selfScore(index, query.text)
+  const titleSelf = selfScore(index, titleTerms)
+
+  const extra = new Set<number>()
+  index.history.forEach((h, doc) => {
+    if (h) extra.add(doc)
+  })
+  if (query.people.length > 0) {
+    index.people.forEach((p, doc) => {
+      if (p.some((x) => query.people.includes(x))) extra.add(doc)
+    })
+  }
+  const docs = new Set([...touched, ...extra])
+  const scored: Scored[] = []
+  for (const doc of docs) {
+    const author =
+      query.people.length > 0 && (index.people[doc] ?? []).some((x) => query.people.includes(x))
+    const history = historyOverlap(index.history[doc], query.pathKeys)
+    const base = (text[doc] as number) + (paths[doc] as number)
+    if (base <= 0 && history <= 0) continue
+    const bonus = self * ((author ? weights.author : 0) + weights.history * history)
+    const score = (base + bonus) * timeFactor(index, weights, doc, query.at)
+    scored.push({
+      doc,
+      score,
+      title: titleSelf > 0 ? (title[doc] as number) / titleSelf : 0,
+      text: text[doc] as number,
+      paths: paths[doc] as number,
+      author,
+      history,
+      words: words[doc] as number
+    })
+  }
+  scored.sort((a, b) => b.score - a.score || compareKeys(index, a.doc, b.doc))
+  return { query, self, scored }
+}
+
+function compareKeys(index: CandidateIndex, a: number, b: number): number {
+  const x = index.candidates[a]?.key ?? ''
+  const y = index.candidates[b]?.key ?? ''
+  return x < y ? -1 : x > y ? 1 : 0
+}
+
+/** Share of the PR's files and folders that earlier PRs of the issue touched. */
+function historyOverlap(
+  history: ReadonlySet<string> | undefined,
+  keys: ReadonlySet<string>
+): number {
+  if (!history || keys.size === 0) return 0
+  let shared = 0
+  for (const key of keys) if (history.has(key)) shared++
+  return shared / keys.size
+}
+
+function hasTerm(index: CandidateIndex, term: string, doc: number): boolean {
+  const docs = index.postings.get(term)?.docs
+  if (!docs) return false
+  let lo = 0
+  let hi = docs.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const value = docs[mid] as number
+    if (value === doc) return true
+    if (value < doc) lo = mid + 1
+    else hi = mid - 1
+  }
+  return false
+}
+
+/** The PR's words the issue has, most telling first. */
+function matchedWords(index: CandidateIndex, query: Query, doc: number): string[] {
+  const words = [...new Set([...query.text.keys(), ...query.paths.keys()])]
+    .filter((term) => hasTerm(index, term, doc))
+    .map((term) => ({ term, idf: index.postings.get(term)?.idf ?? 0 }))
+    .sort((a, b) => b.idf - a.idf || (a.term < b.term ? -1 : 1))
+  return [...new Set(words.map((w) => query.surface.get(w.term) ?? w.term))].slice(0, 8)
+}
+
+/** Ranks the pool for one PR: best first, with calibrated confidence and the words that matched. */
+export function rank(index: CandidateIndex, pr: PrText, options: RankOptions = {}): Ranked[] {
+  const limit = options.limit ?? 10
+  const { query, self, scored } = scoreAll(index, pr, options)
+  const features: ConfidenceFeatures[] = confidenceFeatures(
+    scored.slice(0, limit),
+    self,
+    query.text.size
+  )
+  const confidences = confidenceOf(features)
+  return scored.slice(0, limit).map((s, i) => ({
+    key: index.candidates[s.doc]?.key ?? '',
+    score: round(s.score),
+    confidence: round(confidences[i] ?? 0),
+    matched: matchedWords(index, query, s.doc)
+  }))
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e4) / 1e4
+}
+
+/** One-shot form: index the pool and rank it. Prefer buildIndex + rank across PRs. */
+export function rankCandidates(
+  pr: PrText,
+  candidates: readonly Candidate[],
+  options: RankOptions = {}
+): Ranked[] {
+  return rank(buildIndex(candidates, options), pr, options)
+}
