@@ -18,8 +18,10 @@ import { readInputs, type Inputs } from './inputs.js'
 import { connectJira, resolveJiraAuth, type JiraAuth } from './jira/index.js'
 import { applyActions } from './plan/apply.js'
 import type { Action } from './plan/actions.js'
+import { actionsCacheStore } from './cache/store.js'
+import { cacheKey, credentialSecret } from './cache/sealed.js'
 import { COMMENT_MARKER, renderComment } from './report/comment.js'
-import { ruleFailures, type RunReport } from './report/model.js'
+import { buildReport, type RunReport } from './report/model.js'
 import { outputsOf, setOutputs } from './report/outputs.js'
 import { checkboxDecisions, type Decisions } from './report/checkboxes.js'
 import { readState } from './report/state.js'
@@ -105,33 +107,21 @@ async function handlePullRequest(
   const ports: Ports = { jira, github }
 
   const previous = readState(comment?.body)
-  const { linked, state } = await discoverLinkedIssues(
-    jira,
+  const cache = { store: actionsCacheStore(), key: cacheKey(credentialSecret(auth), jira.siteUrl) }
+  const discovery = await discoverLinkedIssues(
+    { jira, cache },
     pr,
     previous,
     settings,
     known.decisions
   )
-  const facts: Facts = { event, pr, linked, previous }
+  const facts: Facts = { event, pr, linked: discovery.linked, previous }
 
-  const { actions, notes, failures } = await planRules(ports, facts, settings)
-  const applied = await applyActions(actions, { jira, github }, { dryRun: settings.dryRun })
+  const planned = await planRules(ports, facts, settings)
+  const applied = await applyActions(planned.actions, { jira, github }, { dryRun: settings.dryRun })
+  if (!settings.dryRun) await discovery.saveCache()
 
-  const report: RunReport = {
-    dryRun: settings.dryRun,
-    repo: `${event.owner}/${event.repo}`,
-    prNumber: event.prNumber,
-    headSha: pr.pr.headSha,
-    linked,
-    suggestions: [],
-    state,
-    unlinked: applied
-      .filter((a) => a.action.type === 'jira.deleteRemoteLink' && a.status !== 'failed')
-      .map((a) => (a.action as Extract<Action, { type: 'jira.deleteRemoteLink' }>).issueKey),
-    notes,
-    failures: [...failures, ...ruleFailures(applied)],
-    applied
-  }
+  const report = buildReport({ event, settings, pr, discovery, planned, applied })
   const commentUrl = await publishComment(
     github,
     event.prNumber,
@@ -141,13 +131,16 @@ async function handlePullRequest(
   )
   setOutputs(outputsOf(report, commentUrl))
   await writeSummary(renderSummary(report))
+  concludeRun(report, settings)
+}
 
-  if (report.failures.length > 0) {
-    const text = report.failures.map((f) => `${f.rule}: ${f.message}`).join('\n')
-    if (settings.failOnError)
-      core.setFailed(`gitar-jira: ${report.failures.length} failure(s)\n${text}`)
-    else core.warning(text, { title: 'gitar-jira (fail-on-error: false)' })
-  }
+/** One failure report for the whole run: the step fails once, after everything else ran. */
+function concludeRun(report: RunReport, settings: Settings): void {
+  if (report.failures.length === 0) return
+  const text = report.failures.map((f) => `${f.rule}: ${f.message}`).join('\n')
+  if (settings.failOnError)
+    core.setFailed(`gitar-jira: ${report.failures.length} failure(s)\n${text}`)
+  else core.warning(text, { title: 'gitar-jira (fail-on-error: false)' })
 }
 
 /** Runs each rule that applies; one rule failing is recorded and the others still run. */

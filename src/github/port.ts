@@ -13,6 +13,7 @@ export interface PullRequest {
   state: 'open' | 'closed'
   draft: boolean
   merged: boolean
+  createdAt?: string
   mergedAt?: string | null
   mergedBy?: PrUser | null
   mergeCommitSha?: string | null

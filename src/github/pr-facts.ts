@@ -97,6 +97,7 @@ export function mapPullRequest(pr: PullData): PullRequest {
     draft: pr.draft ?? false,
     merged: pr.merged,
     mergedAt: pr.merged_at,
+    createdAt: pr.created_at,
     mergedBy: pr.merged_by ? user(pr.merged_by) : null,
     mergeCommitSha: pr.merge_commit_sha,
     author: user(pr.user),

@@ -4,6 +4,10 @@ import type { AppliedAction } from '../plan/actions.js'
 import type { LinkedIssue, Suggestion } from '../rules/linked-issue.js'
 import type { Note } from '../rules/types.js'
 import type { CommentState } from './state.js'
+import type { Settings } from '../config/settings.js'
+import type { PrEvent } from '../context.js'
+import type { PrFacts } from '../github/port.js'
+import type { Discovery } from '../rules/auto-link/discover.js'
 
 export interface RunReport {
   dryRun: boolean
@@ -26,4 +30,31 @@ export function ruleFailures(applied: AppliedAction[]): RunReport['failures'] {
   return applied
     .filter((a) => a.status === 'failed')
     .map((a) => ({ rule: a.action.rule, message: a.error ?? 'unknown error' }))
+}
+
+/** The report of a run, from what was found, planned and applied. */
+export function buildReport(run: {
+  event: PrEvent
+  settings: Settings
+  pr: PrFacts
+  discovery: Pick<Discovery, 'linked' | 'suggestions' | 'state'>
+  planned: { notes: RunReport['notes']; failures: RunReport['failures'] }
+  applied: AppliedAction[]
+}): RunReport {
+  const { event, discovery, planned, applied } = run
+  return {
+    dryRun: run.settings.dryRun,
+    repo: `${event.owner}/${event.repo}`,
+    prNumber: event.prNumber,
+    headSha: run.pr.pr.headSha,
+    linked: discovery.linked,
+    suggestions: discovery.suggestions,
+    state: discovery.state,
+    unlinked: applied.flatMap((a) =>
+      a.action.type === 'jira.deleteRemoteLink' && a.status !== 'failed' ? [a.action.issueKey] : []
+    ),
+    notes: planned.notes,
+    failures: [...planned.failures, ...ruleFailures(applied)],
+    applied
+  }
 }

@@ -132,6 +132,7 @@ describe('loadPrFacts', () => {
       headSha: 'ec26c3e57ca3a959ca5aad62de7213c562f8c821',
       baseRef: 'master',
       baseSha: 'f95f852bd8fca8fcc58a9a2d6c842781e32a215e',
+      createdAt: '2019-05-15T15:20:33Z',
       requestedReviewers: []
     })
     expect(facts.files).toEqual([

@@ -7,7 +7,13 @@ import type { PrFacts } from '../../github/port.js'
 import type { JiraIssue, JiraPort } from '../../jira/port.js'
 import { applyDecisions, type Decisions } from '../../report/checkboxes.js'
 import type { CommentState } from '../../report/state.js'
-import type { LinkedIssue } from '../linked-issue.js'
+import * as core from '@actions/core'
+import type { BlobStore } from '../../cache/store.js'
+import { settleAll } from '../../util/settle.js'
+import type { LinkedIssue, Suggestion } from '../linked-issue.js'
+import { authorJiraId, candidateQueries, fetchCandidates, inferenceScope } from './candidates.js'
+import { loadCorpus } from './corpus.js'
+import { inferLinks } from './inference.js'
 import { findKeyMentions, type KeyMention } from './keys.js'
 
 /** Jira's bulk fetch takes 100 keys; a PR naming more is not a PR a person reads. */
@@ -34,8 +40,10 @@ export function keyMentions(pr: PrFacts, settings: Settings): KeyMention[] {
 export function linkedIssues(
   mentions: KeyMention[],
   previous: CommentState,
-  found: JiraIssue[]
+  found: JiraIssue[],
+  settings: Settings
 ): LinkedIssue[] {
+  const keyless = settings.rules.autoLink.inferResolves ? 'resolves' : 'references'
   const byKey = new Map(found.map((issue) => [issue.key, issue]))
   const linked: LinkedIssue[] = []
   for (const mention of mentions) {
@@ -46,18 +54,34 @@ export function linkedIssues(
   for (const link of previous.links) {
     if (link.via === 'explicit' || linked.some((l) => l.issue.key === link.key)) continue
     const issue = byKey.get(link.key)
-    if (issue) linked.push({ issue, strength: 'references', via: link.via, sources: [] })
+    if (issue) linked.push({ issue, strength: keyless, via: link.via, sources: [] })
   }
   return linked
 }
 
+export interface DiscoverPorts {
+  jira: Pick<JiraPort, 'getIssues' | 'searchIssues' | 'siteUrl'>
+  /** The Actions cache and the key that seals what it holds. */
+  cache: { store: BlobStore; key: Buffer }
+}
+
+export interface Discovery {
+  linked: LinkedIssue[]
+  suggestions: Suggestion[]
+  state: CommentState
+  /** Stores the refreshed inference corpus; call after the run's writes. */
+  saveCache: () => Promise<void>
+}
+
+const NOTHING_TO_SAVE = async () => undefined
+
 export async function discoverLinkedIssues(
-  jira: Pick<JiraPort, 'getIssues'>,
+  ports: DiscoverPorts,
   pr: PrFacts,
   recorded: CommentState,
   settings: Settings,
   decisions: Decisions = { accept: [], reject: [] }
-): Promise<{ mentions: KeyMention[]; linked: LinkedIssue[]; state: CommentState }> {
+): Promise<Discovery> {
   // A maintainer's ticks and unticks count as if earlier runs had made those links.
   const previous = applyDecisions(recorded, decisions)
   const mentions = keyMentions(pr, settings)
@@ -67,12 +91,71 @@ export async function discoverLinkedIssues(
       ...previous.links.filter((l) => l.via !== 'explicit').map((l) => l.key)
     ])
   ]
-  const found = keys.length > 0 ? await jira.getIssues(keys) : []
-  const linked = linkedIssues(mentions, previous, found)
+  const wantsInference = inferenceWanted(settings, previous)
+  // With no key in sight, the searches need not wait for Jira to confirm keys: one round trip.
+  const [found, early] = await settleAll([
+    keys.length > 0 ? ports.jira.getIssues(keys) : Promise.resolve([]),
+    wantsInference && mentions.length === 0
+      ? searchCandidates(ports, pr, settings)
+      : Promise.resolve(null)
+  ])
+  const linked = linkedIssues(mentions, previous, found, settings)
+  let suggestions: Suggestion[] = []
+  let saveCache: () => Promise<void> = NOTHING_TO_SAVE
+  if (wantsInference && !linked.some((l) => l.via === 'explicit')) {
+    const searched = early !== undefined ? early : await searchCandidates(ports, pr, settings)
+    if (searched) {
+      const exclude = new Set([...linked.map((l) => l.issue.key), ...(previous.rejected ?? [])])
+      const inferred = inferLinks(pr, searched.issues, settings, exclude)
+      linked.push(...inferred.linked)
+      suggestions = inferred.suggestions
+      saveCache = searched.save
+    }
+  }
   const state: CommentState = {
     v: 1,
     links: linked.map((l) => ({ key: l.issue.key, via: l.via })),
     ...(previous.rejected ? { rejected: previous.rejected } : {})
   }
-  return { mentions, linked, state }
+  return { linked, suggestions, state, saveCache }
+}
+
+/** Inference runs until the PR names an issue or a maintainer accepted one. */
+function inferenceWanted(settings: Settings, previous: CommentState): boolean {
+  const { enabled, infer } = settings.rules.autoLink
+  return enabled && infer && !previous.links.some((l) => l.via === 'accepted')
+}
+
+/** The candidates: the cached corpus (refreshed) or one bounded search, plus the targeted searches. */
+async function searchCandidates(
+  ports: DiscoverPorts,
+  pr: PrFacts,
+  settings: Settings
+): Promise<{ issues: JiraIssue[]; save: () => Promise<void> } | null> {
+  const scope = inferenceScope(settings)
+  if (!scope) {
+    core.notice(
+      'Key-less linking is skipped: it needs to know where to look. Set jira.projects, or a rules.auto-link.candidate-jql that names projects, in the config file.',
+      { title: 'gitar-jira' }
+    )
+    return null
+  }
+  const queries = candidateQueries(pr.pr, settings, authorJiraId(pr.pr.author.login, settings))
+  const [corpus, targeted] = await settleAll([
+    loadCorpus({ jira: ports.jira, store: ports.cache.store, key: ports.cache.key, scope }),
+    fetchCandidates(
+      ports.jira,
+      queries.filter((q) => q.name !== 'recent')
+    )
+  ])
+  const recent = corpus
+    ? []
+    : await fetchCandidates(
+        ports.jira,
+        queries.filter((q) => q.name === 'recent')
+      )
+  const byKey = new Map<string, JiraIssue>()
+  for (const issue of [...(corpus?.issues ?? []), ...recent, ...targeted])
+    byKey.set(issue.key, issue)
+  return { issues: [...byKey.values()], save: corpus?.save ?? NOTHING_TO_SAVE }
 }

@@ -12,10 +12,8 @@ describe('linkedIssues: what Jira confirmed, joined with earlier runs', () => {
   )
 
   test('candidates Jira does not know are left out', () => {
-    const linked = linkedIssues(mentions, { v: 1, links: [] }, [
-      jiraIssue('ABC-1'),
-      jiraIssue('ABC-2')
-    ])
+    const found = [jiraIssue('ABC-1'), jiraIssue('ABC-2')]
+    const linked = linkedIssues(mentions, { v: 1, links: [] }, found, settings())
     expect(linked.map((l) => [l.issue.key, l.strength, l.via])).toEqual([
       ['ABC-1', 'resolves', 'explicit'],
       ['ABC-2', 'references', 'explicit']
@@ -32,7 +30,7 @@ describe('linkedIssues: what Jira confirmed, joined with earlier runs', () => {
       ]
     }
     const found = [jiraIssue('ABC-1'), jiraIssue('ABC-7'), jiraIssue('ABC-8'), jiraIssue('ABC-9')]
-    expect(linkedIssues(mentions, previous, found).map((l) => `${l.issue.key}:${l.via}`)).toEqual([
+    expect(linkedIssues(mentions, previous, found, settings()).map((l) => `${l.issue.key}:${l.via}`)).toEqual([
       'ABC-1:explicit',
       'ABC-7:inferred',
       'ABC-9:accepted'

@@ -41,6 +41,11 @@ export interface Weights {
   done: number
   fixedBefore: number
   recent: number
+  /** Second stage: share of the summary's weight the PR has; title phrases found in the summary. */
+  coverage: number
+  phrase: number
+  /** How many first-stage candidates the second stage re-scores. */
+  rerank: number
 }
 
 export const DEFAULT_WEIGHTS: Readonly<Weights> = {
@@ -60,7 +65,10 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = {
   history: 0.1,
   done: 0.6,
   fixedBefore: 0.25,
-  recent: 1.05
+  recent: 1.05,
+  coverage: 0,
+  phrase: 0,
+  rerank: 30
 }
 
 export interface RankOptions {
@@ -96,6 +104,8 @@ export interface CandidateIndex {
   readonly fixedAt: readonly number[]
   readonly updatedAt: readonly number[]
   readonly done: readonly boolean[]
+  /** Each summary's words (stems) in order. */
+  readonly summaries: readonly (readonly string[])[]
 }
 
 export function buildIndex(
@@ -169,7 +179,8 @@ export function buildIndex(
       return dates.length > 0 ? Math.min(...dates) : NaN
     }),
     updatedAt: candidates.map((c) => Date.parse(c.updated ?? '')),
-    done: candidates.map((c) => (c.statusCategory ?? '').toLowerCase() === 'done')
+    done: candidates.map((c) => (c.statusCategory ?? '').toLowerCase() === 'done'),
+    summaries: docs.map((d) => d.summary.map((t) => t.stem))
   }
 }
 
@@ -200,6 +211,8 @@ interface Query {
   pathKeys: Set<string>
   people: string[]
   at: number
+  /** The title's and branch's words in order, as pairs `a b`. */
+  pairs: Set<string>
 }
 
 function addField(query: Query, tokens: Token[], weight: number, isTitle: boolean): void {
@@ -242,7 +255,8 @@ function buildQuery(pr: PrText, weights: Weights): Query {
     people: [pr.author?.jiraId, pr.author?.name, pr.author?.login]
       .filter((x): x is string => !!x)
       .map(person),
-    at: Date.parse(pr.date ?? '')
+    at: Date.parse(pr.date ?? ''),
+    pairs: new Set([pr.title ?? '', pr.branch ?? ''].flatMap((t) => pairsOf(tokenize(t).map((x) => x.stem))))
   }
   addField(query, tokenize(pr.title ?? ''), weights.title, true)
   addField(query, tokenize(pr.branch ?? ''), weights.branch, true)
@@ -256,6 +270,27 @@ function buildQuery(pr: PrText, weights: Weights): Query {
   }
   for (const [term, share] of query.paths) query.paths.set(term, weights.paths * Math.sqrt(share))
   return query
+}
+
+function pairsOf(stems: readonly string[]): string[] {
+  const pairs: string[] = []
+  for (let i = 1; i < stems.length; i++) pairs.push(`${stems[i - 1]} ${stems[i]}`)
+  return pairs
+}
+
+/** Second stage: how much of the summary the PR says, and the title's phrases it repeats. */
+function summaryMatch(index: CandidateIndex, query: Query, doc: number): { coverage: number; phrase: number } {
+  const summary = index.summaries[doc] ?? []
+  let total = 0
+  let found = 0
+  for (const term of new Set(summary)) {
+    const idf = index.postings.get(term)?.idf ?? 0
+    total += idf
+    if (query.text.has(term) || query.paths.has(term)) found += idf
+  }
+  let phrase = 0
+  for (const pair of new Set(pairsOf(summary))) if (query.pairs.has(pair)) phrase++
+  return { coverage: total > 0 ? found / total : 0, phrase: Math.min(1, phrase / 3) }
 }
 
 /** One candidate's score, split by signal (for confidence and tests). */
@@ -367,6 +402,15 @@ export function scoreAll(
     })
   }
   scored.sort((a, b) => b.score - a.score || compareKeys(index, a.doc, b.doc))
+  if (weights.coverage > 0 || weights.phrase > 0) {
+    const head = scored.slice(0, weights.rerank)
+    for (const s of head) {
+      const m = summaryMatch(index, query, s.doc)
+      s.score *= 1 + weights.coverage * m.coverage + weights.phrase * m.phrase
+    }
+    head.sort((a, b) => b.score - a.score || compareKeys(index, a.doc, b.doc))
+    scored.splice(0, head.length, ...head)
+  }
   return { query, self, scored }
 }
 

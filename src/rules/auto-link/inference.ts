@@ -1,0 +1,86 @@
+/**
+ * Key-less auto-link: when the PR names no issue, rank the candidate issues against it. At or
+ * above min-confidence an issue is linked; between suggest-confidence and min-confidence it is a
+ * possible match in the PR comment, with a box to tick.
+ */
+import type { Settings } from '../../config/settings.js'
+import type { PrFacts } from '../../github/port.js'
+import type { JiraIssue } from '../../jira/port.js'
+import type { LinkedIssue, Suggestion } from '../linked-issue.js'
+import { authorJiraId } from './candidates.js'
+import { rankCandidates, type Candidate, type PrText, type Ranked } from './infer/index.js'
+import { MAX_SUGGESTIONS } from './infer/thresholds.js'
+
+export function prText(facts: PrFacts, settings: Settings): PrText {
+  const { pr } = facts
+  const jiraId = authorJiraId(pr.author.login, settings)
+  return {
+    title: pr.title,
+    body: pr.body,
+    branch: pr.headRef,
+    commits: facts.commits.map((c) => c.message),
+    files: facts.files.map((f) => f.path),
+    author: { login: pr.author.login, ...(jiraId ? { jiraId } : {}) },
+    ...(pr.createdAt ? { date: pr.createdAt } : {})
+  }
+}
+
+export function candidateOf(issue: JiraIssue): Candidate {
+  return {
+    key: issue.key,
+    summary: issue.summary,
+    description: issue.details?.description ?? '',
+    components: issue.details?.components ?? [],
+    labels: issue.details?.labels ?? [],
+    ...(issue.issueType ? { type: issue.issueType } : {}),
+    status: issue.status.name,
+    statusCategory: issue.status.category,
+    ...(issue.assignee
+      ? { assigneeId: issue.assignee.id, assigneeName: issue.assignee.displayName }
+      : {}),
+    ...(issue.reporter ? { reporterName: issue.reporter.displayName } : {}),
+    ...(issue.details?.updated ? { updated: issue.details.updated } : {}),
+    ...(issue.details?.created ? { created: issue.details.created } : {})
+  }
+}
+
+/** Pure: the ranked candidates, split into links and possible matches by the two thresholds. */
+export function chooseInferred(
+  ranked: Ranked[],
+  issues: JiraIssue[],
+  settings: Settings,
+  exclude: ReadonlySet<string>
+): { linked: LinkedIssue[]; suggestions: Suggestion[] } {
+  const { minConfidence, suggestConfidence, inferResolves } = settings.rules.autoLink
+  const byKey = new Map(issues.map((i) => [i.key, i]))
+  const linked: LinkedIssue[] = []
+  const suggestions: Suggestion[] = []
+  for (const r of ranked) {
+    const issue = byKey.get(r.key)
+    if (!issue || exclude.has(r.key) || r.confidence < suggestConfidence) continue
+    if (r.confidence >= minConfidence) {
+      linked.push({
+        issue,
+        strength: inferResolves ? 'resolves' : 'references',
+        via: 'inferred',
+        sources: [],
+        confidence: r.confidence,
+        matched: r.matched
+      })
+    } else if (suggestions.length < MAX_SUGGESTIONS) {
+      suggestions.push({ issue, confidence: r.confidence, matched: r.matched })
+    }
+  }
+  return { linked, suggestions }
+}
+
+export function inferLinks(
+  facts: PrFacts,
+  candidates: JiraIssue[],
+  settings: Settings,
+  exclude: ReadonlySet<string>
+): { linked: LinkedIssue[]; suggestions: Suggestion[] } {
+  if (candidates.length === 0) return { linked: [], suggestions: [] }
+  const ranked = rankCandidates(prText(facts, settings), candidates.map(candidateOf))
+  return chooseInferred(ranked, candidates, settings, exclude)
+}
