@@ -1,0 +1,135 @@
+import { call, GH_AUTH, useSandbox } from './client.js'
+
+const { sandbox } = useSandbox()
+
+const gql = async (query: string, variables: Record<string, unknown> = {}) => {
+  const r = await call(sandbox().graphqlUrl, {
+    method: 'POST',
+    auth: GH_AUTH,
+    body: { query, variables }
+  })
+  expect(r.status).toBe(200)
+  return r.body
+}
+
+const THREADS = `
+  query Threads($owner: String!, $repo: String!, $number: Int!, $after: String) {
+    repository(owner: $owner, name: $repo) {
+      pullRequest(number: $number) {
+        reviewThreads(first: 2, after: $after) {
+          totalCount
+          pageInfo { hasNextPage endCursor }
+          nodes {
+            id isResolved isOutdated path line
+            comments(first: 10) { nodes { ...C } }
+          }
+        }
+      }
+    }
+  }
+  fragment C on PullRequestReviewComment { id databaseId body url author { login __typename } }
+`
+
+test('review threads page by cursor, with exactly the fields asked for', async () => {
+  const vars = { owner: 'acme', repo: 'shop', number: 42 }
+  const first = await gql(THREADS, vars)
+  const conn = first.data.repository.pullRequest.reviewThreads
+  expect(conn.totalCount).toBe(3)
+  expect(conn.pageInfo.hasNextPage).toBe(true)
+  expect(
+    conn.nodes.map((t: { isResolved: boolean; isOutdated: boolean }) => [
+      t.isResolved,
+      t.isOutdated
+    ])
+  ).toEqual([
+    [false, false],
+    [true, false]
+  ])
+  expect(conn.nodes[0].comments.nodes[0]).toEqual({
+    id: expect.any(String),
+    databaseId: expect.any(Number),
+    body: expect.stringContaining('shipping'),
+    url: expect.stringMatching(/^https:\/\/github\.com\/acme\/shop\/pull\/42#discussion_r\d+$/),
+    author: { login: 'dana-k', __typename: 'User' }
+  })
+  const second = await gql(THREADS, { ...vars, after: conn.pageInfo.endCursor })
+  const rest = second.data.repository.pullRequest.reviewThreads
+  expect(rest.pageInfo.hasNextPage).toBe(false)
+  expect(rest.nodes).toHaveLength(1)
+  expect(rest.nodes[0]).toMatchObject({ isOutdated: true, line: null })
+})
+
+test('aliases and inline fragments', async () => {
+  const body = await gql(
+    '{ r: repository(owner: "acme", name: "shop") { p: pullRequest(number: 42) { ... on PullRequest { number title } } } }'
+  )
+  expect(body).toEqual({
+    data: { r: { p: { number: 42, title: 'Fix cart total rounding for discounted lines' } } }
+  })
+})
+
+test('GitHub’s errors: unknown field, missing first, too many, not found, parse error', async () => {
+  const unknown = await gql(
+    '{ repository(owner: "acme", name: "shop") { pullRequest(number: 42) { reviewers } } }'
+  )
+  expect(unknown).toEqual({
+    errors: [
+      expect.objectContaining({
+        message: "Field 'reviewers' doesn't exist on type 'PullRequest'",
+        extensions: expect.objectContaining({ code: 'undefinedField' })
+      })
+    ]
+  })
+  const noFirst = await gql(
+    '{ repository(owner: "acme", name: "shop") { pullRequest(number: 42) { reviewThreads { totalCount } } } }'
+  )
+  expect(noFirst.errors[0].message).toBe(
+    'You must provide a `first` or `last` value to properly paginate the `reviewThreads` connection.'
+  )
+  const tooMany = await gql(
+    '{ repository(owner: "acme", name: "shop") { pullRequest(number: 42) { reviewThreads(first: 101) { totalCount } } } }'
+  )
+  expect(tooMany.errors[0].message).toMatch(/exceeds the `first` limit of 100 records/)
+  const missing = await gql(
+    '{ repository(owner: "acme", name: "shop") { pullRequest(number: 999) { id } } }'
+  )
+  expect(missing).toEqual({
+    data: { repository: { pullRequest: null } },
+    errors: [expect.objectContaining({ type: 'NOT_FOUND', path: ['repository', 'pullRequest'] })]
+  })
+  expect((await gql('{ repository(owner: "acme" { id } }')).errors[0].message).toMatch(
+    /^Parse error on/
+  )
+  expect((await gql('{ repository(owner: "acme") { id } }')).errors[0].message).toBe(
+    "Field 'repository' is missing required arguments: name"
+  )
+})
+
+test('a reply to a thread (both mutations) lands in the thread', async () => {
+  const threadId = sandbox().state.github.repos[0]!.pulls.find((p) => p.number === 42)!.threads[0]!
+    .id
+  const reply = await gql(
+    'mutation($input: AddPullRequestReviewThreadReplyInput!) { addPullRequestReviewThreadReply(input: $input) { comment { id body author { login } } } }',
+    { input: { pullRequestReviewThreadId: threadId, body: 'Tracked as SHOP-61.' } }
+  )
+  expect(reply.data.addPullRequestReviewThreadReply.comment).toMatchObject({
+    body: 'Tracked as SHOP-61.',
+    author: { login: 'github-actions[bot]' }
+  })
+  const firstComment = sandbox().state.github.repos[0]!.pulls[0]!.threads[0]!.comments[0]!.id
+  const legacy = await gql(
+    'mutation { addPullRequestReviewComment(input: { inReplyTo: "' +
+      firstComment +
+      '", body: "again" }) { comment { body } } }'
+  )
+  expect(legacy.data.addPullRequestReviewComment.comment.body).toBe('again')
+  expect(
+    sandbox()
+      .state.github.repos[0]!.pulls[0]!.threads[0]!.comments.map((c) => c.body)
+      .slice(-2)
+  ).toEqual(['Tracked as SHOP-61.', 'again'])
+  const bad = await gql(
+    'mutation { addPullRequestReviewThreadReply(input: { pullRequestReviewThreadId: "nope", body: "x" }) { comment { id } } }'
+  )
+  expect(bad.errors[0].type).toBe('NOT_FOUND')
+})
