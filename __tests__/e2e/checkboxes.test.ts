@@ -92,7 +92,8 @@ test('unticking a link made by inference removes it and it is not suggested agai
   expect(result.exitCode).toBe(0)
   const written = (update.sent[0] as { body: string }).body
   expect(written).toContain('"rejected":["ABC-7"]')
-  expect(written).not.toContain('gitar-jira:key ABC-7')
+  // Still there, unticked, so that a slip of the mouse can be undone.
+  expect(written).toContain('- [ ] <!-- gitar-jira:key ABC-7 --> ABC-7')
   expect(result.outputs['linked-issues']).toBe('[]')
   expect(github.isDone() && jira.isDone()).toBe(true)
 })

@@ -43,7 +43,8 @@ export function linkedIssuesTable(report: RunReport): string {
   ].join('\n')
 }
 
-const percent = (confidence: number) => `${Math.round(confidence * 100)}%`
+// Never "100% sure": it is an estimate.
+const percent = (confidence: number) => `${Math.min(99, Math.round(confidence * 100))}%`
 
 function why(confidence: number | undefined, matched: string[] | undefined): string {
   const words = (matched ?? []).slice(0, 6).map((w) => escapeCell(w, 40))
@@ -80,6 +81,14 @@ export function checkboxBlocks(report: RunReport): string {
       )
     )
   }
+  const dismissed = report.state.rejected ?? []
+  if (dismissed.length > 0) {
+    if (blocks.length > 0) blocks.push('')
+    blocks.push(
+      '**Dismissed** (not suggested again; tick a box to link the issue after all):',
+      ...dismissed.map((key) => checkboxLine(key, false, key))
+    )
+  }
   return blocks.join('\n')
 }
 
@@ -111,7 +120,7 @@ function dryRunBlock(report: RunReport): string {
 export function renderComment(report: RunReport): string {
   const unlinked =
     report.unlinked.length > 0
-      ? `Unlinked (no longer named in the PR): ${report.unlinked.join(', ')}`
+      ? `Unlinked on this run: ${report.unlinked.join(', ')}`
       : ''
   return [
     COMMENT_MARKER,

@@ -2,10 +2,11 @@
  * Words of PR and issue text as the ranker compares them: identifiers split (camelCase,
  * snake_case, kebab-case, dotted names, paths), lower-cased, stop words dropped, stemmed
  * (Porter, from `stemmer`). A compound identifier also stays whole (`commitLogCount` gives
- * `commit`, `log`, `count` and `commitlogcount`), since a rare identifier names a thing exactly.
+ * `commit`, `log`, `count` and `commitlogcount`), since a rare identifier names a thing exactly;
+ * so does a version (`2.3.2`).
  */
 import { stemmer } from 'stemmer'
-import stopword from 'stopword'
+import { eng as englishStopWords } from 'stopword'
 
 /** A word as the index sees it (its stem) and as a person wrote it, for "the words that matched". */
 export interface Token {
@@ -41,7 +42,7 @@ export const PATH_STOP_WORDS: readonly string[] = [
   .join(' ')
   .split(' ')
 
-const STOP = new Set<string>([...stopword.eng, ...CODE_STOP_WORDS])
+const STOP = new Set<string>([...englishStopWords, ...CODE_STOP_WORDS])
 const PATH_STOP = new Set<string>([...STOP, ...PATH_STOP_WORDS])
 
 /**
@@ -95,6 +96,12 @@ export function tokenize(text: string, forPaths = false): Token[] {
     .replace(/<!--[\s\S]*?-->/g, ' ')
     .match(/[\p{L}\p{N}_][\p{L}\p{N}_.\-/$]*/gu)
   for (const chunk of chunks ?? []) {
+    // A version (`2.3.2`, `v4.17.21`) stays whole: it names a release exactly.
+    const version = /^v?(\d+(?:\.\d+){1,3})[.-]?$/i.exec(chunk)?.[1]
+    if (version) {
+      tokens.push({ stem: version, surface: version })
+      continue
+    }
     for (const part of chunk.split(/[.\-/$]+/)) {
       if (/^(?=.*\d)[0-9a-f]{7,}$/i.test(part)) continue // a commit hash
       const words = splitIdentifier(part)
