@@ -13,21 +13,21 @@ import { loadSettings } from './config/index.js'
 import type { Settings } from './config/settings.js'
 import { prEventOf, readEvent, type CommentEditEvent, type PrEvent } from './context.js'
 import { createGitHub } from './github/index.js'
-import type { GitHubPort, IssueComment, PrFacts } from './github/port.js'
+import type { GitHubPort, PrFacts } from './github/port.js'
 import { readInputs, type Inputs } from './inputs.js'
 import { connectJira, resolveJiraAuth, type JiraAuth } from './jira/index.js'
 import { applyActions } from './plan/apply.js'
-import type { Action } from './plan/actions.js'
 import { actionsCacheStore } from './cache/store.js'
 import { cacheKey, credentialSecret } from './cache/sealed.js'
 import { COMMENT_MARKER, renderComment } from './report/comment.js'
+import { publishComment } from './report/publish.js'
 import { buildReport, type RunReport } from './report/model.js'
 import { outputsOf, setOutputs } from './report/outputs.js'
 import { checkboxDecisions, type Decisions } from './report/checkboxes.js'
 import { readState } from './report/state.js'
 import { renderSummary, writeSummary } from './report/summary.js'
 import { discoverLinkedIssues } from './rules/auto-link/discover.js'
-import { RULES } from './rules/registry.js'
+import { planRules } from './rules/plan-rules.js'
 import type { Facts, Ports } from './rules/types.js'
 import { reportFatal } from './util/fatal.js'
 import { settleAll } from './util/settle.js'
@@ -141,57 +141,6 @@ function concludeRun(report: RunReport, settings: Settings): void {
   if (settings.failOnError)
     core.setFailed(`gitar-jira: ${report.failures.length} failure(s)\n${text}`)
   else core.warning(text, { title: 'gitar-jira (fail-on-error: false)' })
-}
-
-/** Runs each rule that applies; one rule failing is recorded and the others still run. */
-async function planRules(ports: Ports, facts: Facts, settings: Settings) {
-  const actions: Action[] = []
-  const notes: RunReport['notes'] = []
-  const failures: RunReport['failures'] = []
-  for (const rule of RULES) {
-    if (!rule.appliesTo(facts.event, settings)) continue
-    try {
-      const extra = rule.gather ? await rule.gather(ports, facts, settings) : undefined
-      const plan = rule.plan(facts, extra, settings)
-      actions.push(...plan.actions)
-      notes.push(...plan.notes.map((n) => ({ ...n, rule: rule.name })))
-    } catch (error) {
-      failures.push({
-        rule: rule.name,
-        message: error instanceof Error ? error.message : String(error)
-      })
-    }
-  }
-  return { actions, notes, failures }
-}
-
-async function publishComment(
-  github: GitHubPort,
-  prNumber: number,
-  existing: IssueComment | null,
-  body: string,
-  settings: Settings
-): Promise<string> {
-  if (settings.dryRun) {
-    core.info(`[dry-run] would ${existing ? 'update' : 'create'} the PR comment:\n${body}`)
-    return existing?.url ?? ''
-  }
-  if (existing?.body === body) return existing.url
-  try {
-    const written = existing
-      ? await github.updateComment(existing.id, body)
-      : await github.createComment(prNumber, body)
-    return written.url
-  } catch (error) {
-    // The comment is the report, not the work: the links are made; say so and go on.
-    core.warning(
-      `The PR comment could not be written: ${error instanceof Error ? error.message : String(error)}`,
-      {
-        title: 'gitar-jira'
-      }
-    )
-    return existing?.url ?? ''
-  }
 }
 
 function hasJiraCredential(inputs: Inputs): boolean {
