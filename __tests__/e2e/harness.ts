@@ -126,17 +126,7 @@ function parseOutputs(text: string): Record<string, string> {
   return outputs
 }
 
-/** Records the bodies of the requests an interceptor matches. */
-export function recorder<T = Json>() {
-  const sent: T[] = []
-  return {
-    sent,
-    match: (body: T) => {
-      sent.push(body)
-      return true
-    }
-  }
-}
+export { recorder } from '../helpers/recorder.js'
 
 /** The GitHub reads every PR event makes: config, PR, files, commits, reviews, threads, comments. */
 export function githubReads(

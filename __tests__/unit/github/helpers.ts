@@ -40,17 +40,7 @@ export function clone<T>(value: T): T {
   return structuredClone(value)
 }
 
-/** Records the bodies of the requests an interceptor matches: `.post(path, sent.match)`. */
-export function bodies<T = unknown>() {
-  const sent: T[] = []
-  return {
-    sent,
-    match: (body: T) => {
-      sent.push(body)
-      return true
-    }
-  }
-}
+export { recorder as bodies } from '../../helpers/recorder.js'
 
 /** The error a promise rejects with (fails the test when it resolves). */
 export async function rejection(promise: Promise<unknown>): Promise<Error> {
