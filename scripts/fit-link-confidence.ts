@@ -1,7 +1,9 @@
 /**
  * `node scripts/fit-link-confidence.ts <linkset dir>`: fits the confidence model of
  * src/rules/auto-link/infer/confidence.ts (a logistic regression over a few features that mean
- * the same in any project) and prints its coefficients, to be committed as COEFFICIENTS.
+ * the same in any project), the shift of its log-odds that keeps auto-links right 95% of the
+ * time at min-confidence (LINK_SHIFT), and the Platt scaling of the list probability
+ * (LIST_COEFFICIENTS), and prints them, to be committed.
  *
  * To tune for what generalizes rather than for one vocabulary it reports each project as
  * scored by a model fitted on the other projects only (leave-one-project-out), then fits the
@@ -11,10 +13,28 @@ await import(new URL('./ts-resolve.ts', import.meta.url).href)
 const { loadProjects } = await import('./linkset.js')
 const { buildIndex, scoreAll } = await import('../src/rules/auto-link/infer/rank.js')
 const { MAX_SUGGESTIONS } = await import('../src/rules/auto-link/infer/thresholds.js')
-const { confidenceFeatures, confidenceOf, FEATURE_NAMES, COEFFICIENTS } =
-  await import('../src/rules/auto-link/infer/confidence.js')
+const {
+  confidenceFeatures,
+  confidenceOf,
+  decisionConfidence,
+  listProbability,
+  FEATURE_NAMES,
+  COEFFICIENTS,
+  LINK_SHIFT,
+  LIST_COEFFICIENTS
+} = await import('../src/rules/auto-link/infer/confidence.js')
 const { defaultSettings } = await import('../src/config/defaults.js')
 const { minConfidence, suggestConfidence } = defaultSettings().rules.autoLink
+
+/** The three fitted parts of confidence.ts. */
+interface Model {
+  coefficients: number[]
+  shift: number
+  list: [number, number]
+}
+
+/** Auto-links must be right this often at min-confidence, in every project fitted on. */
+const LINK_PRECISION = 0.95
 
 /** One PR: the features of its top candidates and which of them are right. */
 interface Sample {
@@ -106,38 +126,95 @@ function rowsOf(names: string[]): { x: number[]; y: number; w: number }[] {
   })
 }
 
-/** What eval:link reports, for a project's samples under given coefficients. */
-function figures(list: Sample[], coefficients: readonly number[]): string {
-  let auto = 0
-  let autoRight = 0
-  let suggested = 0
-  for (const s of list) {
-    const confidence = confidenceOf(s.features, coefficients)
-    if ((confidence[0] ?? 0) >= minConfidence) {
-      auto++
-      if (s.right[0]) autoRight++
-    }
-    if (confidence.some((c, i) => c >= suggestConfidence && s.right[i])) suggested++
-  }
-  const pct = (x: number) => `${(100 * x).toFixed(1)}%`
-  return `auto coverage ${pct(auto / list.length)} precision ${pct(auto ? autoRight / auto : 1)}, among suggestions ${pct(suggested / list.length)}`
+/** The decision confidences of one PR's list under a model, as rank() computes them. */
+function decisions(sample: Sample, model: Model): number[] {
+  const probabilities = confidenceOf(sample.features, model.coefficients, model.shift)
+  return decisionConfidence(probabilities, listProbability(probabilities, model.list))
 }
 
+function autoLinks(list: Sample[], model: Model): { auto: number; right: number } {
+  let auto = 0
+  let right = 0
+  for (const s of list) {
+    if ((decisions(s, model)[0] ?? 0) >= minConfidence) {
+      auto++
+      if (s.right[0]) right++
+    }
+  }
+  return { auto, right }
+}
+
+/** What eval:link reports, for a project's samples under a model. */
+function figures(list: Sample[], model: Model): string {
+  const { auto, right } = autoLinks(list, model)
+  let suggested = 0
+  for (const s of list) {
+    if (decisions(s, model).some((c, i) => c >= suggestConfidence && s.right[i])) suggested++
+  }
+  const pct = (x: number) => `${(100 * x).toFixed(1)}%`
+  return `auto coverage ${pct(auto / list.length)} precision ${pct(auto ? right / auto : 1)}, among suggestions ${pct(suggested / list.length)}`
+}
+
+/**
+ * The model fitted on some projects: the per-candidate logistic regression (each project
+ * weighted equally); the smallest shift of its log-odds (in steps of 0.05) that makes
+ * auto-links right LINK_PRECISION of the time in each of them; then the Platt scaling of the
+ * list probability under that shift.
+ */
+function fitModel(names: string[]): Model {
+  const coefficients = fit(rowsOf(names))
+  let shift = 0
+  const precise = (s: number) =>
+    names.every((name) => {
+      const { auto, right } = autoLinks(samples.get(name) ?? [], {
+        coefficients,
+        shift: s,
+        list: [0, 1]
+      })
+      return auto === 0 || right / auto >= LINK_PRECISION
+    })
+  while (shift > -5 && !precise(shift)) shift -= 0.05
+  const rows = names.flatMap((name) => {
+    const list = samples.get(name) ?? []
+    return list
+      .filter((s) => s.features.length > 0)
+      .map((s) => {
+        const sum = Math.min(
+          0.999,
+          confidenceOf(s.features, coefficients, shift).reduce((a, b) => a + b, 0)
+        )
+        return {
+          x: [Math.log((sum + 1e-4) / (1 - sum + 1e-4))],
+          y: s.right.some(Boolean) ? 1 : 0,
+          w: 1000 / Math.max(1, list.length)
+        }
+      })
+  })
+  const [a = 0, b = 1] = fit(rows, 0.01)
+  return { coefficients, shift: round(shift), list: [round(a), round(b)] }
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000
 const names = [...samples.keys()]
-const show = (beta: number[]) => `[${beta.map((b) => b.toFixed(3)).join(', ')}]`
+const show = (m: Model) =>
+  `coefficients [${m.coefficients.map((b) => b.toFixed(3)).join(', ')}]\n  shift ${m.shift}, list [${m.list.join(', ')}]`
 console.log(`features: intercept, ${FEATURE_NAMES.join(', ')}`)
-console.log(`committed ${show([...COEFFICIENTS])}`)
-for (const name of names)
-  console.log(`  ${name}: ${figures(samples.get(name) ?? [], COEFFICIENTS)}`)
+const committed: Model = {
+  coefficients: [...COEFFICIENTS],
+  shift: LINK_SHIFT,
+  list: [...LIST_COEFFICIENTS]
+}
+console.log(`committed ${show(committed)}`)
+for (const name of names) console.log(`  ${name}: ${figures(samples.get(name) ?? [], committed)}`)
 for (const held of names) {
-  const beta = fit(rowsOf(names.filter((n) => n !== held)))
-  console.log(`fitted without ${held} ${show(beta)}`)
+  const model = fitModel(names.filter((n) => n !== held))
+  console.log(`fitted without ${held}: ${show(model)}`)
   for (const name of names) {
     console.log(
-      `  ${name}${name === held ? ' (held out)' : ''}: ${figures(samples.get(name) ?? [], beta)}`
+      `  ${name}${name === held ? ' (held out)' : ''}: ${figures(samples.get(name) ?? [], model)}`
     )
   }
 }
-const all = fit(rowsOf(names))
-console.log(`fitted on all ${show(all)}`)
+const all = fitModel(names)
+console.log(`fitted on all: ${show(all)}`)
 for (const name of names) console.log(`  ${name}: ${figures(samples.get(name) ?? [], all)}`)

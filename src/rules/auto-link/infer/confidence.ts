@@ -1,12 +1,30 @@
 /**
- * Confidence: the probability that a ranked candidate is the issue the PR works on. A small
- * logistic model over features that mean the same thing in any project (how much of the PR's
- * own weight the issue matched, the margin over the best other candidate, how many signals
- * agree), fitted offline by `scripts/fit-link-confidence.ts` on the linkset data and committed
- * here as constants. The candidates of one PR exclude each other, so their confidences are
- * scaled down to sum to at most 1: two identical issues can never both be likely.
+ * Confidence. Two probabilities, both fitted offline by `scripts/fit-link-confidence.ts` on the
+ * linkset data and committed here as constants:
+ *
+ * - A candidate's own **probability** of being the issue the PR works on: a small logistic
+ *   model over features that mean the same thing in any project (how much of the PR's own
+ *   weight the issue matched, how much of the issue's summary the PR says, the margin over the
+ *   best other candidate, how many signals agree). The candidates of one PR exclude each other,
+ *   so their probabilities are scaled down to sum to at most 1, and the model is shifted
+ *   (LINK_SHIFT) so that at 0.8 a link is right at least 95% of the time even where PRs word
+ *   things independently of the issue: above 0.8 it errs on the side of under-confidence.
+ * - The **list probability**: that the right issue is among the top MAX_SUGGESTIONS candidates,
+ *   the list a maintainer scans. It is the sum of their probabilities, recalibrated (Platt).
+ *
+ * A ranked candidate's `confidence`, which the thresholds compare, is its own probability, or,
+ * if larger, the list probability capped at 1/2 (LIST_CAP), for the candidates of that list
+ * that are at least MIN_LENT likely on their own:
+ * "worth showing" means the list it is part of probably holds the issue, since being in the
+ * list matters more than its order. The cap keeps the meanings apart: a candidate reaches
+ * min-confidence (above 1/2) only by its own probability, and any candidate below the top has
+ * an own probability of at most 1/2, since it is no likelier than the top and they exclude each
+ * other. Hence: `confidence >= min-confidence` → linked, right ≥ 95% of the time;
+ * `confidence >= suggest-confidence` (≤ 1/2) → shown, in a list that holds the issue with at
+ * least that probability.
  */
 import type { Scored } from './rank.js'
+import { MAX_SUGGESTIONS } from './thresholds.js'
 
 /** Per candidate, in this order: see FEATURE_NAMES. */
 export type ConfidenceFeatures = number[]
@@ -20,13 +38,30 @@ export const FEATURE_NAMES = [
   'signals', // how many signals agree: text, paths, author, history (0..4)
   'queryWords', // ln(1 + distinct words in the PR)
   'matchedWords', // ln(1 + distinct words of the PR's text the issue has)
-  'top' // 1 for the first candidate
+  'top', // 1 for the first candidate
+  'coverage', // the idf-weighted share of the summary's words the PR has, 0..1
+  'phrase' // pairs of adjacent title words the summary repeats, as a share of 3, 0..1
 ] as const
 
 /** Intercept, then one weight per feature. Fitted by scripts/fit-link-confidence.ts. */
 export const COEFFICIENTS: readonly number[] = [
-  -3.767, 0.587, 0.691, 0.061, 1.736, 4.246, 0.191, 0.103, 0.53, 0.778
+  -4.458, 0.382, 0.148, -0.231, 1.042, 3.065, 0.237, 0.05, 0.558, 0.688, 1.559, 0.243
 ]
+
+/** Added to the log-odds of COEFFICIENTS: the shift that makes 0.8 mean "right ≥ 95%". */
+export const LINK_SHIFT = -0.8
+
+/** Platt scaling of the list probability: a + b · logit(sum of the list's probabilities). */
+export const LIST_COEFFICIENTS: readonly [number, number] = [1.168, 0.985]
+
+/** The most the list probability lends a candidate (see the module comment). */
+export const LIST_CAP = 0.5
+
+/**
+ * A candidate of the list whose own probability is below this is not lent the list's: not worth
+ * a line (without it, four unlikely alternatives would stand beside nearly every sure link).
+ */
+export const MIN_LENT = 0.01
 
 /** The most a candidate sharing a single word with the PR can get. */
 export const ONE_WORD_CAP = 0.6
@@ -51,16 +86,19 @@ export function confidenceFeatures(
       signals,
       Math.log(1 + queryWords),
       Math.log(1 + s.words),
-      i === 0 ? 1 : 0
+      i === 0 ? 1 : 0,
+      s.coverage,
+      s.phrase
     ]
   })
 }
 
 export function logistic(
   features: readonly number[],
-  coefficients: readonly number[] = COEFFICIENTS
+  coefficients: readonly number[] = COEFFICIENTS,
+  shift = 0
 ): number {
-  let z = coefficients[0] ?? 0
+  let z = (coefficients[0] ?? 0) + shift
   features.forEach((x, i) => {
     z += x * (coefficients[i + 1] ?? 0)
   })
@@ -68,19 +106,48 @@ export function logistic(
 }
 
 /**
- * The candidates' confidences, scaled to sum to at most 1; a candidate sharing one word with
- * the PR is capped at ONE_WORD_CAP.
+ * The candidates' own probabilities, best first: scaled so that those of the list (the first
+ * MAX_SUGGESTIONS) sum to at most 1; a candidate sharing one word with the PR is capped at
+ * ONE_WORD_CAP.
  */
 export function confidenceOf(
   features: readonly ConfidenceFeatures[],
-  coefficients: readonly number[] = COEFFICIENTS
+  coefficients: readonly number[] = COEFFICIENTS,
+  shift = LINK_SHIFT
 ): number[] {
   const matched = FEATURE_NAMES.indexOf('matchedWords')
   const raw = features.map((f) => {
-    const p = logistic(f, coefficients)
+    const p = logistic(f, coefficients, shift)
     // One shared word is never enough to link, however rare the word.
     return (f[matched] ?? 0) < Math.log(3) ? Math.min(p, ONE_WORD_CAP) : p
   })
-  const total = raw.reduce((a, b) => a + b, 0)
+  const total = raw.slice(0, MAX_SUGGESTIONS).reduce((a, b) => a + b, 0)
   return total > 1 ? raw.map((p) => p / total) : raw
+}
+
+/** The probability that the right issue is among the list (the first MAX_SUGGESTIONS). */
+export function listProbability(
+  probabilities: readonly number[],
+  coefficients: readonly [number, number] = LIST_COEFFICIENTS
+): number {
+  if (probabilities.length === 0) return 0
+  const sum = Math.min(
+    0.999,
+    probabilities.slice(0, MAX_SUGGESTIONS).reduce((a, b) => a + b, 0)
+  )
+  const z = coefficients[0] + coefficients[1] * Math.log((sum + 1e-4) / (1 - sum + 1e-4))
+  return 1 / (1 + Math.exp(-z))
+}
+
+/**
+ * What the thresholds compare, per candidate (see the module comment): the own probability,
+ * raised for the list's candidates to the list probability capped at LIST_CAP; below the top, the
+ * own probability is capped at LIST_CAP too, so only the top can be linked.
+ */
+export function decisionConfidence(probabilities: readonly number[], list: number): number[] {
+  const lent = Math.min(LIST_CAP, list)
+  return probabilities.map((p, i) => {
+    const own = i === 0 ? p : Math.min(LIST_CAP, p)
+    return i < MAX_SUGGESTIONS && p >= MIN_LENT ? Math.max(own, lent) : own
+  })
 }

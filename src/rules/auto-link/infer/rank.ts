@@ -6,10 +6,20 @@
  * - history: the changed paths against the paths of earlier PRs linked to the issue;
  * - people: the PR's author is the issue's assignee (or reporter);
  * - time: issues done, or fixed in a release before the PR was opened, step back; recently
- *   touched issues step forward a little.
+ *   touched issues step forward a little;
+ * - second stage, over the best `rerank` of those: how much of the issue's summary the PR says
+ *   (idf-weighted, the match read from the issue's side, which BM25 does not) and the title's
+ *   pairs of adjacent words the summary repeats. Measured on the linkset: top-1 XD 55.4% → 57.6%,
+ *   ZOOKEEPER 92.6% → 93.6%.
  * Confidence comes from ./confidence.ts. Pure: no I/O, no clock (the PR's date is "now").
  */
-import { confidenceFeatures, confidenceOf, type ConfidenceFeatures } from './confidence.js'
+import {
+  confidenceFeatures,
+  confidenceOf,
+  decisionConfidence,
+  listProbability
+} from './confidence.js'
+import { MAX_SUGGESTIONS } from './thresholds.js'
 import { tokenize, tokenizePath, type Token } from './tokens.js'
 import type { Candidate, PrText, Ranked } from './types.js'
 
@@ -41,7 +51,10 @@ export interface Weights {
   done: number
   fixedBefore: number
   recent: number
-  /** Second stage: share of the summary's weight the PR has; title phrases found in the summary. */
+  /**
+   * Second stage, multipliers of the score: 1 + coverage × (the idf-weighted share of the
+   * summary's words the PR has) + phrase × (title word pairs the summary repeats, as a share of 3).
+   */
   coverage: number
   phrase: number
   /** How many first-stage candidates the second stage re-scores. */
@@ -66,9 +79,9 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = {
   done: 0.6,
   fixedBefore: 0.25,
   recent: 1.05,
-  coverage: 0,
-  phrase: 0,
-  rerank: 30
+  coverage: 0.7,
+  phrase: 0.2,
+  rerank: 50
 }
 
 export interface RankOptions {
@@ -256,7 +269,9 @@ function buildQuery(pr: PrText, weights: Weights): Query {
       .filter((x): x is string => !!x)
       .map(person),
     at: Date.parse(pr.date ?? ''),
-    pairs: new Set([pr.title ?? '', pr.branch ?? ''].flatMap((t) => pairsOf(tokenize(t).map((x) => x.stem))))
+    pairs: new Set(
+      [pr.title ?? '', pr.branch ?? ''].flatMap((t) => pairsOf(tokenize(t).map((x) => x.stem)))
+    )
   }
   addField(query, tokenize(pr.title ?? ''), weights.title, true)
   addField(query, tokenize(pr.branch ?? ''), weights.branch, true)
@@ -279,7 +294,11 @@ function pairsOf(stems: readonly string[]): string[] {
 }
 
 /** Second stage: how much of the summary the PR says, and the title's phrases it repeats. */
-function summaryMatch(index: CandidateIndex, query: Query, doc: number): { coverage: number; phrase: number } {
+function summaryMatch(
+  index: CandidateIndex,
+  query: Query,
+  doc: number
+): { coverage: number; phrase: number } {
   const summary = index.summaries[doc] ?? []
   let total = 0
   let found = 0
@@ -305,6 +324,10 @@ export interface Scored {
   history: number
   /** How many distinct words of the PR's text the issue has. */
   words: number
+  /** The idf-weighted share of the summary's words the PR has (second stage; else 0). */
+  coverage: number
+  /** Pairs of adjacent title words the summary repeats, as a share of 3 (second stage; else 0). */
+  phrase: number
 }
 
 function accumulate(
@@ -398,19 +421,21 @@ export function scoreAll(
       paths: paths[doc] as number,
       author,
       history,
-      words: words[doc] as number
+      words: words[doc] as number,
+      coverage: 0,
+      phrase: 0
     })
   }
-  scored.sort((a, b) => b.score - a.score || compareKeys(index, a.doc, b.doc))
-  if (weights.coverage > 0 || weights.phrase > 0) {
-    const head = scored.slice(0, weights.rerank)
-    for (const s of head) {
-      const m = summaryMatch(index, query, s.doc)
-      s.score *= 1 + weights.coverage * m.coverage + weights.phrase * m.phrase
-    }
-    head.sort((a, b) => b.score - a.score || compareKeys(index, a.doc, b.doc))
-    scored.splice(0, head.length, ...head)
+  const byScore = (a: Scored, b: Scored) => b.score - a.score || compareKeys(index, a.doc, b.doc)
+  scored.sort(byScore)
+  const head = scored.slice(0, weights.rerank)
+  for (const s of head) {
+    const m = summaryMatch(index, query, s.doc)
+    s.coverage = m.coverage
+    s.phrase = m.phrase
+    s.score *= 1 + weights.coverage * m.coverage + weights.phrase * m.phrase
   }
+  scored.splice(0, head.length, ...head.sort(byScore))
   return { query, self, scored }
 }
 
@@ -459,17 +484,18 @@ function matchedWords(index: CandidateIndex, query: Query, doc: number): string[
 export function rank(index: CandidateIndex, pr: PrText, options: RankOptions = {}): Ranked[] {
   const limit = options.limit ?? 10
   const { query, self, scored } = scoreAll(index, pr, options)
-  const features: ConfidenceFeatures[] = confidenceFeatures(
-    scored.slice(0, limit),
-    self,
-    query.text.size
-  )
-  const confidences = confidenceOf(features)
-  return scored.slice(0, limit).map((s, i) => ({
+  // The list of MAX_SUGGESTIONS is scored whatever the limit: confidence does not depend on it.
+  const head = scored.slice(0, Math.max(limit, MAX_SUGGESTIONS))
+  const probabilities = confidenceOf(confidenceFeatures(head, self, query.text.size))
+  const list = listProbability(probabilities)
+  const confidences = decisionConfidence(probabilities, list)
+  return head.slice(0, limit).map((s, i) => ({
     key: index.candidates[s.doc]?.key ?? '',
     score: round(s.score),
     confidence: round(confidences[i] ?? 0),
-    matched: matchedWords(index, query, s.doc)
+    matched: matchedWords(index, query, s.doc),
+    probability: round(probabilities[i] ?? 0),
+    ...(i < MAX_SUGGESTIONS ? { listConfidence: round(list) } : {})
   }))
 }
 

@@ -39,8 +39,17 @@ export interface Candidate {
 export interface Ranked {
   key: string
   score: number
-  /** The estimated probability that this is the issue the PR works on, 0..1. */
+  /**
+   * What min-confidence and suggest-confidence compare, 0..1: the candidate's own probability of
+   * being the issue (only the top can reach above 1/2, and link), or, for the candidates of the
+   * suggestion list, the probability that the list holds the issue, capped at 1/2. See
+   * ./confidence.ts.
+   */
   confidence: number
+  /** The estimated probability that this very candidate is the issue, 0..1. */
+  probability?: number
+  /** The probability that the right issue is among the first MAX_SUGGESTIONS candidates. */
+  listConfidence?: number
   /** The PR's words that matched the issue, for the PR comment. */
   matched: string[]
 }

@@ -7,10 +7,15 @@ import {
 } from '../../../../../src/rules/auto-link/infer/index.js'
 import {
   confidenceOf,
+  decisionConfidence,
+  listProbability,
   logistic,
   COEFFICIENTS,
-  FEATURE_NAMES
+  FEATURE_NAMES,
+  LIST_CAP
 } from '../../../../../src/rules/auto-link/infer/confidence.js'
+import { scoreAll } from '../../../../../src/rules/auto-link/infer/rank.js'
+import { MAX_SUGGESTIONS } from '../../../../../src/rules/auto-link/infer/thresholds.js'
 import { defaultSettings } from '../../../../../src/config/defaults.js'
 
 const { minConfidence, suggestConfidence } = defaultSettings().rules.autoLink
@@ -154,7 +159,7 @@ describe('confidence', () => {
     const gap = FEATURE_NAMES.indexOf('gap')
     const ratio = FEATURE_NAMES.indexOf('ratio')
     const at = (m: number) => {
-      const features = [0.8, 0.8, 0, 0, 0, 1, Math.log(8), Math.log(4), 1]
+      const features = [0.8, 0.8, 0, 0, 0, 1, Math.log(8), Math.log(4), 1, 0.5, 0]
       features[margin] = m
       features[gap] = m * 0.8
       features[ratio] = -Math.log(1 - m)
@@ -165,11 +170,38 @@ describe('confidence', () => {
     expect(COEFFICIENTS).toHaveLength(FEATURE_NAMES.length + 1)
   })
 
-  test('the confidences of one PR add up to at most 1', () => {
-    const sure = [1.5, 1.5, 1, 1.5, 3, 4, 3, 3, 1]
+  test('the probabilities of one PR add up to at most 1', () => {
+    const sure = [1.5, 1.5, 1, 1.5, 3, 4, 3, 3, 1, 1, 1]
     const spread = confidenceOf([sure, sure, sure])
     expect(spread.reduce((a, b) => a + b, 0)).toBeCloseTo(1)
     spread.forEach((c) => expect(c).toBeLessThan(0.5))
+  })
+
+  test('the list probability grows with what the list holds', () => {
+    expect(listProbability([])).toBe(0)
+    const values = [[0.05], [0.2, 0.1], [0.4, 0.2, 0.1], [0.9, 0.05]].map((p) => listProbability(p))
+    values.slice(1).forEach((v, i) => expect(v).toBeGreaterThan(values[i] as number))
+  })
+
+  test('a likely list lends its candidates up to 1/2; only the top can go above', () => {
+    const probabilities = [0.3, 0.7, 0.1, 0.05, 0.02, 0.01, 0.01]
+    const decided = decisionConfidence(probabilities, 0.9)
+    expect(decided[0]).toBe(LIST_CAP)
+    expect(decided[1]).toBe(LIST_CAP) // its own 0.7 is capped below the top
+    expect(decided.slice(2, MAX_SUGGESTIONS)).toEqual([LIST_CAP, LIST_CAP, LIST_CAP])
+    expect(decided.slice(MAX_SUGGESTIONS)).toEqual([0.01, 0.01]) // beyond the list: its own
+    expect(decisionConfidence([0.9, 0.005], 0.95)).toEqual([0.9, 0.005]) // too unlikely to list
+    expect(decisionConfidence([0.95, 0.03], 0.97)).toEqual([0.95, LIST_CAP])
+    expect(decisionConfidence([0.1, 0.05], 0.2)).toEqual([0.2, 0.2])
+  })
+
+  test('confidence does not depend on how many candidates are asked for', () => {
+    const index = buildIndex(POOL)
+    const input = pr('Quorum leader election timeout in the C client')
+    const one = rank(index, input, { limit: 1 })
+    const ten = rank(index, input, { limit: 10 })
+    expect(one).toEqual(ten.slice(0, 1))
+    expect(ten[0]?.listConfidence).toBeGreaterThanOrEqual(ten[0]?.probability ?? 0)
   })
 
   test('confidences are in 0..1 and the list is best first', () => {
@@ -182,6 +214,33 @@ describe('confidence', () => {
     ranked
       .slice(1)
       .forEach((r, i) => expect(r.score).toBeLessThanOrEqual(ranked[i]?.score as number))
+  })
+})
+
+describe('second stage: the summary as a whole', () => {
+  test("measures how much of the summary the PR says, and the title's phrases it repeats", () => {
+    const index = buildIndex(POOL)
+    const { scored } = scoreAll(index, pr('Quorum peer fails to rejoin after a network partition'))
+    const [top] = scored
+    expect(index.candidates[top?.doc ?? -1]?.key).toBe('ZK-2')
+    expect(top?.coverage).toBeCloseTo(1)
+    expect(top?.phrase).toBe(1)
+    const partial = scoreAll(index, pr('The quorum peer rejoins slowly')).scored[0]
+    expect(partial?.coverage).toBeGreaterThan(0)
+    expect(partial?.coverage).toBeLessThan(1)
+    expect(partial?.phrase).toBeGreaterThan(0) // "quorum peer"
+  })
+
+  test('an issue whose summary the PR says in full beats a longer one sharing its words', () => {
+    const pool = [
+      issue('A-1', 'Retry failed uploads when the storage quota is exceeded on large files'),
+      issue('A-2', 'Retry failed uploads')
+    ]
+    const ranked = rankCandidates(
+      pr('Retry failed uploads', { body: 'Uploads that fail are retried.' }),
+      pool
+    )
+    expect(ranked[0]?.key).toBe('A-2')
   })
 })
 

@@ -32,7 +32,12 @@ describe('tokenize', () => {
 
   test('drops English and PR-template stop words, numbers and hashes', () => {
     expect(stems('Fix the bug: update of the PR description, please review')).toEqual([])
-    expect(stems('Bump lodash from 4.17.20 to 4.17.21 (deadbeef1234)')).toEqual(['lodash'])
+    expect(stems('Bump lodash (deadbeef1234) in 2 places')).toEqual(['lodash', 'place'])
+  })
+
+  test('keeps a version whole: it names a release exactly', () => {
+    expect(stems('Upgrade Lettuce to 2.3.2.')).toEqual(['upgrad', 'lettuc', '2.3.2'])
+    expect(stems('Bump lodash from 4.17.20 to v4.17.21')).toEqual(['lodash', '4.17.20', '4.17.21'])
   })
 
   test('keeps a camelCase or snake_case identifier whole as well as split', () => {
