@@ -8,6 +8,7 @@ import type { RunReport } from './model.js'
 import { writeState } from './state.js'
 import { checkboxLine } from './checkboxes.js'
 import type { JiraIssue } from '../jira/port.js'
+import { transitionsBlock } from './transitions.js'
 
 export const COMMENT_MARKER = '<!-- gitar-jira:comment -->'
 
@@ -48,7 +49,7 @@ const percent = (confidence: number) => `${Math.min(99, Math.round(confidence * 
 
 function why(confidence: number | undefined, matched: string[] | undefined): string {
   const words = (matched ?? []).slice(0, 6).map((w) => escapeCell(w, 40))
-  const sure = confidence === undefined ? '' : `${percent(confidence)} sure`
+  const sure = confidence === undefined ? '' : `${percent(confidence)} likely`
   return [sure, words.length > 0 ? `matched: ${words.join(', ')}` : ''].filter(Boolean).join(' · ')
 }
 
@@ -74,8 +75,11 @@ export function checkboxBlocks(report: RunReport): string {
   }
   if (report.suggestions.length > 0) {
     if (blocks.length > 0) blocks.push('')
+    const list = report.suggestions[0]?.listConfidence
+    const among =
+      list === undefined ? '' : `; the right one is among these about ${percent(list)} of the time`
     blocks.push(
-      '**Possible matches** (tick a box to link the issue):',
+      `**Possible matches** (tick a box to link the issue${among}):`,
       ...report.suggestions.map((s) =>
         checkboxLine(s.issue.key, false, `${issueText(s.issue)} · ${why(s.confidence, s.matched)}`)
       )
@@ -119,9 +123,7 @@ function dryRunBlock(report: RunReport): string {
 
 export function renderComment(report: RunReport): string {
   const unlinked =
-    report.unlinked.length > 0
-      ? `Unlinked on this run: ${report.unlinked.join(', ')}`
-      : ''
+    report.unlinked.length > 0 ? `Unlinked on this run: ${report.unlinked.join(', ')}` : ''
   return [
     COMMENT_MARKER,
     '### Jira',
@@ -129,6 +131,7 @@ export function renderComment(report: RunReport): string {
     linkedIssuesTable(report),
     checkboxBlocks(report),
     unlinked,
+    transitionsBlock(report),
     notesBlock(report),
     failuresBlock(report),
     dryRunBlock(report),

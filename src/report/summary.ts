@@ -3,6 +3,7 @@ import * as core from '@actions/core'
 import { appendFile } from 'node:fs/promises'
 import { failuresBlock, linkedIssuesTable, notesBlock } from './comment.js'
 import type { RunReport } from './model.js'
+import { transitionsBlock } from './transitions.js'
 
 // GitHub refuses a step summary over 1 MiB; stay well below.
 const MAX_SUMMARY_CHARS = 900_000
@@ -11,6 +12,7 @@ export function renderSummary(report: RunReport): string {
   const text = [
     `## gitar-jira: ${report.repo}#${report.prNumber}${report.dryRun ? ' (dry run)' : ''}`,
     linkedIssuesTable(report),
+    transitionsBlock(report),
     notesBlock(report),
     failuresBlock(report)
   ]

@@ -19,6 +19,9 @@ export interface LinkedIssue {
 /** An issue the PR may work on, below the confidence that links it: a box to tick. */
 export interface Suggestion {
   issue: JiraIssue
+  /** The estimated probability that this very issue is the one. */
   confidence: number
+  /** The estimated probability that the right issue is among the suggestions. */
+  listConfidence?: number
   matched: string[]
 }

@@ -155,10 +155,10 @@ describe('links without a key and possible matches', () => {
       })
     )
     expect(body).toContain(
-      '- [x] <!-- gitar-jira:key ABC-7 --> [ABC-7](https://acme.atlassian.net/browse/ABC-7) Guest checkout · 91% sure · matched: checkout, guest'
+      '- [x] <!-- gitar-jira:key ABC-7 --> [ABC-7](https://acme.atlassian.net/browse/ABC-7) Guest checkout · 91% likely · matched: checkout, guest'
     )
     expect(body).toContain(
-      '- [ ] <!-- gitar-jira:key ABC-9 --> [ABC-9](https://acme.atlassian.net/browse/ABC-9) Pay with @\u200bpaypal · 50% sure · matched: pay'
+      '- [ ] <!-- gitar-jira:key ABC-9 --> [ABC-9](https://acme.atlassian.net/browse/ABC-9) Pay with @\u200bpaypal · 50% likely · matched: pay'
     )
     expect(body).toContain('| inferred · references |')
   })

@@ -68,7 +68,12 @@ export function chooseInferred(
         matched: r.matched
       })
     } else if (suggestions.length < MAX_SUGGESTIONS) {
-      suggestions.push({ issue, confidence: r.confidence, matched: r.matched })
+      suggestions.push({
+        issue,
+        confidence: r.probability ?? r.confidence,
+        ...(r.listConfidence === undefined ? {} : { listConfidence: r.listConfidence }),
+        matched: r.matched
+      })
     }
   }
   return { linked, suggestions }

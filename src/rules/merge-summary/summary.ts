@@ -1,0 +1,299 @@
+/**
+ * The merge summary a Jira watcher reads in ten seconds, as flavour-neutral rich text: what was
+ * merged (title, link, by whom, into which branch, merge commit), what changed (the PR body),
+ * commits by kind, changed areas, tests touched, approvals and the follow-ups of the merge.
+ * Long PRs are cut ("… and N more") until the rendering fits the budget.
+ */
+import type { PrFacts, PrFile, PrReview } from '../../github/port.js'
+import { adfSize } from '../../richtext/adf.js'
+import { fromMarkdownText } from '../../richtext/markdown.js'
+import {
+  bullets,
+  code,
+  heading,
+  link,
+  paragraph,
+  strong,
+  text,
+  type Block,
+  type Inline,
+  type RichDoc
+} from '../../richtext/model.js'
+import type { Strength } from '../auto-link/keys.js'
+import { changedAreas, testFiles } from './areas.js'
+import { summarizeCommits, type CommitLine } from './commits.js'
+
+/**
+ * Jira refuses a comment over 32,767 characters of stored JSON; ADF is the most verbose of the
+ * renderings (wiki markup is far shorter), so a summary measured as ADF fits every flavour.
+ */
+export const SUMMARY_BUDGET = 30_000
+
+export interface FollowUp {
+  key: string
+  url: string
+  summary: string
+}
+
+export interface SummaryInput {
+  pr: PrFacts
+  /** `owner/repo`. */
+  repo: string
+  /** How this PR relates to the issue the comment is on. */
+  strength: Strength
+  /** Issues the merge created (the follow-ups rule); empty until it runs. */
+  followUps: FollowUp[]
+}
+
+/** How much of each list is shown; `fitSummary` lowers them until the summary fits. */
+export interface Limits {
+  /** Top-level blocks of the PR body. */
+  body: number
+  /** Characters of one text or code block of the body. */
+  chars: number
+  commits: number
+  areas: number
+  tests: number
+}
+
+export const GENEROUS: Limits = { body: 60, chars: 3000, commits: 30, areas: 12, tests: 15 }
+
+/** The summary at the largest limits that fit the budget. */
+export function fitSummary(input: SummaryInput, budget = SUMMARY_BUDGET): RichDoc {
+  let limits = { ...GENEROUS }
+  let doc = buildSummary(input, limits)
+  for (let round = 0; round < 40 && adfSize(doc) > budget; round++) {
+    limits = smaller(limits)
+    doc = buildSummary(input, limits)
+  }
+  return doc
+}
+
+/** One step down: the longest lists first, the description's length, then the description. */
+function smaller(l: Limits): Limits {
+  if (l.commits > 10) return { ...l, commits: Math.floor(l.commits / 2) }
+  if (l.tests > 5 || l.areas > 6) {
+    return { ...l, tests: Math.max(5, l.tests - 5), areas: Math.max(6, l.areas - 3) }
+  }
+  if (l.chars > 500) return { ...l, chars: Math.floor(l.chars / 2) }
+  if (l.body > 4) return { ...l, body: Math.floor(l.body / 2) }
+  if (l.commits > 3) return { ...l, commits: 3 }
+  if (l.body > 0) return { ...l, body: 0 }
+  return { ...l, tests: 1, areas: 3, commits: 1, chars: 200 }
+}
+
+export function buildSummary(input: SummaryInput, limits: Limits): RichDoc {
+  const { pr: facts, repo } = input
+  const { pr } = facts
+  const repoUrl = pr.htmlUrl.replace(/\/pull\/\d+\/?$/, '')
+  const site = new URL(pr.htmlUrl).origin
+  const user = (login: string) => link(login, `${site}/${encodeURIComponent(login)}`)
+
+  const merged: Inline[] = [text('Merged')]
+  if (pr.mergedBy) merged.push(text(' by '), user(pr.mergedBy.login))
+  merged.push(text(' into '), code(pr.baseRef))
+  if (pr.mergeCommitSha) {
+    merged.push(
+      text(' as '),
+      link(pr.mergeCommitSha.slice(0, 7), `${repoUrl}/commit/${pr.mergeCommitSha}`, {
+        type: 'code'
+      })
+    )
+  }
+  if (pr.mergedAt) merged.push(text(` on ${pr.mergedAt.slice(0, 10)}`))
+  merged.push(
+    text(
+      input.strength === 'resolves'
+        ? '. This pull request resolves this issue.'
+        : '. This pull request refers to this issue.'
+    )
+  )
+
+  const approvers = approvedBy(facts.reviews)
+  const approvals: Inline[] =
+    approvers.length > 0
+      ? [strong('Approved by '), ...joined(approvers.map(user))]
+      : [strong('Approved by '), text('nobody: merged without an approving review.')]
+
+  return {
+    blocks: [
+      heading(3, link(`${repo}#${pr.number}: ${pr.title}`, pr.htmlUrl)),
+      paragraph(...merged),
+      paragraph(...approvals),
+      heading(4, text('What changed')),
+      ...describe(pr.body, limits, pr.htmlUrl),
+      ...commitsSection(facts, limits, repoUrl),
+      ...areasSection(facts, limits),
+      ...testsSection(facts.files, limits),
+      heading(4, text('Follow-ups')),
+      input.followUps.length > 0
+        ? bullets(input.followUps.map((f) => [link(f.key, f.url), text(` ${f.summary}`)]))
+        : paragraph(text('None created by this merge.')),
+      paragraph(
+        text(
+          `Written by gitar-jira when ${repo}#${pr.number} was merged; a rerun updates this comment.`,
+          {
+            type: 'em'
+          }
+        )
+      )
+    ]
+  }
+}
+
+/** Reviewers whose latest decisive review approves. */
+export function approvedBy(reviews: PrReview[]): string[] {
+  const latest = new Map<string, string>()
+  for (const r of reviews) {
+    if (['APPROVED', 'CHANGES_REQUESTED', 'DISMISSED'].includes(r.state))
+      latest.set(r.user, r.state)
+  }
+  return [...latest].filter(([, state]) => state === 'APPROVED').map(([user]) => user)
+}
+
+function joined(parts: Inline[]): Inline[] {
+  return parts.flatMap((p, i) => (i === 0 ? [p] : [text(', '), p]))
+}
+
+const more = (n: number, what: string): Inline => text(`… and ${n} more ${what}`, { type: 'em' })
+const count = (n: number, one: string, many = `${one}s`) =>
+  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
+const lines = (f: { additions: number; deletions: number }) => `+${f.additions} −${f.deletions}`
+
+/** The PR body as rich text, its headings below the summary's own, cut to the limits. */
+function describe(body: string, limits: Limits, prUrl: string): Block[] {
+  const doc = fromMarkdownText(body)
+  if (doc.blocks.length === 0) return [paragraph(text('No description.', { type: 'em' }))]
+  const shown = doc.blocks.slice(0, limits.body).map((b) => shorten(demote(b), limits.chars))
+  const left = doc.blocks.length - shown.length
+  if (left > 0) {
+    shown.push(
+      paragraph(
+        more(left, left === 1 ? 'block' : 'blocks'),
+        text(' in '),
+        link('the pull request', prUrl)
+      )
+    )
+  }
+  return shown
+}
+
+function demote(b: Block): Block {
+  if (b.type === 'heading') return { ...b, level: Math.min(6, b.level + 4) as 5 | 6 }
+  if (b.type === 'blockquote') return { ...b, content: b.content.map(demote) }
+  return b
+}
+
+/** A code block or text longer than `max` characters is cut, with a word that it was. */
+function shorten(b: Block, max: number): Block {
+  switch (b.type) {
+    case 'codeBlock': {
+      if (b.text.length <= max) return b
+      const kept = b.text.slice(0, max)
+      const cut = b.text.slice(max).split('\n').length
+      return { ...b, text: `${kept}\n… (${count(cut, 'more line')})` }
+    }
+    case 'paragraph':
+    case 'heading':
+      return { ...b, content: shortenInlines(b.content, max) }
+    case 'bulletList':
+    case 'orderedList':
+      return {
+        ...b,
+        items: b.items.map((i) => ({ ...i, content: i.content.map((c) => shorten(c, max)) }))
+      }
+    case 'blockquote':
+      return { ...b, content: b.content.map((c) => shorten(c, max)) }
+    case 'table':
+      return {
+        ...b,
+        rows: b.rows.map((r) => ({ ...r, cells: r.cells.map((c) => shortenInlines(c, max)) }))
+      }
+    case 'rule':
+      return b
+  }
+}
+
+function shortenInlines(list: Inline[], max: number): Inline[] {
+  let left = max
+  const out: Inline[] = []
+  for (const i of list) {
+    if (i.type !== 'text') {
+      out.push(i)
+      continue
+    }
+    if (left <= 0) break
+    out.push(i.text.length <= left ? i : { ...i, text: `${i.text.slice(0, left)}…` })
+    left -= i.text.length
+  }
+  return out
+}
+
+function commitLine(c: CommitLine, repoUrl: string): Inline[] {
+  return [
+    ...(c.scope ? [strong(`${c.scope}: `)] : []),
+    text(c.subject),
+    ...(c.breaking ? [strong(' (breaking)')] : []),
+    text(' '),
+    link(c.sha.slice(0, 7), `${repoUrl}/commit/${c.sha}`, { type: 'code' })
+  ]
+}
+
+function commitsSection(facts: PrFacts, limits: Limits, repoUrl: string): Block[] {
+  const summary = summarizeCommits(facts.commits)
+  const total = summary.groups.reduce((n, g) => n + g.commits.length, 0)
+  if (total === 0) return []
+  const out: Block[] = [heading(4, text(`Commits (${total}${facts.commitsTruncated ? '+' : ''})`))]
+  let budget = limits.commits
+  let hidden = 0
+  for (const group of summary.groups) {
+    const shown = group.commits.slice(0, Math.max(0, budget))
+    budget -= shown.length
+    hidden += group.commits.length - shown.length
+    if (shown.length === 0) continue
+    if (summary.conventional)
+      out.push(paragraph(strong(`${group.title} (${group.commits.length})`)))
+    out.push(bullets(shown.map((c) => commitLine(c, repoUrl))))
+  }
+  const notes: Inline[] = []
+  if (hidden > 0) notes.push(more(hidden, hidden === 1 ? 'commit' : 'commits'))
+  if (facts.commitsTruncated)
+    notes.push(text(`${notes.length ? '; ' : ''}GitHub lists the first 250 commits only`))
+  if (summary.merges > 0)
+    notes.push(
+      text(`${notes.length ? '; ' : ''}${count(summary.merges, 'merge commit')} not listed`)
+    )
+  if (notes.length > 0) out.push(paragraph(...notes, text('.')))
+  return out
+}
+
+function areasSection(facts: PrFacts, limits: Limits): Block[] {
+  if (facts.files.length === 0) return []
+  const areas = changedAreas(facts.files)
+  const total = facts.files.reduce(
+    (t, f) => ({ additions: t.additions + f.additions, deletions: t.deletions + f.deletions }),
+    { additions: 0, deletions: 0 }
+  )
+  const files = `${count(facts.files.length, 'file')}${facts.filesTruncated ? '+ (GitHub lists 3,000)' : ''}`
+  const shown = areas.slice(0, limits.areas)
+  const items = shown.map((a) => [code(a.name), text(` ${count(a.files, 'file')}, ${lines(a)}`)])
+  const left = areas.length - shown.length
+  if (left > 0) items.push([more(left, left === 1 ? 'area' : 'areas')])
+  return [heading(4, text(`Changed areas: ${files}, ${lines(total)}`)), bullets(items)]
+}
+
+function testsSection(files: PrFile[], limits: Limits): Block[] {
+  const tests = testFiles(files)
+  if (tests.length === 0)
+    return [heading(4, text('Tests')), paragraph(text('No test file changed.'))]
+  const shown = tests.slice(0, limits.tests)
+  const items = shown.map((f) => [
+    code(f.path),
+    text(
+      ` ${f.status === 'added' ? 'added, ' : f.status === 'removed' ? 'removed, ' : ''}${lines(f)}`
+    )
+  ])
+  const left = tests.length - shown.length
+  if (left > 0) items.push([more(left, left === 1 ? 'test file' : 'test files')])
+  return [heading(4, text(`Tests: ${count(tests.length, 'file')} touched`)), bullets(items)]
+}

@@ -1,0 +1,101 @@
+/**
+ * transitions: the issues a PR resolves move with it. Opened or ready for review → `on-open`,
+ * merged → `on-merge`, closed unmerged → `on-close`. Issues the PR only references never move.
+ * The plan picks, per issue, the available transition whose target status has the wanted name
+ * (case-insensitive); an issue already there is left alone; none reaching it is a warning.
+ */
+import type { Settings, TransitionsSettings } from '../../config/settings.js'
+import type { PrEvent } from '../../context.js'
+import type { Transition } from '../../jira/port.js'
+import type { Action } from '../../plan/actions.js'
+import type { LinkedIssue } from '../linked-issue.js'
+import type { Facts, Note, Ports, Rule, RulePlan } from '../types.js'
+
+/** Issue key → the transitions its workflow offers now (only for issues that may move). */
+export type AvailableTransitions = Record<string, Transition[]>
+
+export type Moment = 'on-open' | 'on-merge' | 'on-close'
+
+const OPENING = new Set(['opened', 'reopened', 'ready_for_review'])
+
+/** Which configured moment this event is, if any. Drafts are not up for review yet. */
+export function momentOf(event: PrEvent): Moment | null {
+  if (OPENING.has(event.action)) return event.draft ? null : 'on-open'
+  if (event.action === 'closed') return event.merged ? 'on-merge' : 'on-close'
+  return null
+}
+
+export function wantedStatus(event: PrEvent, settings: TransitionsSettings): string | null {
+  switch (momentOf(event)) {
+    case 'on-open':
+      return settings.onOpen
+    case 'on-merge':
+      return settings.onMerge
+    case 'on-close':
+      return settings.onClose
+    case null:
+      return null
+  }
+}
+
+const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase()
+
+/** The linked issues that should move: resolved by the PR and not in the wanted status yet. */
+export function issuesToMove(linked: LinkedIssue[], wanted: string): LinkedIssue[] {
+  return linked.filter((l) => l.strength === 'resolves' && !sameName(l.issue.status.name, wanted))
+}
+
+export const transitions: Rule<AvailableTransitions> = {
+  name: 'transitions',
+
+  appliesTo(event: PrEvent, settings: Settings): boolean {
+    const config = settings.rules.transitions
+    return config.enabled && wantedStatus(event, config) !== null
+  },
+
+  async gather(ports: Ports, facts: Facts, settings: Settings): Promise<AvailableTransitions> {
+    const wanted = wantedStatus(facts.event, settings.rules.transitions)
+    if (wanted === null) return {}
+    const keys = issuesToMove(facts.linked, wanted).map((l) => l.issue.key)
+    const lists = await Promise.all(keys.map((key) => ports.jira.getTransitions(key)))
+    return Object.fromEntries(keys.map((key, i) => [key, lists[i]!]))
+  },
+
+  plan(facts: Facts, available: AvailableTransitions, settings: Settings): RulePlan {
+    const wanted = wantedStatus(facts.event, settings.rules.transitions)
+    const actions: Action[] = []
+    const notes: Note[] = []
+    if (wanted === null) return { actions, notes }
+
+    for (const linked of facts.linked.filter((l) => l.strength === 'resolves')) {
+      const { key, status } = linked.issue
+      if (sameName(status.name, wanted)) {
+        notes.push({ level: 'info', text: `${key} is already in ${status.name}: left as it is.` })
+        continue
+      }
+      const offered = available[key] ?? []
+      const transition = offered.find((t) => sameName(t.to.name, wanted))
+      if (transition) {
+        actions.push({
+          type: 'jira.transition',
+          rule: 'transitions',
+          issueKey: key,
+          transitionId: transition.id,
+          from: status.name,
+          to: transition.to.name
+        })
+        continue
+      }
+      const reachable = [...new Set(offered.map((t) => t.to.name))]
+      notes.push({
+        level: 'warning',
+        text:
+          `${key} cannot move to "${wanted}" from "${status.name}": no transition of its workflow leads there. ` +
+          (reachable.length > 0
+            ? `Reachable from here: ${reachable.join(', ')}.`
+            : 'No transition is available to the action’s Jira user.')
+      })
+    }
+    return { actions, notes }
+  }
+}
