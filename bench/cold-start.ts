@@ -107,8 +107,9 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN
 }
 
-export async function coldStart(): Promise<{ ours: number; bare: number; bundleBytes: number }> {
-  const ours = join(root, 'dist', 'index.js')
+export async function coldStart(
+  ours = join(root, 'dist', 'index.js')
+): Promise<{ ours: number; bare: number; bundleBytes: number }> {
   const bare = bareActionBundle()
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,

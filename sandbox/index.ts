@@ -31,8 +31,9 @@ export {
   sha
 } from './scenario.js'
 export { acme, ACME } from './scenarios/acme.js'
+export { acmePlus, ACME_PLUS } from './scenarios/acme-plus.js'
 export type * from './state.js'
-export type { LoggedRequest, FaultOptions } from './server.js'
+export type { LoggedRequest, FaultOptions, FaultStatus, ServiceName } from './server.js'
 
 export type PullRequestEvent = ReturnType<ReturnType<typeof createGitHub>['pullRequestEvent']>
 
@@ -41,7 +42,7 @@ export interface SandboxOptions {
   seed?: Scenario
   /** Delay added to every answer, to make chains of dependent requests visible in wall time. */
   latencyMs?: number
-  /** A seeded share of requests answered 429 (Retry-After: 1), 502 or 503. */
+  /** A seeded share of requests answered 429 (Retry-After: 1), 502 or 503 (or only some of them, on some services). */
   faults?: FaultOptions
 }
 
@@ -64,6 +65,11 @@ export interface Sandbox {
   now(): number
   /** A `pull_request` event payload (for GITHUB_EVENT_PATH) built from the PR's current state. */
   pullRequestEvent(repo: string, number: number, action: string, sender?: string): PullRequestEvent
+  /**
+   * The `issue_comment` webhook payload of `sender` editing comment `commentId` (a PR comment)
+   * to `body`, as GitHub sends it: `changes.body.from` is the comment's current body.
+   */
+  commentEditedEvent(repo: string, commentId: number, body: string, sender: string): unknown
   /** Marks a PR merged (closed, merge commit, merged_by), as GitHub does when it is merged. */
   mergePullRequest(repo: string, number: number, by: string): void
   /** Opens a repository secret written through the API (libsodium sealed box) to its plain text. */
@@ -142,6 +148,39 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     requests,
     advanceTime: (ms) => void (offset += ms),
     pullRequestEvent: github.pullRequestEvent,
+    commentEditedEvent: (full, commentId, body, sender) => {
+      const repo = state.github.repos.find((r) => `${r.owner}/${r.name}` === full)
+      const comment = repo?.issueComments.find((c) => c.id === commentId)
+      if (!repo || !comment) throw new Error(`no comment ${commentId} in ${full}`)
+      const pr = github.pullRequestEvent(full, comment.issueNumber, 'edited', sender)
+      const pull = pr.pull_request as {
+        title: string
+        user: unknown
+        html_url: string
+        url: string
+      }
+      return {
+        action: 'edited',
+        changes: { body: { from: comment.body } },
+        issue: {
+          number: comment.issueNumber,
+          title: pull.title,
+          state: 'open',
+          user: pull.user,
+          pull_request: { url: pull.url, html_url: pull.html_url }
+        },
+        comment: {
+          id: comment.id,
+          body,
+          html_url: `${pull.html_url}#issuecomment-${comment.id}`,
+          user: { login: comment.user, type: comment.user.endsWith('[bot]') ? 'Bot' : 'User' },
+          created_at: comment.createdAt,
+          updated_at: new Date(now()).toISOString()
+        },
+        repository: pr.repository,
+        sender: pr.sender
+      }
+    },
     mergePullRequest: (full, number, by) => {
       const pull = state.github.repos
         .find((r) => `${r.owner}/${r.name}` === full)

@@ -85,10 +85,14 @@ export async function runAction(options: {
     ...options.env
   }
   const started = performance.now()
-  const child = spawn(process.execPath, [options.bundle ?? process.env.GITAR_JIRA_BUNDLE ?? BUNDLE], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
+  const child = spawn(
+    process.execPath,
+    [options.bundle ?? process.env.GITAR_JIRA_BUNDLE ?? BUNDLE],
+    {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe']
+    }
+  )
   const stdout: Buffer[] = []
   const stderr: Buffer[] = []
   child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk))

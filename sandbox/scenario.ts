@@ -147,6 +147,13 @@ export class ScenarioBuilder {
     }
   }
 
+  /** Goes on building from a copy of an existing scenario: `ScenarioBuilder.from(acme()).pr(…)`. */
+  static from(base: Scenario): ScenarioBuilder {
+    const builder = new ScenarioBuilder()
+    Object.assign(builder.s, structuredClone(base))
+    return builder
+  }
+
   private at(offsetMinutes = 0): string {
     return new Date(Date.parse(this.s.now) + offsetMinutes * 60_000).toISOString()
   }

@@ -41,7 +41,14 @@ export interface LoggedRequest {
   operationId?: string
   /** Set when the answer was an injected fault. */
   fault?: 429 | 502 | 503
+  /** When the request had arrived (its body read), in ms since the epoch (fractional). */
+  startedAt: number
+  /** When its answer was sent (after the latency), in ms since the epoch; 0 until then. */
+  endedAt: number
 }
+
+/** Milliseconds since the epoch, with sub-millisecond precision. */
+const clock = (): number => performance.timeOrigin + performance.now()
 
 export type Handler = (ctx: Ctx) => Promise<Reply> | Reply
 
@@ -55,12 +62,18 @@ const SECRET_FIELDS = new Set([
   'access_token'
 ])
 
+export type FaultStatus = 429 | 502 | 503
+
 export interface FaultOptions {
   /** Share of requests answered with a fault, 0..1. */
   rate: number
   seed: number
   /** How often in a row the same request may fail before it is let through. Default 3. */
   maxConsecutive?: number
+  /** Only these services get faults (default: all). */
+  services?: ServiceName[]
+  /** The faults to answer with (default: 429, 502 and 503). */
+  statuses?: FaultStatus[]
 }
 
 /**
@@ -78,7 +91,8 @@ export class FaultPlan {
     this.options = options
   }
 
-  decide(ctx: Ctx): 429 | 502 | 503 | null {
+  decide(ctx: Ctx): FaultStatus | null {
+    if (this.options.services && !this.options.services.includes(ctx.service)) return null
     const key = `${ctx.service} ${ctx.method} ${ctx.path}?${ctx.query.toString()} ${ctx.rawBody}`
     const n = (this.seen.get(key) ?? 0) + 1
     this.seen.set(key, n)
@@ -90,7 +104,9 @@ export class FaultPlan {
       return null
     }
     this.streak.set(key, streak + 1)
-    return ([429, 502, 503] as const)[digest[4]! % 3]!
+    const statuses = this.options.statuses ?? ([429, 502, 503] as const)
+    if (statuses.length === 0) return null
+    return statuses[digest[4]! % statuses.length]!
   }
 }
 
@@ -110,6 +126,7 @@ export async function serve(
   const server = createServer((req, res) => {
     void (async () => {
       const ctx = await readCtx(service, req)
+      const startedAt = clock()
       let reply: Reply
       const fault = options.faults?.decide(ctx) ?? null
       if (fault) {
@@ -128,7 +145,7 @@ export async function serve(
           }
         }
       }
-      options.log.push({
+      const entry: LoggedRequest = {
         seq: options.log.length + 1,
         service,
         method: ctx.method,
@@ -140,8 +157,11 @@ export async function serve(
         ),
         status: reply.status,
         ...(ctx.operationId ? { operationId: ctx.operationId } : {}),
-        ...(fault ? { fault } : {})
-      })
+        ...(fault ? { fault } : {}),
+        startedAt,
+        endedAt: 0
+      }
+      options.log.push(entry)
       if (options.latencyMs > 0) await new Promise((r) => setTimeout(r, options.latencyMs))
       const headers: Record<string, string> = { ...reply.headers }
       let payload = ''
@@ -152,6 +172,7 @@ export async function serve(
       }
       res.writeHead(reply.status, headers)
       res.end(payload)
+      entry.endedAt = clock()
     })()
   })
   server.keepAliveTimeout = 1000

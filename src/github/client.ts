@@ -32,8 +32,9 @@ export interface GitHubClientOptions {
 
 /**
  * 4xx are the caller's problem and are not retried by the retry plugin. 429 and the rate-limit
- * 403s are left to the throttling plugin, which reads `Retry-After`/`x-ratelimit-reset`;
- * retrying them here too would multiply the attempts.
+ * 403s are left to the throttling plugin, which reads `Retry-After`/`x-ratelimit-reset`
+ * (retrying them here too would multiply the attempts); a 429 it does not recognise is retried
+ * by the hook in `createOctokit`, honouring Retry-After.
  */
 const DO_NOT_RETRY = [400, 401, 403, 404, 405, 409, 410, 422, 429, 451]
 
@@ -61,7 +62,7 @@ export function createOctokit(options: GitHubClientOptions): GitHubClient {
       return false
     }
 
-  return getOctokit(
+  const octokit = getOctokit(
     options.token,
     {
       // @actions/github read GITHUB_API_URL when it loaded; read it again now.
@@ -89,4 +90,42 @@ export function createOctokit(options: GitHubClientOptions): GitHubClient {
     retry,
     throttling
   )
+  octokit.hook.wrap('request', async (request, requestOptions) => {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await request(requestOptions)
+      } catch (error) {
+        const wait = plainTooManyRequests(error)
+        if (wait === null || attempt >= rateLimitRetries || wait > maxWait) throw error
+        const route = `${requestOptions.method} ${requestOptions.url}`
+        core.warning(
+          `GitHub answered 429 on ${route}: retrying in ${wait}s (${attempt + 1}/${rateLimitRetries}).`,
+          {
+            title: 'GitHub rate limit'
+          }
+        )
+        await new Promise((done) => setTimeout(done, wait * base))
+      }
+    }
+  })
+  return octokit
+}
+
+/**
+ * A 429 the throttling plugin does not recognise (no "secondary rate limit" message, no
+ * exhausted quota: a proxy's, or a future GitHub answer): the seconds its Retry-After asks for
+ * (1 when absent), or null for any other failure.
+ */
+function plainTooManyRequests(error: unknown): number | null {
+  const e = error as {
+    status?: number
+    message?: string
+    response?: { headers?: Record<string, string> }
+  }
+  if (e?.status !== 429) return null
+  const headers = e.response?.headers ?? {}
+  if (/secondary rate/i.test(e.message ?? '') || headers['x-ratelimit-remaining'] === '0')
+    return null
+  const seconds = Number(headers['retry-after'])
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : 1
 }

@@ -91,6 +91,31 @@ describe('retries', () => {
 })
 
 describe('rate limits', () => {
+  it("retries a plain 429 (a proxy's) after its Retry-After, and warns", async () => {
+    const scope = api()
+      .get(PR)
+      .reply(429, { message: 'Too Many Requests' }, { 'retry-after': '2' })
+      .get(PR)
+      .reply(200, { number: 2 })
+    const octokit = createOctokit({
+      token: TOKEN,
+      retryAfterBaseValue: 1,
+      throttle: { id: 'plain429' }
+    })
+    const { data } = await octokit.rest.pulls.get({
+      owner: 'Codertocat',
+      repo: 'Hello-World',
+      pull_number: 2
+    })
+
+    expect(data.number).toBe(2)
+    expect(core.warning).toHaveBeenCalledWith(
+      'GitHub answered 429 on GET /repos/{owner}/{repo}/pulls/{pull_number}: retrying in 2s (1/2).',
+      { title: 'GitHub rate limit' }
+    )
+    expect(scope.isDone()).toBe(true)
+  })
+
   it('waits out a secondary rate limit (429 with Retry-After) and warns', async () => {
     const scope = api()
       .get(PR)

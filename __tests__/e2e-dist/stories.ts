@@ -1,0 +1,78 @@
+/**
+ * The scenarios of the end-to-end tests as replayable stories: the plain tests check each step,
+ * the fault tests replay the same story against a faulty sandbox and compare where it ends.
+ */
+import { ACME_PLUS, type Sandbox } from '../../sandbox/index.js'
+import { runAction, type ActionRun } from '../../sandbox/run-action.js'
+import {
+  ACME,
+  NEAR_MATCH_PR,
+  SHOP_ONLY,
+  botComment,
+  commentEditedEvent,
+  pullOf,
+  runPr,
+  setConfig,
+  tick
+} from './helpers.js'
+
+export interface Story {
+  name: string
+  /** Runs the story's events in order; returns every run. */
+  play(sb: Sandbox): Promise<ActionRun[]>
+}
+
+/** PR #42's body without "Relates to SHOP-23 …". */
+export function dropShop23(sb: Sandbox): void {
+  const pr = pullOf(sb, ACME.pr)
+  const body = pr.body.replace(/\nRelates to SHOP-23 \(tax rounding\), same root cause\.\n/, '\n')
+  if (body === pr.body) throw new Error('PR #42 no longer names SHOP-23 as expected')
+  pr.body = body
+}
+
+/** A high bar for linking without a key, so a close match is listed rather than linked. */
+export const SUGGEST_ONLY = ACME_PLUS.suggestOnly
+
+/** The maintainer's tick of SHOP-51 in PR #45's bot comment, as an issue_comment event. */
+export function tickShop51Event(sb: Sandbox) {
+  const comment = botComment(sb, NEAR_MATCH_PR)
+  return commentEditedEvent(sb, NEAR_MATCH_PR, tick(comment.body, 'SHOP-51'))
+}
+
+export function runCommentEdit(sb: Sandbox, payload: unknown): Promise<ActionRun> {
+  return runAction({ sandbox: sb, eventName: 'issue_comment', payload })
+}
+
+export const STORIES: Story[] = [
+  {
+    name: 'PR #42 opened, then the same event twice more',
+    play: async (sb) => [
+      await runPr(sb, ACME.pr, 'opened'),
+      await runPr(sb, ACME.pr, 'opened'),
+      await runPr(sb, ACME.pr, 'opened')
+    ]
+  },
+  {
+    name: 'PR #42 opened, then edited to drop SHOP-23',
+    play: async (sb) => {
+      const opened = await runPr(sb, ACME.pr, 'opened')
+      dropShop23(sb)
+      return [opened, await runPr(sb, ACME.pr, 'edited')]
+    }
+  },
+  {
+    name: 'PR #43 (no key) opened with jira.projects: [SHOP]',
+    play: async (sb) => {
+      setConfig(sb, SHOP_ONLY)
+      return [await runPr(sb, ACME.inferencePr, 'opened')]
+    }
+  },
+  {
+    name: "PR #45 (no key) opened, SHOP-51's box ticked",
+    play: async (sb) => {
+      setConfig(sb, SUGGEST_ONLY)
+      const opened = await runPr(sb, NEAR_MATCH_PR, 'opened')
+      return [opened, await runCommentEdit(sb, tickShop51Event(sb))]
+    }
+  }
+]

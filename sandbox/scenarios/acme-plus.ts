@@ -1,0 +1,91 @@
+/**
+ * acme plus three PRs for the end-to-end tests and the benchmarks: a Dependabot bump (#44, about
+ * nothing in Jira), a key-less near match of SHOP-51 (#45, a possible match under a high bar) and
+ * a PR naming one key (#46, SHOP-7 in its title only). Plus the config files they run with.
+ */
+import { ScenarioBuilder } from '../scenario.js'
+import type { Scenario } from '../state.js'
+import { acme, ACME } from './acme.js'
+
+export const ACME_PLUS = {
+  dependabotPr: 44,
+  nearMatchPr: 45,
+  oneKeyPr: 46,
+  /** `jira.projects: [SHOP]`: where key-less inference looks. */
+  shopOnly: 'jira:\n  projects: [SHOP]\n',
+  /** As `shopOnly`, with a bar for linking without a key that only a certain match clears. */
+  suggestOnly:
+    'jira:\n  projects: [SHOP]\nrules:\n  auto-link:\n    min-confidence: 1\n    suggest-confidence: 0.3\n'
+} as const
+
+export function acmePlus(): Scenario {
+  return ScenarioBuilder.from(acme())
+    .pr(ACME.repo, {
+      number: ACME_PLUS.dependabotPr,
+      title: 'Bump lodash from 4.17.20 to 4.17.21',
+      body:
+        'Bumps [lodash](https://github.com/lodash/lodash) from 4.17.20 to 4.17.21.\n\n' +
+        '---\nupdated-dependencies:\n- dependency-name: lodash\n  dependency-type: direct:production\n',
+      author: 'dependabot[bot]',
+      head: { ref: 'dependabot/npm_and_yarn/lodash-4.17.21' },
+      labels: ['dependencies'],
+      files: [
+        {
+          filename: 'package.json',
+          patch: '@@ -12 +12 @@\n-    "lodash": "^4.17.20",\n+    "lodash": "^4.17.21",'
+        },
+        {
+          filename: 'package-lock.json',
+          patch:
+            '@@ -40,3 +40,3 @@\n-      "version": "4.17.20",\n+      "version": "4.17.21",\n       "license": "MIT"'
+        }
+      ],
+      commits: [
+        {
+          message:
+            'Bump lodash from 4.17.20 to 4.17.21\n\nBumps [lodash](https://github.com/lodash/lodash) from 4.17.20 to 4.17.21.',
+          author: {
+            name: 'dependabot[bot]',
+            email: '49699333+dependabot[bot]@users.noreply.github.com',
+            login: 'dependabot[bot]'
+          }
+        }
+      ]
+    })
+    .pr(ACME.repo, {
+      number: ACME_PLUS.nearMatchPr,
+      title: 'Share button on the wishlist page',
+      body: 'Adds a button.',
+      author: 'ana-lima',
+      head: { ref: 'share-button' },
+      files: [
+        { filename: 'src/wishlist/ShareButton.tsx', patch: '@@ -0,0 +1 @@\n+export const x = 1' }
+      ],
+      commits: [
+        {
+          message: 'feat: share button',
+          author: { name: 'Ana Lima', email: 'ana@acme.test', login: 'ana-lima' }
+        }
+      ]
+    })
+    .pr(ACME.repo, {
+      number: ACME_PLUS.oneKeyPr,
+      title: 'SHOP-7 Serve product images from the CDN',
+      body: 'Width-based variants; the origin stays as fallback.',
+      author: 'ana-lima',
+      head: { ref: 'cdn-images' },
+      files: [
+        {
+          filename: 'src/catalog/images.ts',
+          patch: "@@ -0,0 +1 @@\n+export const CDN = 'https://cdn.acme.test'"
+        }
+      ],
+      commits: [
+        {
+          message: 'feat(catalog): images from the CDN',
+          author: { name: 'Ana Lima', email: 'ana@acme.test', login: 'ana-lima' }
+        }
+      ]
+    })
+    .build()
+}
