@@ -3,12 +3,32 @@
  * markup, `/rest/api/2/search` with startAt) is another class implementing JiraPort over the same
  * transport; the rules never see which one they talk to.
  */
-import { createCloudClient, isNotFoundError, type CloudClient } from 'jira.js'
+import { createCloudClient, isApiError, isNotFoundError, type CloudClient } from 'jira.js'
 import type { Client } from 'jira.js/core'
-import type { JiraIssue, JiraPort, JiraUser, RemoteLink, RemoteLinkInput } from './port.js'
-import { AnonymousAnswerError } from './transport.js'
+import { toAdf } from '../richtext/adf.js'
+import type {
+  CommentInput,
+  CreatedIssue,
+  IssueLinkType,
+  JiraIssue,
+  JiraPort,
+  JiraUser,
+  NewIssue,
+  RemoteLink,
+  RemoteLinkInput,
+  Transition,
+  TransitionOutcome
+} from './port.js'
+import { AnonymousAnswerError, detailOf } from './transport.js'
 import { describeFailure, OPERATIONS, type CredentialInfo, type JiraOperation } from './errors.js'
-import { DETAIL_FIELDS, ISSUE_FIELDS, toJiraIssue, toJiraUser, toRemoteLink } from './map.js'
+import {
+  DETAIL_FIELDS,
+  ISSUE_FIELDS,
+  toJiraIssue,
+  toJiraUser,
+  toRemoteLink,
+  toTransitions
+} from './map.js'
 
 /** Jira's bulkfetch limit per request. */
 export const BULK_FETCH_LIMIT = 100
@@ -139,6 +159,13 @@ export class CloudJira implements JiraPort {
     })
   }
 
+  getWatchers(issueKey: string): Promise<JiraUser[]> {
+    return this.call(OPERATIONS.readWatchers, async () => {
+      const answer = await this.jira.issueWatchers.getIssueWatchers({ issueIdOrKey: issueKey })
+      return (answer.watchers ?? []).map(toJiraUser).filter((u): u is JiraUser => u !== null)
+    })
+  }
+
   async upsertRemoteLink(issueKey: string, link: RemoteLinkInput): Promise<void> {
     if (link.globalId === '' || link.globalId.length > GLOBAL_ID_MAX) {
       throw new Error(`Remote link globalId must be 1 to ${GLOBAL_ID_MAX} characters.`)
@@ -162,6 +189,130 @@ export class CloudJira implements JiraPort {
         // Already gone (or the issue is): the goal is reached.
         if (!isNotFoundError(error)) throw error
       }
+    })
+  }
+
+  getTransitions(issueKey: string): Promise<Transition[]> {
+    return this.call(OPERATIONS.readTransitions, async () =>
+      toTransitions(await this.jira.issues.getTransitions({ issueIdOrKey: issueKey }))
+    )
+  }
+
+  transitionIssue(issueKey: string, transitionId: string): Promise<TransitionOutcome> {
+    return this.call(OPERATIONS.transitionIssues, async () => {
+      try {
+        await this.jira.issues.doTransition({
+          issueIdOrKey: issueKey,
+          transition: { id: transitionId }
+        })
+        return { ok: true }
+      } catch (error) {
+        // 400: a screen with required fields, a validator, a transition no longer available.
+        if (isApiError(error) && error.status === 400) {
+          return { ok: false, reason: detailOf(error.body) || error.message }
+        }
+        throw error
+      }
+    })
+  }
+
+  addComment(issueKey: string, comment: CommentInput): Promise<string> {
+    return this.call(OPERATIONS.writeComments, async () => {
+      const written = await this.jira.issueComments.addComment({
+        issueIdOrKey: issueKey,
+        body: toAdf(comment.body),
+        ...(comment.visibility ? { visibility: { ...comment.visibility } } : {})
+      })
+      if (!written.id) throw new Error(`Jira created a comment on ${issueKey} without an id.`)
+      return written.id
+    })
+  }
+
+  updateComment(issueKey: string, commentId: string, comment: CommentInput): Promise<boolean> {
+    return this.call(OPERATIONS.writeComments, async () => {
+      try {
+        await this.jira.issueComments.updateComment({
+          issueIdOrKey: issueKey,
+          id: commentId,
+          // The same summary again is not news: watchers are not notified of the edit.
+          notifyUsers: false,
+          body: {
+            body: toAdf(comment.body),
+            ...(comment.visibility ? { visibility: { ...comment.visibility } } : {})
+          }
+        })
+        return true
+      } catch (error) {
+        if (isNotFoundError(error)) return false
+        throw error
+      }
+    })
+  }
+
+  getIssueProperty(issueKey: string, propertyKey: string): Promise<unknown> {
+    return this.call(OPERATIONS.readProperties, async () => {
+      try {
+        const property = await this.jira.issueProperties.getIssueProperty({
+          issueIdOrKey: issueKey,
+          propertyKey
+        })
+        return property.value ?? null
+      } catch (error) {
+        if (isNotFoundError(error)) return null
+        throw error
+      }
+    })
+  }
+
+  setIssueProperty(issueKey: string, propertyKey: string, value: object): Promise<void> {
+    return this.call(OPERATIONS.writeProperties, async () => {
+      await this.jira.issueProperties.setIssueProperty({
+        issueIdOrKey: issueKey,
+        propertyKey,
+        body: value as Record<string, unknown>
+      })
+    })
+  }
+
+  createIssue(issue: NewIssue): Promise<CreatedIssue> {
+    return this.call(OPERATIONS.createIssues, async () => {
+      const created = await this.jira.issues.createIssue({
+        fields: {
+          project: { key: issue.projectKey },
+          issuetype: { name: issue.issueType },
+          summary: issue.summary,
+          description: toAdf(issue.description),
+          labels: issue.labels
+        }
+      })
+      if (!created.key)
+        throw new Error(`Jira created an issue in ${issue.projectKey} without a key.`)
+      return {
+        key: created.key,
+        id: created.id ?? '',
+        url: `${this.siteUrl}/browse/${created.key}`
+      }
+    })
+  }
+
+  getIssueLinkTypes(): Promise<IssueLinkType[]> {
+    return this.call(OPERATIONS.readLinkTypes, async () => {
+      const answer = await this.jira.issueLinkTypes.getIssueLinkTypes()
+      return (answer.issueLinkTypes ?? []).flatMap((t) =>
+        t.name
+          ? [{ id: t.id ?? '', name: t.name, inward: t.inward ?? '', outward: t.outward ?? '' }]
+          : []
+      )
+    })
+  }
+
+  linkIssues(typeName: string, inwardKey: string, outwardKey: string): Promise<void> {
+    return this.call(OPERATIONS.linkIssues, async () => {
+      await this.jira.issueLinks.linkIssues({
+        type: { name: typeName },
+        inwardIssue: { key: inwardKey },
+        outwardIssue: { key: outwardKey }
+      })
     })
   }
 }

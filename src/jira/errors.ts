@@ -47,7 +47,44 @@ export const OPERATIONS = {
     action: 'write remote links',
     permission: 'Browse projects and Link issues',
     scope: 'write:jira-work'
-  }
+  },
+  readWatchers: {
+    action: 'read the watchers of an issue',
+    permission: 'Browse projects and View voters and watchers',
+    scope: 'read:jira-work'
+  },
+  readTransitions: {
+    action: 'read the transitions of an issue',
+    permission: 'Browse projects',
+    scope: 'read:jira-work'
+  },
+  transitionIssues: {
+    action: 'transition issues',
+    permission: 'Transition issues',
+    scope: 'write:jira-work'
+  },
+  writeComments: {
+    action: 'comment on issues',
+    permission: 'Add comments (and Edit own comments)',
+    scope: 'write:jira-work'
+  },
+  readProperties: {
+    action: 'read issue properties',
+    permission: 'Browse projects',
+    scope: 'read:jira-work'
+  },
+  writeProperties: {
+    action: 'write issue properties',
+    permission: 'Edit issues',
+    scope: 'write:jira-work'
+  },
+  createIssues: { action: 'create issues', permission: 'Create issues', scope: 'write:jira-work' },
+  readLinkTypes: {
+    action: 'read issue link types',
+    permission: 'Browse projects (and issue linking turned on)',
+    scope: 'read:jira-work'
+  },
+  linkIssues: { action: 'link issues', permission: 'Link issues', scope: 'write:jira-work' }
 } satisfies Record<string, JiraOperation>
 
 export interface CredentialInfo {

@@ -3,7 +3,7 @@
  * users are identified (accountId vs key/name), not in the issue's shape.
  */
 import { z } from 'zod'
-import type { JiraIssue, JiraUser, RemoteLink } from './port.js'
+import type { JiraIssue, JiraUser, RemoteLink, Transition } from './port.js'
 
 /** The fields `JiraIssue` is made of; ask Jira for exactly these. */
 export const ISSUE_FIELDS = ['summary', 'status', 'project', 'issuetype', 'assignee', 'reporter']
@@ -18,7 +18,8 @@ const UserJson = z
     name: z.string().optional(),
     displayName: z.string().optional(),
     emailAddress: z.string().nullish(),
-    active: z.boolean().optional()
+    active: z.boolean().optional(),
+    accountType: z.string().optional()
   })
   .loose()
 
@@ -61,7 +62,8 @@ export function toJiraUser(json: unknown): JiraUser | null {
     id,
     displayName: u.displayName ?? id,
     ...(u.emailAddress ? { email: u.emailAddress } : {}),
-    ...(u.active === undefined ? {} : { active: u.active })
+    ...(u.active === undefined ? {} : { active: u.active }),
+    ...(u.accountType === 'app' ? { bot: true } : {})
   }
 }
 
@@ -161,4 +163,41 @@ export function toRemoteLink(json: unknown): RemoteLink | undefined {
     ...(object.icon?.url16x16 === undefined ? {} : { iconUrl: object.icon.url16x16 }),
     ...(object.status?.resolved === undefined ? {} : { resolved: object.status.resolved })
   }
+}
+
+const TransitionsJson = z
+  .object({
+    transitions: z
+      .array(
+        z
+          .object({
+            id: z.string(),
+            name: z.string().optional(),
+            to: z
+              .object({
+                id: z.string().optional(),
+                name: z.string(),
+                statusCategory: z.object({ key: z.string() }).loose().optional()
+              })
+              .loose()
+          })
+          .loose()
+      )
+      .default([])
+  })
+  .loose()
+
+/** GET /issue/{key}/transitions: each transition with the status it leads to. */
+export function toTransitions(json: unknown): Transition[] {
+  const parsed = TransitionsJson.safeParse(json)
+  if (!parsed.success) return []
+  return parsed.data.transitions.map((t) => ({
+    id: t.id,
+    name: t.name ?? t.to.name,
+    to: {
+      ...(t.to.id === undefined ? {} : { id: t.to.id }),
+      name: t.to.name,
+      ...(t.to.statusCategory ? { category: t.to.statusCategory.key } : {})
+    }
+  }))
 }

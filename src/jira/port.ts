@@ -2,6 +2,8 @@
  * What the rules may ask of Jira. Cloud (REST v3, ADF) and Data Center (REST v2, wiki markup)
  * adapters both implement it, so a rule never knows which flavour it talks to.
  */
+import type { RichDoc } from '../richtext/model.js'
+
 export type JiraFlavour = 'cloud' | 'data-center'
 
 export interface JiraUser {
@@ -11,6 +13,8 @@ export interface JiraUser {
   /** Absent for most Cloud users (privacy settings). */
   email?: string
   active?: boolean
+  /** An app or service account rather than a person (Cloud `accountType: app`). */
+  bot?: boolean
 }
 
 export interface JiraIssue {
@@ -52,6 +56,54 @@ export interface RemoteLink extends RemoteLinkInput {
   id: number
 }
 
+/** A transition the issue's workflow offers now, and the status it leads to. */
+export interface Transition {
+  id: string
+  name: string
+  to: { id?: string; name: string; category?: string }
+}
+
+/** What a transition came to: Jira may refuse one (a screen with required fields, a condition). */
+export type TransitionOutcome = { ok: true } | { ok: false; reason: string }
+
+/** Who may read a comment: a project role or a group. */
+export interface CommentVisibility {
+  type: 'role' | 'group'
+  value: string
+}
+
+export interface CommentInput {
+  /** Flavour-neutral rich text: Cloud renders it as ADF, Data Center as wiki markup. */
+  body: RichDoc
+  visibility?: CommentVisibility | null
+}
+
+/** An issue a rule asks to create (the follow-ups rule). */
+export interface NewIssue {
+  projectKey: string
+  /** The issue type's name, e.g. Task. */
+  issueType: string
+  /** One line, at most 255 characters. */
+  summary: string
+  description: RichDoc
+  labels: string[]
+}
+
+export interface CreatedIssue {
+  key: string
+  id: string
+  /** Browse URL: `${site}/browse/${key}`. */
+  url: string
+}
+
+/** A way two issues can be linked, as Jira names it ("Relates": "relates to"). */
+export interface IssueLinkType {
+  id: string
+  name: string
+  inward: string
+  outward: string
+}
+
 export interface JiraPort {
   readonly flavour: JiraFlavour
   /** Site base URL without trailing slash, e.g. https://acme.atlassian.net */
@@ -66,6 +118,23 @@ export interface JiraPort {
     options?: { max?: number; fields?: string[]; details?: boolean }
   ): Promise<JiraIssue[]>
   getRemoteLinks(issueKey: string): Promise<RemoteLink[]>
+  /** The people watching the issue (emails only where the site shows them). */
+  getWatchers(issueKey: string): Promise<JiraUser[]>
   upsertRemoteLink(issueKey: string, link: RemoteLinkInput): Promise<void>
   deleteRemoteLink(issueKey: string, globalId: string): Promise<void>
+  /** The transitions available to the issue now (what its workflow offers from its status). */
+  getTransitions(issueKey: string): Promise<Transition[]>
+  /** Performs a transition; Jira's refusal (400) is an outcome, not a throw. */
+  transitionIssue(issueKey: string, transitionId: string): Promise<TransitionOutcome>
+  /** Adds a comment; resolves to its id. */
+  addComment(issueKey: string, comment: CommentInput): Promise<string>
+  /** Replaces a comment's body; false when the comment no longer exists (deleted by someone). */
+  updateComment(issueKey: string, commentId: string, comment: CommentInput): Promise<boolean>
+  /** An issue entity property's JSON value, or null when the issue has none by that key. */
+  getIssueProperty(issueKey: string, propertyKey: string): Promise<unknown>
+  setIssueProperty(issueKey: string, propertyKey: string, value: object): Promise<void>
+  createIssue(issue: NewIssue): Promise<CreatedIssue>
+  getIssueLinkTypes(): Promise<IssueLinkType[]>
+  /** Links two issues with the link type named `typeName` ("Relates"). */
+  linkIssues(typeName: string, inwardKey: string, outwardKey: string): Promise<void>
 }

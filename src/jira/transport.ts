@@ -84,7 +84,7 @@ function networkError(error: unknown, what: string): NetworkError {
 }
 
 /** Jira's `{errorMessages, errors}` (or OAuth's `{error_description}`) as one line. */
-function detailOf(body: unknown): string {
+export function detailOf(body: unknown): string {
   if (typeof body === 'string') return body.slice(0, 300)
   if (body === null || typeof body !== 'object') return ''
   const b = body as Record<string, unknown>

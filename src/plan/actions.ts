@@ -2,19 +2,63 @@
  * What a rule may ask to be written: the plan. Rules return these; only `plan/apply.ts` writes.
  */
 import type { RuleName } from '../config/settings.js'
-import type { RemoteLinkInput } from '../jira/port.js'
+import type { CommentVisibility, CreatedIssue, NewIssue, RemoteLinkInput } from '../jira/port.js'
+import type { RichDoc } from '../richtext/model.js'
 
 export type Action =
   | { type: 'jira.upsertRemoteLink'; rule: RuleName; issueKey: string; link: RemoteLinkInput }
   | { type: 'jira.deleteRemoteLink'; rule: RuleName; issueKey: string; globalId: string }
   | { type: 'github.updatePrTitle'; rule: RuleName; prNumber: number; title: string }
+  | {
+      type: 'jira.transition'
+      rule: RuleName
+      issueKey: string
+      /** null: the issue is in the status already; nothing is written, the report says so. */
+      transitionId: string | null
+      /** Status names, for people: the write needs only the id. */
+      from: string
+      to: string
+    }
+  | {
+      type: 'jira.upsertComment'
+      rule: RuleName
+      issueKey: string
+      /** What the comment is, for people: "the merge summary of acme/shop#42". */
+      what: string
+      body: RichDoc
+      visibility: CommentVisibility | null
+      /** The comment written on an earlier run (edited in place), or null to add one. */
+      commentId: string | null
+      /**
+       * Where the comment's id is remembered: the issue property `property` maps `entry` (the
+       * PR's URL) to the comment id. `known` is the map as it was read, kept when it is rewritten.
+       */
+      index: { property: string; entry: string; known: Record<string, string> }
+    }
+  | {
+      type: 'jira.createIssue'
+      rule: RuleName
+      /** What the new issue follows up, for people: "the TODO at src/a.ts:12". */
+      what: string
+      issue: NewIssue
+      /** The new issue "relates to" these, by the link type's name (null: no such type). */
+      relatesTo: { linkType: string; keys: string[] } | null
+      /** A review thread to answer with the new issue: `{key}` and `{url}` in `body` are filled in. */
+      reply: { threadId: string; body: string } | null
+    }
+  | { type: 'github.replyToThread'; rule: RuleName; threadId: string; body: string }
 
-export type ActionStatus = 'done' | 'would' | 'failed'
+/** `warned`: Jira refused in a way that is news, not a failure (a transition screen). */
+export type ActionStatus = 'done' | 'would' | 'failed' | 'warned'
 
 export interface AppliedAction {
   action: Action
   status: ActionStatus
   error?: string
+  /** Why a `warned` action did not happen, in Jira's words. */
+  warning?: string
+  /** The issue a `jira.createIssue` action created (also when a later step of it warned). */
+  created?: CreatedIssue
 }
 
 /** One line a person can read, for the log, dry-run and the failure list. */
@@ -26,5 +70,15 @@ export function describeAction(action: Action): string {
       return `remove the link from ${action.issueKey} to ${action.globalId.replace(/^gitar-jira:/, '')}`
     case 'github.updatePrTitle':
       return `set the title of PR #${action.prNumber} to "${action.title}"`
+    case 'jira.transition':
+      return action.transitionId === null
+        ? `leave ${action.issueKey} in "${action.to}" (already there)`
+        : `move ${action.issueKey} from "${action.from}" to "${action.to}"`
+    case 'jira.upsertComment':
+      return `${action.commentId === null ? 'add' : 'update'} ${action.what} on ${action.issueKey}`
+    case 'jira.createIssue':
+      return `create a ${action.issue.issueType} in ${action.issue.projectKey} for ${action.what}`
+    case 'github.replyToThread':
+      return `reply to review thread ${action.threadId}`
   }
 }

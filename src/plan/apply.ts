@@ -7,10 +7,21 @@ import type { GitHubPort } from '../github/port.js'
 import type { JiraPort } from '../jira/port.js'
 import { getErrorMessage } from '../util/errors.js'
 import { describeAction, type Action, type AppliedAction } from './actions.js'
+import { createIssue, type IssueWritten } from './create-issue.js'
 
 export interface Writers {
-  jira: Pick<JiraPort, 'upsertRemoteLink' | 'deleteRemoteLink'>
-  github: Pick<GitHubPort, 'updatePrTitle'>
+  jira: Pick<
+    JiraPort,
+    | 'upsertRemoteLink'
+    | 'deleteRemoteLink'
+    | 'transitionIssue'
+    | 'addComment'
+    | 'updateComment'
+    | 'setIssueProperty'
+    | 'createIssue'
+    | 'linkIssues'
+  >
+  github: Pick<GitHubPort, 'updatePrTitle' | 'replyToThread'>
 }
 
 export async function applyActions(
@@ -28,9 +39,16 @@ export async function applyActions(
       continue
     }
     try {
-      await write(action, writers)
-      core.info(`${what}: done`)
-      applied.push({ action, status: 'done' })
+      const result = await write(action, writers)
+      const { warning, created } = typeof result === 'object' ? result : { warning: result }
+      const made = created ? { created } : {}
+      if (warning === undefined) {
+        core.info(`${what}: done${created ? ` (${created.key})` : ''}`)
+        applied.push({ action, status: 'done', ...made })
+      } else {
+        core.info(`Did not ${what}: ${warning}`)
+        applied.push({ action, status: 'warned', warning, ...made })
+      }
     } catch (error) {
       const message = getErrorMessage(error)
       core.info(`Could not ${what}: ${message}`)
@@ -40,13 +58,48 @@ export async function applyActions(
   return applied
 }
 
-async function write(action: Action, { jira, github }: Writers): Promise<void> {
+/** Writes one action; resolves to a warning when Jira declined in a way that is not a failure. */
+async function write(
+  action: Action,
+  { jira, github }: Writers
+): Promise<string | IssueWritten | undefined> {
   switch (action.type) {
     case 'jira.upsertRemoteLink':
-      return jira.upsertRemoteLink(action.issueKey, action.link)
+      return void (await jira.upsertRemoteLink(action.issueKey, action.link))
     case 'jira.deleteRemoteLink':
-      return jira.deleteRemoteLink(action.issueKey, action.globalId)
+      return void (await jira.deleteRemoteLink(action.issueKey, action.globalId))
     case 'github.updatePrTitle':
-      return github.updatePrTitle(action.prNumber, action.title)
+      return void (await github.updatePrTitle(action.prNumber, action.title))
+    case 'jira.transition': {
+      if (action.transitionId === null) return undefined
+      const outcome = await jira.transitionIssue(action.issueKey, action.transitionId)
+      return outcome.ok ? undefined : outcome.reason
+    }
+    case 'jira.upsertComment':
+      return void (await upsertComment(action, jira))
+    case 'jira.createIssue':
+      return await createIssue(action, { jira, github })
+    case 'github.replyToThread':
+      return void (await github.replyToThread(action.threadId, action.body))
+  }
+}
+
+/**
+ * Edits the comment written before, or adds one when there is none (or someone deleted it);
+ * then remembers its id in the issue property, so the next run finds it again.
+ */
+async function upsertComment(
+  action: Extract<Action, { type: 'jira.upsertComment' }>,
+  jira: Writers['jira']
+): Promise<void> {
+  const comment = { body: action.body, visibility: action.visibility }
+  const { issueKey, commentId, index } = action
+  const edited = commentId !== null && (await jira.updateComment(issueKey, commentId, comment))
+  const id = edited ? commentId : await jira.addComment(issueKey, comment)
+  if (index.known[index.entry] !== id) {
+    await jira.setIssueProperty(issueKey, index.property, {
+      ...index.known,
+      [index.entry]: id
+    })
   }
 }

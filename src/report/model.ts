@@ -8,6 +8,7 @@ import type { Settings } from '../config/settings.js'
 import type { PrEvent } from '../context.js'
 import type { PrFacts } from '../github/port.js'
 import type { Discovery } from '../rules/auto-link/discover.js'
+import { statusesAfter } from './transitions.js'
 
 export interface RunReport {
   dryRun: boolean
@@ -47,7 +48,7 @@ export function buildReport(run: {
     repo: `${event.owner}/${event.repo}`,
     prNumber: event.prNumber,
     headSha: run.pr.pr.headSha,
-    linked: discovery.linked,
+    linked: statusesAfter(discovery.linked, applied),
     suggestions: discovery.suggestions,
     state: discovery.state,
     unlinked: applied.flatMap((a) =>

@@ -1,6 +1,11 @@
-/** The PR comment's short "Jira status" section: the transitions this run made, would make or was refused. */
+/**
+ * The PR comment's short "Jira status" section: where the issues the PR resolves stand after the
+ * transitions of this run. A move and "already there" read the same, so a rerun leaves the
+ * comment as it was; a refusal by Jira (a transition screen with required fields) is a warning.
+ */
 import { escapeCell } from '../util/escape.js'
 import type { AppliedAction } from '../plan/actions.js'
+import type { LinkedIssue } from '../rules/linked-issue.js'
 import type { RunReport } from './model.js'
 
 export function transitionsBlock(report: Pick<RunReport, 'applied'>): string {
@@ -16,9 +21,8 @@ function transitionLine({ action, status, warning }: AppliedAction): string | nu
   const key = escapeCell(action.issueKey, 40)
   const from = escapeCell(action.from, 60)
   const to = escapeCell(action.to, 60)
+  if (action.transitionId === null || status === 'done') return `${key} → **${to}**`
   switch (status) {
-    case 'done':
-      return `${key}: ${from} → **${to}**`
     case 'would':
       return `${key}: would move ${from} → ${to} (dry run)`
     case 'warned':
@@ -26,4 +30,21 @@ function transitionLine({ action, status, warning }: AppliedAction): string | nu
     case 'failed':
       return `${key}: the move to ${to} failed (see below)`
   }
+}
+
+/** The linked issues with the statuses they have after this run's transitions. */
+export function statusesAfter(linked: LinkedIssue[], applied: AppliedAction[]): LinkedIssue[] {
+  const moved = new Map<string, string>()
+  for (const { action, status } of applied) {
+    if (action.type === 'jira.transition' && action.transitionId !== null && status === 'done') {
+      moved.set(action.issueKey, action.to)
+    }
+  }
+  if (moved.size === 0) return linked
+  return linked.map((l) => {
+    const to = moved.get(l.issue.key)
+    return to === undefined
+      ? l
+      : { ...l, issue: { ...l.issue, status: { ...l.issue.status, name: to } } }
+  })
 }

@@ -32,9 +32,19 @@ function writers(failOn?: string): Writers & { calls: string[] } {
     calls,
     jira: {
       upsertRemoteLink: record('upsertRemoteLink'),
-      deleteRemoteLink: record('deleteRemoteLink')
+      deleteRemoteLink: record('deleteRemoteLink'),
+      transitionIssue: jest.fn(async () => ({ ok: true as const })),
+      addComment: jest.fn(async () => '1'),
+      updateComment: jest.fn(async () => true),
+      setIssueProperty: jest.fn(async () => undefined),
+      createIssue: jest.fn(async () => ({
+        key: 'ABC-9',
+        id: '10009',
+        url: 'https://x/browse/ABC-9'
+      })),
+      linkIssues: record('linkIssues')
     },
-    github: { updatePrTitle: record('updatePrTitle') }
+    github: { updatePrTitle: record('updatePrTitle'), replyToThread: record('replyToThread') }
   }
 }
 
@@ -66,5 +76,102 @@ describe('applyActions: the single write point', () => {
       status: 'failed',
       error: 'deleteRemoteLink refused'
     })
+  })
+})
+
+describe('applyActions: transitions and comments', () => {
+  const transition: Action = {
+    type: 'jira.transition',
+    rule: 'transitions',
+    issueKey: 'SHOP-12',
+    transitionId: '41',
+    from: 'In Progress',
+    to: 'Done'
+  }
+  const body = {
+    blocks: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text: 'hi' }] }]
+  }
+  const comment = (commentId: string | null, known: Record<string, string> = {}): Action => ({
+    type: 'jira.upsertComment',
+    rule: 'merge-summary',
+    issueKey: 'SHOP-12',
+    what: 'the merge summary of acme/shop#42',
+    body,
+    visibility: { type: 'role', value: 'Developers' },
+    commentId,
+    index: {
+      property: 'gitar-jira.merge-summary',
+      entry: 'https://github.com/acme/shop/pull/42',
+      known
+    }
+  })
+
+  test('a transition posts its id; Jira refusing it (a screen with required fields) is a warning', async () => {
+    const w = writers()
+    w.jira.transitionIssue = jest.fn(async () => ({
+      ok: false as const,
+      reason: 'resolution: Resolution is required.'
+    }))
+    const applied = await applyActions([transition], w, { dryRun: false })
+    expect(w.jira.transitionIssue).toHaveBeenCalledWith('SHOP-12', '41')
+    expect(applied).toEqual([
+      { action: transition, status: 'warned', warning: 'resolution: Resolution is required.' }
+    ])
+  })
+
+  test('an issue already in the status: nothing is written', async () => {
+    const w = writers()
+    const stay: Action = { ...transition, transitionId: null, from: 'Done' }
+    const applied = await applyActions([stay], w, { dryRun: false })
+    expect(w.jira.transitionIssue).not.toHaveBeenCalled()
+    expect(applied[0]!.status).toBe('done')
+  })
+
+  test('a first summary: the comment is added and its id remembered in the issue property', async () => {
+    const w = writers()
+    w.jira.addComment = jest.fn(async () => '10500')
+    await applyActions([comment(null, { 'https://github.com/acme/shop/pull/7': '10001' })], w, {
+      dryRun: false
+    })
+    expect(w.jira.updateComment).not.toHaveBeenCalled()
+    expect(w.jira.addComment).toHaveBeenCalledWith('SHOP-12', {
+      body,
+      visibility: { type: 'role', value: 'Developers' }
+    })
+    expect(w.jira.setIssueProperty).toHaveBeenCalledWith('SHOP-12', 'gitar-jira.merge-summary', {
+      'https://github.com/acme/shop/pull/7': '10001',
+      'https://github.com/acme/shop/pull/42': '10500'
+    })
+  })
+
+  test('a rerun edits the comment in place and leaves the property alone', async () => {
+    const w = writers()
+    await applyActions([comment('10500', { 'https://github.com/acme/shop/pull/42': '10500' })], w, {
+      dryRun: false
+    })
+    expect(w.jira.updateComment).toHaveBeenCalledWith('SHOP-12', '10500', expect.anything())
+    expect(w.jira.addComment).not.toHaveBeenCalled()
+    expect(w.jira.setIssueProperty).not.toHaveBeenCalled()
+  })
+
+  test('a summary someone deleted is written anew, and the property points at the new one', async () => {
+    const w = writers()
+    w.jira.updateComment = jest.fn(async () => false)
+    w.jira.addComment = jest.fn(async () => '10777')
+    await applyActions([comment('10500', { 'https://github.com/acme/shop/pull/42': '10500' })], w, {
+      dryRun: false
+    })
+    expect(w.jira.addComment).toHaveBeenCalledTimes(1)
+    expect(w.jira.setIssueProperty).toHaveBeenCalledWith('SHOP-12', 'gitar-jira.merge-summary', {
+      'https://github.com/acme/shop/pull/42': '10777'
+    })
+  })
+
+  test('dry run: says what it would do, writes nothing', async () => {
+    const w = writers()
+    const applied = await applyActions([transition, comment(null)], w, { dryRun: true })
+    expect(applied.map((a) => a.status)).toEqual(['would', 'would'])
+    expect(w.jira.transitionIssue).not.toHaveBeenCalled()
+    expect(w.jira.addComment).not.toHaveBeenCalled()
   })
 })

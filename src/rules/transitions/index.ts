@@ -70,7 +70,16 @@ export const transitions: Rule<AvailableTransitions> = {
     for (const linked of facts.linked.filter((l) => l.strength === 'resolves')) {
       const { key, status } = linked.issue
       if (sameName(status.name, wanted)) {
-        notes.push({ level: 'info', text: `${key} is already in ${status.name}: left as it is.` })
+        // Already there: nothing to write, but the report shows the same line as after a move,
+        // so a rerun leaves the PR comment as the first run wrote it.
+        actions.push({
+          type: 'jira.transition',
+          rule: 'transitions',
+          issueKey: key,
+          transitionId: null,
+          from: status.name,
+          to: status.name
+        })
         continue
       }
       const offered = available[key] ?? []

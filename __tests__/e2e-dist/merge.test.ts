@@ -1,0 +1,159 @@
+/**
+ * dist/index.js at the end of PR #42's life, against the acme sandbox: merged → the resolved issue
+ * in the `on-merge` status and one summary comment on every linked issue; reruns change nothing;
+ * a PR closed without merging gets no summary. acme's config: transitions on, on-open "In Review",
+ * on-merge "Done".
+ */
+import type { Sandbox } from '../../sandbox/index.js'
+import { adfToText } from '../../sandbox/adf.js'
+import { adfShapeProblems } from '../helpers/adf-shape.js'
+import {
+  ACME,
+  TIMEOUT,
+  botComment,
+  expectSuccess,
+  issueOf,
+  outcome,
+  prUrl,
+  pullOf,
+  requireBundle,
+  runPr,
+  sandbox,
+  setConfig,
+  writes
+} from './helpers.js'
+
+const LINKED = ['SHOP-12', 'SHOP-23', 'SHOP-15']
+const PROPERTY = 'gitar-jira.merge-summary'
+
+let sb: Sandbox
+beforeAll(requireBundle)
+beforeEach(async () => {
+  sb = await sandbox()
+})
+afterEach(async () => {
+  await sb.close()
+})
+
+/** The summary comments on `key`, as a watcher reads them. */
+function summaries(key: string) {
+  return issueOf(sb, key).comments.filter((c) => adfToText(c.body).includes('acme/shop#42: '))
+}
+
+async function openThenMerge() {
+  expectSuccess(await runPr(sb, ACME.pr, 'opened'))
+  expect(issueOf(sb, 'SHOP-12').status).toBe('In Review')
+  sb.mergePullRequest(ACME.repo, ACME.pr, 'ana-lima')
+  return runPr(sb, ACME.pr, 'closed')
+}
+
+test(
+  'merged: the resolved issue is Done, every linked issue has one summary, valid ADF',
+  async () => {
+    expectSuccess(await openThenMerge())
+
+    expect(issueOf(sb, 'SHOP-12').status).toBe('Done')
+    expect(sb.state.jira.transitionsDone.map((t) => [t.issue, t.from, t.to])).toEqual([
+      ['SHOP-12', 'In Progress', 'In Review'],
+      ['SHOP-12', 'In Review', 'Done']
+    ])
+    // Referenced issues never move.
+    expect(issueOf(sb, 'SHOP-23').status).toBe('In Review')
+    expect(issueOf(sb, 'SHOP-15').status).toBe('To Do')
+
+    for (const key of LINKED) {
+      const [comment, ...more] = summaries(key)
+      expect(more).toEqual([])
+      expect(comment!.author).toBe(ACME.jiraAccountId)
+      expect(adfShapeProblems(comment!.body)).toEqual([])
+      const text = adfToText(comment!.body)
+      expect(text).toContain('acme/shop#42: Fix cart total rounding for discounted lines')
+      expect(text).toContain('Merged by ana-lima into main as ')
+      expect(text).toContain('Approved by chenwei')
+      expect(text).not.toContain('Docs updated') // the unticked box of the template
+      expect(issueOf(sb, key).properties[PROPERTY]).toEqual({ [prUrl(ACME.pr)]: comment!.id })
+    }
+    expect(adfToText(summaries('SHOP-12')[0]!.body)).toContain('resolves this issue')
+    expect(adfToText(summaries('SHOP-23')[0]!.body)).toContain('refers to this issue')
+
+    const pr = botComment(sb, ACME.pr).body
+    expect(pr).toContain('**Jira status**\n- SHOP-12 → **Done**')
+    expect(pr).toContain('| Done |')
+  },
+  TIMEOUT
+)
+
+test(
+  'rerun ×3: the same state; each rerun edits the summaries in place and moves nothing',
+  async () => {
+    expectSuccess(await openThenMerge())
+    const once = structuredClone(outcome(sb))
+    const ids = LINKED.map((key) => summaries(key).map((c) => c.id))
+    const properties = LINKED.map((key) => issueOf(sb, key).properties)
+    const firstRun = sb.requests.length
+
+    for (let i = 0; i < 3; i++) expectSuccess(await runPr(sb, ACME.pr, 'closed'))
+
+    expect(outcome(sb)).toEqual(once)
+    expect(LINKED.map((key) => summaries(key).map((c) => c.id))).toEqual(ids)
+    expect(LINKED.map((key) => issueOf(sb, key).properties)).toEqual(properties)
+    const rerunWrites = writes(sb.requests.slice(firstRun)).filter((w) =>
+      w.includes('/rest/api/3/')
+    )
+    for (const w of rerunWrites) {
+      expect(w).toMatch(
+        /^(PUT \/rest\/api\/3\/issue\/SHOP-\d+\/comment\/\d+|POST \/rest\/api\/3\/issue\/SHOP-\d+\/remotelink)$/
+      )
+    }
+  },
+  TIMEOUT
+)
+
+test(
+  'a summary someone deleted is written again, once',
+  async () => {
+    expectSuccess(await openThenMerge())
+    const issue = issueOf(sb, 'SHOP-23')
+    issue.comments = issue.comments.filter((c) => !summaries('SHOP-23').includes(c))
+    expectSuccess(await runPr(sb, ACME.pr, 'closed'))
+    const [comment, ...more] = summaries('SHOP-23')
+    expect(more).toEqual([])
+    expect(issue.properties[PROPERTY]).toEqual({ [prUrl(ACME.pr)]: comment!.id })
+  },
+  TIMEOUT
+)
+
+test(
+  'visibility restricts the summary to a role',
+  async () => {
+    setConfig(
+      sb,
+      'jira:\n  projects: [SHOP, OPS]\nrules:\n  merge-summary:\n    visibility: { type: role, value: Developers }\n'
+    )
+    sb.mergePullRequest(ACME.repo, ACME.pr, 'ana-lima')
+    expectSuccess(await runPr(sb, ACME.pr, 'closed'))
+    for (const key of LINKED) {
+      expect(summaries(key).map((c) => c.visibility)).toEqual([
+        { type: 'role', value: 'Developers' }
+      ])
+    }
+  },
+  TIMEOUT
+)
+
+test(
+  'closed without merging: no summary, no transition (on-close is not set)',
+  async () => {
+    expectSuccess(await runPr(sb, ACME.pr, 'opened'))
+    Object.assign(pullOf(sb, ACME.pr), {
+      state: 'closed',
+      closedAt: new Date(sb.now()).toISOString()
+    })
+    const before = sb.state.jira.transitionsDone.length
+    expectSuccess(await runPr(sb, ACME.pr, 'closed'))
+    for (const key of LINKED) expect(summaries(key)).toEqual([])
+    expect(sb.state.jira.transitionsDone).toHaveLength(before)
+    expect(issueOf(sb, 'SHOP-12').status).toBe('In Review')
+  },
+  TIMEOUT
+)

@@ -1,0 +1,82 @@
+import { adfShapeProblems } from '../../helpers/adf-shape.js'
+import { toAdf } from '../../../src/richtext/adf.js'
+import { fromMarkdownText } from '../../../src/richtext/markdown.js'
+import { link, safeHref, text } from '../../../src/richtext/model.js'
+import { toWiki } from '../../../src/richtext/wiki.js'
+
+describe('markdown → rich text', () => {
+  test('GitHub markdown: headings, lists, task lists, code, links, tables, line breaks', () => {
+    const doc = fromMarkdownText(
+      '## Why\nLine one\nline two\n\n- [x] done\n- [ ] todo\n\n```sql\nselect 1\n```\n\n| a |\n|---|\n| b |\n\nSee [docs][d].\n\n[d]: https://docs.test/x\n'
+    )
+    expect(doc.blocks.map((b) => b.type)).toEqual([
+      'heading',
+      'paragraph',
+      'bulletList',
+      'codeBlock',
+      'table',
+      'paragraph'
+    ])
+    expect(JSON.stringify(doc)).toContain('"text":"Line one\\nline two"')
+    expect(doc.blocks[2]).toEqual({
+      type: 'bulletList',
+      items: [{ content: [{ type: 'paragraph', content: [text('done')] }], checked: true }]
+    })
+    expect(doc.blocks[3]).toEqual({ type: 'codeBlock', language: 'sql', text: 'select 1' })
+    expect(doc.blocks[5]).toEqual({
+      type: 'paragraph',
+      content: [text('See '), link('docs', 'https://docs.test/x'), text('.')]
+    })
+  })
+
+  test('empty template sections go, nested ones too; a filled one stays', () => {
+    const doc = fromMarkdownText('# A\n## B\n<!-- hint -->\n## C\n- [ ] x\n# D\ntext\n## E\n')
+    expect(doc.blocks).toEqual([
+      { type: 'heading', level: 1, content: [text('D')] },
+      { type: 'paragraph', content: [text('text')] }
+    ])
+  })
+
+  test('only http(s) links', () => {
+    expect(safeHref('https://a.test/x?y=1')).toBe('https://a.test/x?y=1')
+    for (const bad of [
+      'javascript:alert(1)',
+      'data:text/html,x',
+      'mailto:a@b.c',
+      '/relative',
+      '',
+      null
+    ]) {
+      expect(safeHref(bad)).toBeUndefined()
+    }
+  })
+})
+
+describe('rich text → ADF and wiki markup', () => {
+  const doc = fromMarkdownText(
+    '# Title *em*\n\n> quote with `code`\n\n- item\n  ```js\n  x()\n  ```\n  - nested\n\n3. third\n\n---\n\n~~old~~ **[bold link](https://x.test)**\n'
+  )
+
+  test('ADF follows the nesting rules', () => {
+    const adf = toAdf(doc)
+    expect(adfShapeProblems(adf)).toEqual([])
+    expect(JSON.stringify(adf)).toContain('"type":"orderedList","content":[{"type":"listItem"')
+    expect(JSON.stringify(adf)).toContain('"attrs":{"order":3}')
+  })
+
+  test('wiki markup renders the same tree, text escaped', () => {
+    expect(toWiki(doc)).toBe(
+      [
+        'h1. Title _em_',
+        '{quote}\nquote with {{code}}\n{quote}',
+        '* item\n* {noformat}\nx()\n{noformat}\n** nested',
+        '# third',
+        '----',
+        '-old- [*bold link*|https://x.test/]'
+      ].join('\n\n')
+    )
+    expect(toWiki(fromMarkdownText('a [~accountid:1] {color} *b*'))).toBe(
+      'a \\[\\~accountid:1\\] \\{color\\} _b_'
+    )
+  })
+})

@@ -1,0 +1,375 @@
+import { jest } from '@jest/globals'
+import type { Settings } from '../../../../src/config/settings.js'
+import type { PrFacts } from '../../../../src/github/port.js'
+import type { Action } from '../../../../src/plan/actions.js'
+import { adfSize, toAdf } from '../../../../src/richtext/adf.js'
+import type { RichDoc } from '../../../../src/richtext/model.js'
+import { areaOf, changedAreas, isTestFile } from '../../../../src/rules/merge-summary/areas.js'
+import { summarizeCommits } from '../../../../src/rules/merge-summary/commits.js'
+import {
+  mergeSummary,
+  readIndex,
+  SUMMARY_PROPERTY
+} from '../../../../src/rules/merge-summary/index.js'
+import {
+  approvedBy,
+  fitSummary,
+  SUMMARY_BUDGET
+} from '../../../../src/rules/merge-summary/summary.js'
+import type { LinkedIssue } from '../../../../src/rules/linked-issue.js'
+import type { Ports } from '../../../../src/rules/types.js'
+import { adfToText } from '../../../../sandbox/adf.js'
+import { adfShapeProblems } from '../../../helpers/adf-shape.js'
+import { facts, jiraIssue, prEvent, prFacts, settings } from '../../../helpers/facts.js'
+import {
+  MERGED,
+  RICH_BODY,
+  TEMPLATE_ONLY,
+  cartRounding,
+  commit,
+  file,
+  huge,
+  review
+} from './shapes.js'
+
+const merged = prEvent({ action: 'closed', merged: true, closed: true })
+const PR_URL = 'https://github.com/acme/shop/pull/42'
+
+function linked(
+  key: string,
+  strength: LinkedIssue['strength'],
+  via: LinkedIssue['via']
+): LinkedIssue {
+  return { issue: jiraIssue(key), strength, via, sources: via === 'explicit' ? ['body'] : [] }
+}
+
+function summary(pr: PrFacts, strength: LinkedIssue['strength'] = 'resolves'): RichDoc {
+  return fitSummary({ pr, repo: 'acme/shop', strength, followUps: [] })
+}
+
+/** What a watcher reads: the ADF's text, checked to be valid ADF first. */
+function read(doc: RichDoc): string {
+  const adf = toAdf(doc)
+  expect(adfShapeProblems(adf)).toEqual([])
+  expect(JSON.stringify(adf).length).toBeLessThanOrEqual(SUMMARY_BUDGET)
+  return adfToText(adf)
+}
+
+/** Every link target in the document. */
+function hrefs(doc: RichDoc): string[] {
+  return [...JSON.stringify(toAdf(doc)).matchAll(/"href":"([^"]*)"/g)].map((m) => m[1]!)
+}
+
+describe('merge-summary: when', () => {
+  test('a merged PR closing, or a box ticked after the merge; not a close without merge', () => {
+    const s = settings()
+    expect(mergeSummary.appliesTo(merged, s)).toBe(true)
+    expect(mergeSummary.appliesTo(prEvent({ action: 'checkbox', merged: true }), s)).toBe(true)
+    expect(mergeSummary.appliesTo(prEvent({ action: 'closed', closed: true }), s)).toBe(false)
+    expect(mergeSummary.appliesTo(prEvent({ action: 'opened' }), s)).toBe(false)
+    s.rules.mergeSummary.enabled = false
+    expect(mergeSummary.appliesTo(merged, s)).toBe(false)
+  })
+})
+
+describe('merge-summary: plan (pure)', () => {
+  const everyKind = [
+    linked('SHOP-12', 'resolves', 'explicit'),
+    linked('SHOP-23', 'references', 'explicit'),
+    linked('SHOP-51', 'references', 'inferred'),
+    linked('SHOP-60', 'references', 'accepted')
+  ]
+
+  test('one comment per linked issue, whatever the strength or how it was found', () => {
+    const f = facts({ event: merged, pr: cartRounding(), linked: everyKind })
+    const plan = mergeSummary.plan(f, {}, settings())
+    expect(
+      plan.actions.map((a) => (a.type === 'jira.upsertComment' ? a.issueKey : a.type))
+    ).toEqual(['SHOP-12', 'SHOP-23', 'SHOP-51', 'SHOP-60'])
+    for (const action of plan.actions) {
+      expect(action).toMatchObject({
+        type: 'jira.upsertComment',
+        rule: 'merge-summary',
+        what: 'the merge summary of acme/shop#42',
+        commentId: null,
+        visibility: null,
+        index: { property: SUMMARY_PROPERTY, entry: PR_URL, known: {} }
+      })
+    }
+    const body = (a: Action) => (a.type === 'jira.upsertComment' ? read(a.body) : '')
+    expect(body(plan.actions[0]!)).toContain('This pull request resolves this issue.')
+    expect(body(plan.actions[1]!)).toContain('This pull request refers to this issue.')
+  })
+
+  test('a rerun edits the comment the property names; other PRs’ entries are kept', () => {
+    const f = facts({ event: merged, pr: cartRounding(), linked: everyKind.slice(0, 2) })
+    const known = {
+      'SHOP-12': { [PR_URL]: '10100', 'https://github.com/acme/shop/pull/7': '10001' },
+      'SHOP-23': {}
+    }
+    const [first, second] = mergeSummary.plan(f, known, settings()).actions
+    expect(first).toMatchObject({ commentId: '10100', index: { known: known['SHOP-12'] } })
+    expect(second).toMatchObject({ commentId: null })
+  })
+
+  test('visibility restricts the comment', () => {
+    const s: Settings = settings()
+    s.rules.mergeSummary.visibility = { type: 'group', value: 'jira-developers' }
+    const f = facts({ event: merged, pr: cartRounding(), linked: everyKind.slice(0, 1) })
+    expect(mergeSummary.plan(f, {}, s).actions[0]).toMatchObject({
+      visibility: { type: 'group', value: 'jira-developers' }
+    })
+  })
+
+  test('not merged (the PR says so): nothing', () => {
+    const f = facts({ event: merged, pr: prFacts({ state: 'closed' }), linked: everyKind })
+    expect(mergeSummary.plan(f, {}, settings())).toEqual({ actions: [], notes: [] })
+  })
+
+  test('the same facts give the same plan (a rerun writes the same comment)', () => {
+    const f = facts({ event: merged, pr: cartRounding(), linked: everyKind })
+    expect(mergeSummary.plan(f, {}, settings())).toEqual(mergeSummary.plan(f, {}, settings()))
+  })
+})
+
+describe('merge-summary: gather', () => {
+  test('reads each linked issue’s property in parallel; junk counts as empty', async () => {
+    const values: Record<string, unknown> = {
+      'SHOP-12': { [PR_URL]: '10100', other: 12, evil: '1; drop' },
+      'SHOP-23': null,
+      'SHOP-51': ['not', 'a', 'map']
+    }
+    const getIssueProperty = jest.fn(async (key: string) => values[key] ?? null)
+    const ports = { jira: { getIssueProperty }, github: {} } as unknown as Ports
+    const f = facts({
+      event: merged,
+      linked: ['SHOP-12', 'SHOP-23', 'SHOP-51'].map((k) => linked(k, 'references', 'explicit'))
+    })
+    expect(await mergeSummary.gather!(ports, f, settings())).toEqual({
+      'SHOP-12': { [PR_URL]: '10100' },
+      'SHOP-23': {},
+      'SHOP-51': {}
+    })
+    expect(getIssueProperty).toHaveBeenCalledWith('SHOP-12', SUMMARY_PROPERTY)
+  })
+
+  test('readIndex keeps string ids only', () => {
+    expect(readIndex({ a: '1', b: 2, c: 'x' })).toEqual({ a: '1' })
+    expect(readIndex('x')).toEqual({})
+  })
+})
+
+describe('merge-summary: what a watcher reads, for real PR shapes', () => {
+  test('acme #42: title and link, merge, the body without the unticked box, commits by kind, areas, tests, approvals', () => {
+    const doc = summary(cartRounding())
+    const text = read(doc)
+    expect(text).toContain('acme/shop#42: Fix cart total rounding for discounted lines')
+    expect(hrefs(doc)).toContain(PR_URL)
+    expect(text).toContain('Merged by ana-lima into main as 9f8e7d6 on 2026-11-20.')
+    expect(hrefs(doc)).toContain(
+      'https://github.com/acme/shop/commit/9f8e7d6c5b4a39281706f5e4d3c2b1a098765432'
+    )
+    expect(text).toContain('Approved by chenwei')
+    expect(text).not.toContain('dana-k') // commented, did not approve
+    expect(text).toContain('Discounted lines are now rounded one by one')
+    expect(text).toContain('☑ Tests added')
+    expect(text).not.toContain('Docs updated')
+    expect(text).toMatch(
+      /Fixes \(1\)\ncart: round discounted lines before summing \(SHOP-12\) 0001/
+    )
+    expect(text).toContain('Refactoring (1)')
+    expect(text).toContain('Tests (1)')
+    expect(text).toContain('Changed areas: 6 files, +99 −27')
+    expect(text).toContain('src/price 2 files, +37 −20')
+    expect(text).toContain('__tests__/cart/total.test.ts added, +40 −0')
+    expect(text).toContain('Follow-ups\nNone created by this merge.')
+  })
+
+  test('a template nobody filled: no empty sections, no unticked boxes, no hints', () => {
+    const text = read(summary(prFacts({ ...MERGED, body: TEMPLATE_ONLY })))
+    expect(text).toContain('What changed\nNo description.')
+    for (const gone of [
+      'Summary',
+      'Type of change',
+      'Bug fix',
+      'How has this been tested',
+      'CONTRIBUTING',
+      'Thanks'
+    ]) {
+      expect(text).not.toContain(gone)
+    }
+  })
+
+  test('an empty body and no commits, files or reviews', () => {
+    const text = read(
+      summary(prFacts({ ...MERGED, body: '', mergedBy: null, mergeCommitSha: null }))
+    )
+    expect(text).toContain('Merged into main on 2026-11-20.')
+    expect(text).toContain('No description.')
+    expect(text).toContain('Approved by nobody: merged without an approving review.')
+    expect(text).not.toContain('Commits')
+  })
+
+  test('commits without Conventional Commits: one plain list; merge commits left out', () => {
+    const pr = prFacts(MERGED, {
+      commits: [
+        commit('Add the retry loop', 1),
+        commit("Merge branch 'main' into feature/retry", 2),
+        commit('fix: typo', 3),
+        commit('Address review comments', 4)
+      ]
+    })
+    const text = read(summary(pr))
+    expect(text).toContain('Commits (3)')
+    expect(text).toContain('Add the retry loop')
+    expect(text).toContain('fix: typo') // as written: the PR does not use the convention
+    expect(text).not.toContain('Fixes (')
+    expect(text).not.toContain("Merge branch 'main'")
+    expect(text).toContain('1 merge commit not listed.')
+  })
+
+  test('a huge PR (3,000 files, 250 commits, a long body) is cut with "… and N more" and fits', () => {
+    const doc = summary(huge())
+    const size = adfSize(doc)
+    expect(size).toBeLessThanOrEqual(SUMMARY_BUDGET)
+    expect(size).toBeGreaterThan(SUMMARY_BUDGET / 3) // cut, not emptied
+    const text = read(doc)
+    expect(text).toContain('Commits (250+)')
+    expect(text).toMatch(/… and \d+ more commits/)
+    expect(text).toContain('GitHub lists the first 250 commits only')
+    expect(text).toMatch(/Changed areas: 3,000 files\+ \(GitHub lists 3,000\)/)
+    expect(text).toMatch(/… and \d+ more areas/)
+    expect(text).toMatch(/… and \d+ more test files/)
+    expect(text).toMatch(/… and \d+ more blocks/)
+    expect(text).toContain('Follow-ups')
+  })
+
+  test('one enormous code block is cut to fit', () => {
+    const body = `Log:\n\n\`\`\`\n${'x'.repeat(120)}\n`.repeat(1) + 'line\n'.repeat(20000) + '```\n'
+    const text = read(summary(prFacts({ ...MERGED, body })))
+    expect(text).toMatch(/… \([\d,]+ more lines\)/)
+  })
+
+  test('a huge body that is one paragraph still fits', () => {
+    const text = read(summary(prFacts({ ...MERGED, body: 'word '.repeat(40000) })))
+    expect(text).toContain('word word')
+  })
+
+  test('non-ASCII text survives as it is', () => {
+    const pr = prFacts(
+      {
+        ...MERGED,
+        title: 'Panier : arrondi des remises — 割引の丸め 🎉',
+        body: '## Résumé\n\nСумма корзины, עגלה, Straße ✅\n\n- [x] テスト追加'
+      },
+      {
+        commits: [commit('feat(panier): arrondi ligne par ligne ✨', 1)],
+        files: [file('src/präsentation/Übersicht.tsx')]
+      }
+    )
+    const text = read(summary(pr))
+    expect(text).toContain('Panier : arrondi des remises — 割引の丸め 🎉')
+    expect(text).toContain('Résumé')
+    expect(text).toContain('Сумма корзины, עגלה, Straße ✅')
+    expect(text).toContain('☑ テスト追加')
+    expect(text).toContain('panier: arrondi ligne par ligne ✨')
+    expect(text).toContain('src/präsentation')
+  })
+
+  test('HTML, links and code blocks: faithful where safe, inert everywhere', () => {
+    const doc = summary(prFacts({ ...MERGED, body: RICH_BODY }))
+    const adf = JSON.stringify(toAdf(doc))
+    const text = read(doc)
+    expect(text).toContain('Payment retries')
+    expect(adf).toContain('"type":"heading","attrs":{"level":5}') // # → below the summary's own headings
+    expect(adf).toContain(
+      '{"type":"text","text":"exponential backoff","marks":[{"type":"strong"}]}'
+    )
+    expect(hrefs(doc)).toEqual(
+      expect.arrayContaining([
+        'https://github.com/acme/shop/blob/main/docs/rfc-12.md',
+        'https://stripe.com/docs/error-handling',
+        'https://user-images.githubusercontent.com/1/after.png'
+      ])
+    )
+    for (const href of hrefs(doc)) expect(href).toMatch(/^https?:\/\//)
+    expect(text).toContain('Bad links stay text: click, relative, data.')
+    expect(text).toContain('Because the queue is another moving part.')
+    expect(text).not.toContain('<script>')
+    expect(text).not.toContain('<details>')
+    expect(adf).toContain('"type":"codeBlock","attrs":{"language":"ts"}')
+    expect(text).toContain('for (let i = 0; i < 3; i++) await tryCapture(id, 2 ** i * 100)')
+    expect(adf).toContain('"type":"orderedList"')
+    expect(adf).toContain('{"type":"text","text":"code","marks":[{"type":"code"}]}')
+    expect(adf).toContain('"marks":[{"type":"strike"}]')
+    expect(adf).toContain('"type":"blockquote"')
+    expect(adf).toContain('"type":"table"')
+    // Mentions, macros and wiki links are plain text in ADF: no mention node, nothing rendered.
+    expect(adf).not.toContain('"type":"mention"')
+    expect(text).toContain('@team please check {{cut}} and [~accountid:123] and |table|')
+  })
+
+  test('approvals: the latest decisive review of each reviewer counts', () => {
+    expect(
+      approvedBy([
+        review('a', 'APPROVED', 1),
+        review('b', 'APPROVED', 2),
+        review('b', 'CHANGES_REQUESTED', 3),
+        review('c', 'CHANGES_REQUESTED', 4),
+        review('c', 'APPROVED', 5),
+        review('a', 'COMMENTED', 6),
+        review('d', 'DISMISSED', 7)
+      ])
+    ).toEqual(['a', 'c'])
+  })
+})
+
+describe('merge-summary: commits, areas, tests', () => {
+  test('conventional commits: grouped in a fixed order, scope and breaking kept', () => {
+    const s = summarizeCommits([
+      commit('chore: bump', 1),
+      commit('feat(api)!: drop v1', 2),
+      commit('fix: x', 3),
+      commit('feat: y\n\nBREAKING CHANGE: z', 4),
+      commit('Update README', 5)
+    ])
+    expect(s.conventional).toBe(true)
+    expect(s.groups.map((g) => [g.title, g.commits.length])).toEqual([
+      ['Features', 2],
+      ['Fixes', 1],
+      ['Chores', 1],
+      ['Other', 1]
+    ])
+    expect(s.groups[0]!.commits[0]).toMatchObject({
+      scope: 'api',
+      subject: 'drop v1',
+      breaking: true
+    })
+    expect(s.groups[0]!.commits[1]).toMatchObject({ subject: 'y', breaking: true })
+  })
+
+  test('areas: top folders, one deeper under containers; root files together', () => {
+    expect(areaOf('README.md')).toBe('(root)')
+    expect(areaOf('docs/guide.md')).toBe('docs')
+    expect(areaOf('src/cart/total.ts')).toBe('src/cart')
+    expect(areaOf('src/index.ts')).toBe('src')
+    expect(areaOf('packages/api/src/x.ts')).toBe('packages/api')
+    expect(
+      changedAreas([file('a/x', 1, 1), file('b/x', 5, 0), file('b/y', 1, 0)]).map((a) => a.name)
+    ).toEqual(['b', 'a'])
+  })
+
+  test.each([
+    ['__tests__/cart/total.test.ts', true],
+    ['src/cart/total.spec.tsx', true],
+    ['pkg/server/handler_test.go', true],
+    ['tests/test_cart.py', true],
+    ['app/src/test/java/com/acme/CartTest.java', true],
+    ['spec/models/cart_spec.rb', true],
+    ['src/cart/total.ts', false],
+    ['src/contest/latest.ts', false],
+    ['docs/testing.md', false]
+  ])('%s is a test file: %s', (path, expected) => {
+    expect(isTestFile(path)).toBe(expected)
+  })
+})

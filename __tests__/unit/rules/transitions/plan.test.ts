@@ -1,0 +1,205 @@
+import { jest } from '@jest/globals'
+import type { Settings } from '../../../../src/config/settings.js'
+import type { Transition } from '../../../../src/jira/port.js'
+import type { LinkedIssue } from '../../../../src/rules/linked-issue.js'
+import {
+  momentOf,
+  transitions,
+  type AvailableTransitions
+} from '../../../../src/rules/transitions/index.js'
+import type { Ports } from '../../../../src/rules/types.js'
+import { facts, jiraIssue, prEvent, settings } from '../../../helpers/facts.js'
+
+function config(overrides: Partial<Settings['rules']['transitions']> = {}): Settings {
+  const s = settings()
+  s.rules.transitions = {
+    enabled: true,
+    onOpen: 'In Review',
+    onMerge: 'Done',
+    onClose: null,
+    ...overrides
+  }
+  return s
+}
+
+function linked(
+  key: string,
+  status: string,
+  strength: LinkedIssue['strength'] = 'resolves'
+): LinkedIssue {
+  return {
+    issue: jiraIssue(key, { status: { name: status, category: 'indeterminate' } }),
+    strength,
+    via: 'explicit',
+    sources: ['body']
+  }
+}
+
+const t = (id: string, to: string): Transition => ({ id, name: `Go ${to}`, to: { name: to } })
+
+/** The standard workflow's transitions from In Progress. */
+const FROM_IN_PROGRESS = [t('11', 'To Do'), t('31', 'In Review'), t('41', 'Done')]
+
+const merged = prEvent({ action: 'closed', merged: true, closed: true })
+const closed = prEvent({ action: 'closed', merged: false, closed: true })
+
+describe('transitions: when', () => {
+  test.each([
+    ['opened', false, false, 'on-open'],
+    ['reopened', false, false, 'on-open'],
+    ['ready_for_review', false, false, 'on-open'],
+    ['opened', true, false, null], // a draft is not up for review
+    ['closed', false, true, 'on-merge'],
+    ['closed', false, false, 'on-close'],
+    ['edited', false, false, null],
+    ['synchronize', false, false, null],
+    ['checkbox', false, false, null]
+  ])('%s (draft %s, merged %s) → %s', (action, draft, isMerged, moment) => {
+    expect(
+      momentOf(prEvent({ action, draft, merged: isMerged, closed: action === 'closed' }))
+    ).toBe(moment)
+  })
+
+  test('applies only when enabled and a status is named for the moment', () => {
+    expect(transitions.appliesTo(prEvent(), config())).toBe(true)
+    expect(transitions.appliesTo(prEvent(), config({ enabled: false }))).toBe(false)
+    expect(transitions.appliesTo(closed, config())).toBe(false) // on-close: null
+    expect(transitions.appliesTo(closed, config({ onClose: 'To Do' }))).toBe(true)
+    expect(transitions.appliesTo(merged, config({ onMerge: null }))).toBe(false)
+    expect(transitions.appliesTo(prEvent({ draft: true }), config())).toBe(false)
+  })
+})
+
+describe('transitions: plan (pure)', () => {
+  test('merged: the resolved issue moves by the transition that reaches the status', () => {
+    const f = facts({ event: merged, linked: [linked('SHOP-12', 'In Progress')] })
+    const plan = transitions.plan(f, { 'SHOP-12': FROM_IN_PROGRESS }, config())
+    expect(plan.actions).toEqual([
+      {
+        type: 'jira.transition',
+        rule: 'transitions',
+        issueKey: 'SHOP-12',
+        transitionId: '41',
+        from: 'In Progress',
+        to: 'Done'
+      }
+    ])
+    expect(plan.notes).toEqual([])
+  })
+
+  test('status names match case-insensitively, and surrounding spaces do not matter', () => {
+    const f = facts({ linked: [linked('SHOP-12', 'In Progress')] })
+    const plan = transitions.plan(
+      f,
+      { 'SHOP-12': FROM_IN_PROGRESS },
+      config({ onOpen: ' in REVIEW ' })
+    )
+    expect(plan.actions).toMatchObject([{ transitionId: '31', to: 'In Review' }])
+  })
+
+  test('referenced issues never move, whatever their status', () => {
+    const f = facts({
+      event: merged,
+      linked: [linked('SHOP-23', 'To Do', 'references'), linked('SHOP-12', 'In Progress')]
+    })
+    const plan = transitions.plan(
+      f,
+      { 'SHOP-12': FROM_IN_PROGRESS, 'SHOP-23': [t('21', 'Done')] },
+      config()
+    )
+    expect(plan.actions).toMatchObject([{ issueKey: 'SHOP-12' }])
+    expect(plan.actions).toHaveLength(1)
+  })
+
+  test('an issue already in the status is left alone: an action without a transition to write', () => {
+    const f = facts({ event: merged, linked: [linked('SHOP-12', 'done')] })
+    const plan = transitions.plan(f, {}, config())
+    expect(plan.actions).toEqual([
+      {
+        type: 'jira.transition',
+        rule: 'transitions',
+        issueKey: 'SHOP-12',
+        transitionId: null,
+        from: 'done',
+        to: 'done'
+      }
+    ])
+    expect(plan.notes).toEqual([])
+  })
+
+  test('no transition reaches the status: a warning naming the issue, the status and what is reachable', () => {
+    const f = facts({ event: merged, linked: [linked('SHOP-7', 'To Do')] })
+    const plan = transitions.plan(f, { 'SHOP-7': [t('21', 'In Progress')] }, config())
+    expect(plan.actions).toEqual([])
+    expect(plan.notes).toHaveLength(1)
+    expect(plan.notes[0]!.level).toBe('warning')
+    expect(plan.notes[0]!.text).toContain('SHOP-7')
+    expect(plan.notes[0]!.text).toContain('"Done"')
+    expect(plan.notes[0]!.text).toContain('Reachable from here: In Progress.')
+  })
+
+  test('no transition at all (no permission, final status): still a warning, not a failure', () => {
+    const f = facts({ event: merged, linked: [linked('SHOP-7', 'Closed')] })
+    const plan = transitions.plan(f, { 'SHOP-7': [] }, config())
+    expect(plan.notes[0]).toMatchObject({ level: 'warning' })
+    expect(plan.notes[0]!.text).toContain('No transition is available')
+  })
+
+  test('several resolved issues: each on its own; names from the workflow, not from config', () => {
+    const f = facts({
+      event: closed,
+      linked: [linked('ABC-1', 'In Review'), linked('ABC-2', 'Backlog'), linked('ABC-3', 'To Do')]
+    })
+    const available: AvailableTransitions = {
+      'ABC-1': [t('5', 'TO DO'), t('6', 'Done')],
+      'ABC-2': [t('7', 'Selected')]
+    }
+    const plan = transitions.plan(f, available, config({ onClose: 'to do' }))
+    expect(plan.actions).toMatchObject([
+      { issueKey: 'ABC-1', transitionId: '5', to: 'TO DO' },
+      { issueKey: 'ABC-3', transitionId: null }
+    ])
+    expect(plan.notes.map((n) => [n.level, n.text.slice(0, 5)])).toEqual([['warning', 'ABC-2']])
+  })
+
+  test('a workflow with two transitions to the status: the first Jira lists', () => {
+    const f = facts({ event: merged, linked: [linked('OPS-1', 'Open')] })
+    const plan = transitions.plan(f, { 'OPS-1': [t('2', 'Done'), t('9', 'Done')] }, config())
+    expect(plan.actions).toMatchObject([{ transitionId: '2' }])
+  })
+
+  test('no linked issue: nothing to do', () => {
+    expect(transitions.plan(facts({ event: merged }), {}, config())).toEqual({
+      actions: [],
+      notes: []
+    })
+  })
+})
+
+describe('transitions: gather', () => {
+  test('reads transitions of the resolved issues not yet in the status, in parallel', async () => {
+    let inFlight = 0
+    let most = 0
+    const getTransitions = jest.fn(async (key: string) => {
+      inFlight++
+      most = Math.max(most, inFlight)
+      await new Promise((r) => setTimeout(r, 5))
+      inFlight--
+      return key === 'SHOP-12' ? FROM_IN_PROGRESS : []
+    })
+    const ports = { jira: { getTransitions }, github: {} } as unknown as Ports
+    const f = facts({
+      event: merged,
+      linked: [
+        linked('SHOP-12', 'In Progress'),
+        linked('SHOP-13', 'To Do'),
+        linked('SHOP-14', 'Done'),
+        linked('SHOP-23', 'To Do', 'references')
+      ]
+    })
+    const available = await transitions.gather!(ports, f, config())
+    expect(getTransitions.mock.calls.map((c) => c[0]).sort()).toEqual(['SHOP-12', 'SHOP-13'])
+    expect(most).toBe(2)
+    expect(available['SHOP-12']).toEqual(FROM_IN_PROGRESS)
+  })
+})

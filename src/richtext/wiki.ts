@@ -1,0 +1,83 @@
+/**
+ * RichDoc → Jira wiki markup (Jira Data Center, REST v2): the other rendering of the port's rich
+ * text, for the Data Center adapter. Text is escaped so that it stays text: wiki markup's
+ * formatting characters are backslash-escaped, and code goes into {noformat}, which renders its
+ * content verbatim.
+ */
+import type { Block, Inline, ListItem, RichDoc } from './model.js'
+
+export function toWiki(doc: RichDoc): string {
+  return doc.blocks
+    .map((b) => block(b, ''))
+    .filter((s) => s !== '')
+    .join('\n\n')
+}
+
+// Characters that start wiki formatting, links, macros or table cells.
+const SPECIAL = /([\\*_+\-^~?{}[\]|!#])/g
+
+function escapeWiki(text: string): string {
+  return text.replace(SPECIAL, '\\$1')
+}
+
+function inlines(list: Inline[]): string {
+  return list
+    .map((i) => {
+      if (i.type === 'hardBreak') return '\\\\\n'
+      const marks = i.marks ?? []
+      const href = marks.find((m) => m.type === 'link')
+      if (marks.some((m) => m.type === 'code')) {
+        // {{…}} is monospace but still formats: escape inside too.
+        const mono = `{{${escapeWiki(i.text)}}}`
+        return href ? `[${mono}|${href.href}]` : mono
+      }
+      let out = escapeWiki(i.text).replace(/\n/g, '\\\\\n')
+      for (const m of marks) {
+        if (m.type === 'strong') out = `*${out}*`
+        if (m.type === 'em') out = `_${out}_`
+        if (m.type === 'strike') out = `-${out}-`
+      }
+      return href ? `[${out}|${href.href}]` : out
+    })
+    .join('')
+}
+
+function block(b: Block, prefix: string): string {
+  switch (b.type) {
+    case 'paragraph':
+      return inlines(b.content)
+    case 'heading':
+      return `h${b.level}. ${inlines(b.content)}`
+    case 'bulletList':
+    case 'orderedList':
+      return b.items
+        .map((item) => listItem(item, prefix + (b.type === 'bulletList' ? '*' : '#')))
+        .join('\n')
+    case 'codeBlock':
+      return `{noformat}\n${b.text.replace(/\{noformat\}/g, '{ noformat}')}\n{noformat}`
+    case 'blockquote':
+      return `{quote}\n${b.content.map((c) => block(c, '')).join('\n\n')}\n{quote}`
+    case 'rule':
+      return '----'
+    case 'table':
+      return b.rows
+        .map((row) => {
+          const sep = row.header ? '||' : '|'
+          return `${sep}${row.cells.map((c) => inlines(c) || ' ').join(sep)}${sep}`
+        })
+        .join('\n')
+  }
+}
+
+function listItem(item: ListItem, bullet: string): string {
+  const [first, ...rest] = item.content
+  const head =
+    first && first.type === 'paragraph' ? inlines(first.content) : first ? block(first, bullet) : ''
+  const tick = item.checked ? '(/) ' : ''
+  const nested = rest.map((b) =>
+    b.type === 'bulletList' || b.type === 'orderedList'
+      ? block(b, bullet)
+      : `${bullet} ${block(b, bullet)}`
+  )
+  return [`${bullet} ${tick}${head}`, ...nested].join('\n')
+}
