@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto'
 import { startSandbox, type Sandbox } from './index.js'
 import { runAction, type ActionRun } from './run-action.js'
+import { plainText } from '../src/jira/map.js'
 import { ACME } from './scenarios/acme.js'
 import type { PullRec, RepoRec } from './state.js'
 
@@ -58,6 +59,15 @@ function watcherView(sandbox: Sandbox, number: number): string {
         `    ↳ ${link.relationship}: ${link.object.title}${resolved ? ' (resolved)' : ''}`,
         dim(`      ${link.object.summary ?? ''}`)
       )
+    }
+    const summary = issue.comments.find((c) => plainText(c.body).includes(`#${number}`))
+    if (summary) {
+      const text = plainText(summary.body).split('\n').filter(Boolean)
+      lines.push(
+        `    💬 comment by ${summary.author}:`,
+        ...text.slice(0, 14).map((l) => `       ${l}`)
+      )
+      if (text.length > 14) lines.push(dim(`       … ${text.length - 14} more lines`))
     }
   }
   return lines.length > 0 ? lines.join('\n') : dim('(no issue links to this PR)')
@@ -162,7 +172,7 @@ try {
 
   await step(
     sandbox,
-    'PR #42 is opened: "Fixes SHOP-12", "Relates to SHOP-23", a commit names SHOP-15',
+    'PR #42 is opened: "Fixes SHOP-12" (moves to In Review), "Relates to SHOP-23", a commit names SHOP-15',
     42,
     onPr(42, 'opened')
   )
@@ -184,7 +194,12 @@ try {
   )
 
   sandbox.mergePullRequest(ACME.repo, 42, 'ana-lima')
-  await step(sandbox, 'PR #42 is merged: the links show the PR as resolved', 42, onPr(42, 'closed'))
+  await step(
+    sandbox,
+    'PR #42 is merged: SHOP-12 moves to Done, every linked issue gets a summary',
+    42,
+    onPr(42, 'closed')
+  )
 
   await step(
     sandbox,
