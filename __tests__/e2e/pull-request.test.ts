@@ -16,6 +16,8 @@ import {
 } from './harness.js'
 
 const GLOBAL_ID = `gitar-jira:${PR_URL}`
+/** suggest-reviewers has its own end-to-end tests (reviewers.test.ts): not these tests' subject. */
+const NO_REVIEWERS = { 'suggest-reviewers': 'false' }
 
 /** What the log shows: the runner consumes `::add-mask::` commands, the only place a secret may go. */
 const shown = (stdout: string) => stdout.replace(/^::add-mask::.*$/gm, '')
@@ -67,7 +69,7 @@ describe('pull_request opened with explicit keys', () => {
       .post('/rest/api/3/issue/ABC-2/remotelink', links.match)
       .reply(201, { id: 2, self: `${JIRA}/rest/api/3/issue/ABC-2/remotelink/2` })
 
-    const result = await runAction('pull_request', event)
+    const result = await runAction('pull_request', event, NO_REVIEWERS)
 
     expect(result.exitCode).toBe(0)
     expect(fetched.sent[0]).toMatchObject({ issueIdsOrKeys: ['ABC-1', 'ABC-2', 'UTF-8'] })
@@ -151,7 +153,7 @@ describe('pull_request opened with explicit keys', () => {
         bulkfetchAnswer([jiraIssueJson('ABC-1', 'Rewrite the README')], ['ABC-2', 'UTF-8'])
       )
 
-    const result = await runAction('pull_request', event, { 'dry-run': 'true' })
+    const result = await runAction('pull_request', event, { ...NO_REVIEWERS, 'dry-run': 'true' })
 
     expect(result.exitCode).toBe(0)
     expect(result.stdout).toContain(
@@ -184,7 +186,7 @@ describe('pull_request opened with explicit keys', () => {
       .post('/rest/api/3/issue/ABC-2/remotelink')
       .reply(201, { id: 2, self: `${JIRA}/rest/api/3/issue/ABC-2/remotelink/2` })
 
-    const result = await runAction('pull_request', event)
+    const result = await runAction('pull_request', event, NO_REVIEWERS)
 
     expect(result.exitCode).toBe(1)
     expect(result.stdout.match(/^::error/gm)).toHaveLength(1)

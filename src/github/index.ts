@@ -7,6 +7,11 @@ import { getFileText } from './content.js'
 import type { GitHubPort } from './port.js'
 import { loadPrFacts } from './pr-facts.js'
 import { updatePrTitle } from './pr-title.js'
+import { replyToThread } from './thread-reply.js'
+import { findCommitAuthors } from './commit-authors.js'
+import { getPermission } from './permission.js'
+import { requestReviewers } from './review-requests.js'
+import { getUser } from './user.js'
 
 export interface CreateGitHubOptions extends Omit<GitHubClientOptions, 'token'> {
   token: string
@@ -26,7 +31,12 @@ export function createGitHub(options: CreateGitHubOptions): GitHubPort {
     findComment: (prNumber, marker) => findComment(octokit, target, prNumber, marker),
     createComment: (prNumber, body) => createComment(octokit, target, prNumber, body),
     updateComment: (commentId, body) => updateComment(octokit, target, commentId, body),
-    updatePrTitle: (prNumber, title) => updatePrTitle(octokit, target, prNumber, title)
+    updatePrTitle: (prNumber, title) => updatePrTitle(octokit, target, prNumber, title),
+    replyToThread: (threadId, body) => replyToThread(octokit, threadId, body),
+    getPermission: (login) => getPermission(octokit, target, login),
+    findCommitAuthors: (email) => findCommitAuthors(octokit, target, email),
+    getUser: (login) => getUser(octokit, login),
+    requestReviewers: (prNumber, logins) => requestReviewers(octokit, target, prNumber, logins)
   }
 }
 

@@ -88,6 +88,20 @@ export interface IssueComment {
   author?: PrUser
 }
 
+/** A GitHub account as `GET /users/{login}` shows it; `email` only when it is public. */
+export interface GitHubUser {
+  login: string
+  type?: string
+  name?: string
+  email?: string
+}
+
+/** A person's access to the repository (`GET …/collaborators/{login}/permission`). */
+export type RepoPermission = 'admin' | 'write' | 'read' | 'none'
+
+/** GitHub's answer to a review request: a refusal (422) is an outcome, not a throw. */
+export type ReviewRequestOutcome = { ok: true } | { ok: false; reason: string }
+
 export interface GitHubPort {
   readonly owner: string
   readonly repo: string
@@ -99,4 +113,14 @@ export interface GitHubPort {
   createComment(prNumber: number, body: string): Promise<IssueComment>
   updateComment(commentId: number, body: string): Promise<IssueComment>
   updatePrTitle(prNumber: number, title: string): Promise<void>
+  /** Adds a reply to a review thread (its GraphQL node id). */
+  replyToThread(threadId: string, body: string): Promise<void>
+  /** A person's permission on the repository; `none` for an unknown login. */
+  getPermission(login: string): Promise<RepoPermission>
+  /** Logins of the repository's commit authors whose commit email is `email` (newest first). */
+  findCommitAuthors(email: string): Promise<string[]>
+  /** A GitHub account, or null when there is none by that login. */
+  getUser(login: string): Promise<GitHubUser | null>
+  /** Requests reviews from `logins`; GitHub's refusal (422) comes back as an outcome. */
+  requestReviewers(prNumber: number, logins: string[]): Promise<ReviewRequestOutcome>
 }

@@ -9,6 +9,7 @@ export type Action =
   | { type: 'jira.upsertRemoteLink'; rule: RuleName; issueKey: string; link: RemoteLinkInput }
   | { type: 'jira.deleteRemoteLink'; rule: RuleName; issueKey: string; globalId: string }
   | { type: 'github.updatePrTitle'; rule: RuleName; prNumber: number; title: string }
+  | { type: 'github.requestReviewer'; rule: RuleName; prNumber: number; login: string }
   | {
       type: 'jira.transition'
       rule: RuleName
@@ -70,6 +71,8 @@ export function describeAction(action: Action): string {
       return `remove the link from ${action.issueKey} to ${action.globalId.replace(/^gitar-jira:/, '')}`
     case 'github.updatePrTitle':
       return `set the title of PR #${action.prNumber} to "${action.title}"`
+    case 'github.requestReviewer':
+      return `request a review of PR #${action.prNumber} from ${action.login}`
     case 'jira.transition':
       return action.transitionId === null
         ? `leave ${action.issueKey} in "${action.to}" (already there)`

@@ -21,7 +21,7 @@ export interface Writers {
     | 'createIssue'
     | 'linkIssues'
   >
-  github: Pick<GitHubPort, 'updatePrTitle' | 'replyToThread'>
+  github: Pick<GitHubPort, 'updatePrTitle' | 'replyToThread' | 'requestReviewers'>
 }
 
 export async function applyActions(
@@ -70,6 +70,11 @@ async function write(
       return void (await jira.deleteRemoteLink(action.issueKey, action.globalId))
     case 'github.updatePrTitle':
       return void (await github.updatePrTitle(action.prNumber, action.title))
+    case 'github.requestReviewer': {
+      // One login per request: GitHub refuses the whole request (422) for one refused login.
+      const outcome = await github.requestReviewers(action.prNumber, [action.login])
+      return outcome.ok ? undefined : outcome.reason
+    }
     case 'jira.transition': {
       if (action.transitionId === null) return undefined
       const outcome = await jira.transitionIssue(action.issueKey, action.transitionId)

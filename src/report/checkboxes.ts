@@ -41,7 +41,12 @@ export function applyDecisions(state: CommentState, decisions: Decisions): Comme
     ...state.links.filter((l) => !decisions.reject.includes(l.key)),
     ...decisions.accept.map((key) => ({ key, via: 'accepted' as const }))
   ]
-  return rejected.size > 0 ? { v: 1, links, rejected: [...rejected] } : { v: 1, links }
+  return {
+    v: 1,
+    links,
+    ...(rejected.size > 0 ? { rejected: [...rejected] } : {}),
+    ...(state.requested ? { requested: state.requested } : {})
+  }
 }
 
 /** The decisions a comment edit carries, or why there is nothing to do. */

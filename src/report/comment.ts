@@ -9,6 +9,8 @@ import { writeState } from './state.js'
 import { checkboxLine } from './checkboxes.js'
 import type { JiraIssue } from '../jira/port.js'
 import { transitionsBlock } from './transitions.js'
+import { reviewersBlock } from './reviewers.js'
+import { followUpsBlock } from './follow-ups.js'
 
 export const COMMENT_MARKER = '<!-- gitar-jira:comment -->'
 
@@ -132,6 +134,8 @@ export function renderComment(report: RunReport): string {
     checkboxBlocks(report),
     unlinked,
     transitionsBlock(report),
+    reviewersBlock(report),
+    followUpsBlock(report),
     notesBlock(report),
     failuresBlock(report),
     dryRunBlock(report),

@@ -9,6 +9,9 @@ import type { PrEvent } from '../context.js'
 import type { PrFacts } from '../github/port.js'
 import type { Discovery } from '../rules/auto-link/discover.js'
 import { statusesAfter } from './transitions.js'
+import type { ReviewerPlan } from '../rules/suggest-reviewers/model.js'
+import type { FollowUpsView } from '../rules/follow-ups/index.js'
+import { withRequested } from './reviewers.js'
 
 export interface RunReport {
   dryRun: boolean
@@ -25,6 +28,10 @@ export interface RunReport {
   notes: (Note & { rule: RuleName })[]
   failures: { rule: RuleName; message: string }[]
   applied: AppliedAction[]
+  /** suggest-reviewers: whom it suggests and why (absent when the rule did not run). */
+  reviewers?: ReviewerPlan
+  /** follow-ups: pending, found and tracked (absent when the rule did not run). */
+  followUps?: FollowUpsView
 }
 
 export function ruleFailures(applied: AppliedAction[]): RunReport['failures'] {
@@ -39,7 +46,12 @@ export function buildReport(run: {
   settings: Settings
   pr: PrFacts
   discovery: Pick<Discovery, 'linked' | 'suggestions' | 'state'>
-  planned: { notes: RunReport['notes']; failures: RunReport['failures'] }
+  planned: {
+    notes: RunReport['notes']
+    failures: RunReport['failures']
+    reviewers?: ReviewerPlan
+    followUps?: FollowUpsView
+  }
   applied: AppliedAction[]
 }): RunReport {
   const { event, discovery, planned, applied } = run
@@ -50,12 +62,14 @@ export function buildReport(run: {
     headSha: run.pr.pr.headSha,
     linked: statusesAfter(discovery.linked, applied),
     suggestions: discovery.suggestions,
-    state: discovery.state,
+    state: withRequested(discovery.state, applied),
     unlinked: applied.flatMap((a) =>
       a.action.type === 'jira.deleteRemoteLink' && a.status !== 'failed' ? [a.action.issueKey] : []
     ),
     notes: planned.notes,
     failures: [...planned.failures, ...ruleFailures(applied)],
-    applied
+    applied,
+    ...(planned.reviewers ? { reviewers: planned.reviewers } : {}),
+    ...(planned.followUps ? { followUps: planned.followUps } : {})
   }
 }

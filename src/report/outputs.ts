@@ -1,6 +1,8 @@
 /** The action's outputs, set in one place after the work. */
 import * as core from '@actions/core'
 import type { RunReport } from './model.js'
+import { suggestedLogins } from './reviewers.js'
+import { followUpKeys } from './follow-ups.js'
 
 export interface Outputs {
   'linked-issues': string[]
@@ -12,8 +14,8 @@ export interface Outputs {
 export function outputsOf(report: RunReport | null, commentUrl: string): Outputs {
   return {
     'linked-issues': report ? report.linked.map((l) => l.issue.key) : [],
-    'suggested-reviewers': [],
-    'follow-up-issues': [],
+    'suggested-reviewers': report ? suggestedLogins(report) : [],
+    'follow-up-issues': report ? followUpKeys(report) : [],
     'comment-url': commentUrl
   }
 }

@@ -9,6 +9,8 @@ export interface CommentState {
   links: { key: string; via: LinkVia }[]
   /** Keys a maintainer unticked: never inferred or suggested again on this PR. */
   rejected?: string[]
+  /** Logins the action requested a review from: never requested again once someone removes them. */
+  requested?: string[]
 }
 
 export const EMPTY_STATE: CommentState = { v: 1, links: [] }
@@ -17,6 +19,9 @@ const STATE_PATTERN = /<!-- gitar-jira:state (\{.*?\}) -->/s
 const KEY_PATTERN = /^[A-Z][A-Z0-9_]+-[1-9][0-9]*$/
 const isKey = (value: unknown): value is string =>
   typeof value === 'string' && KEY_PATTERN.test(value)
+const LOGIN_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/
+const isLogin = (value: unknown): value is string =>
+  typeof value === 'string' && LOGIN_PATTERN.test(value)
 
 export function readState(commentBody: string | undefined): CommentState {
   const json = commentBody ? STATE_PATTERN.exec(commentBody)?.[1] : undefined
@@ -29,7 +34,13 @@ export function readState(commentBody: string | undefined): CommentState {
         isKey(l?.key) && (l.via === 'explicit' || l.via === 'inferred' || l.via === 'accepted')
     )
     const rejected = Array.isArray(parsed.rejected) ? parsed.rejected.filter(isKey) : []
-    return rejected.length > 0 ? { v: 1, links, rejected } : { v: 1, links }
+    const requested = Array.isArray(parsed.requested) ? parsed.requested.filter(isLogin) : []
+    return {
+      v: 1,
+      links,
+      ...(rejected.length > 0 ? { rejected } : {}),
+      ...(requested.length > 0 ? { requested } : {})
+    }
   } catch {
     return EMPTY_STATE
   }

@@ -4,6 +4,7 @@ import { appendFile } from 'node:fs/promises'
 import { failuresBlock, linkedIssuesTable, notesBlock } from './comment.js'
 import type { RunReport } from './model.js'
 import { transitionsBlock } from './transitions.js'
+import { reviewersBlock } from './reviewers.js'
 
 // GitHub refuses a step summary over 1 MiB; stay well below.
 const MAX_SUMMARY_CHARS = 900_000
@@ -13,6 +14,7 @@ export function renderSummary(report: RunReport): string {
     `## gitar-jira: ${report.repo}#${report.prNumber}${report.dryRun ? ' (dry run)' : ''}`,
     linkedIssuesTable(report),
     transitionsBlock(report),
+    reviewersBlock(report),
     notesBlock(report),
     failuresBlock(report)
   ]

@@ -10,6 +10,8 @@ export async function planRules(ports: Ports, facts: Facts, settings: Settings) 
   const actions: Action[] = []
   const notes: RunReport['notes'] = []
   const failures: RunReport['failures'] = []
+  let reviewers: RunReport['reviewers']
+  let followUps: RunReport['followUps']
   for (const rule of RULES) {
     if (!rule.appliesTo(facts.event, settings)) continue
     try {
@@ -17,9 +19,11 @@ export async function planRules(ports: Ports, facts: Facts, settings: Settings) 
       const plan = rule.plan(facts, extra, settings)
       actions.push(...plan.actions)
       notes.push(...plan.notes.map((n) => ({ ...n, rule: rule.name })))
+      reviewers = plan.reviewers ?? reviewers
+      followUps = plan.followUps ?? followUps
     } catch (error) {
       failures.push({ rule: rule.name, message: getErrorMessage(error) })
     }
   }
-  return { actions, notes, failures }
+  return { actions, notes, failures, reviewers, followUps }
 }

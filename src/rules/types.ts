@@ -2,6 +2,7 @@
  * The contract every rule follows: a pure gate, optional reads through the ports, a pure plan.
  * Rules never write; `plan/apply.ts` does.
  */
+import type { FollowUpsView } from './follow-ups/index.js'
 import type { RuleName, Settings } from '../config/settings.js'
 import type { PrEvent } from '../context.js'
 import type { GitHubPort, PrFacts } from '../github/port.js'
@@ -9,6 +10,7 @@ import type { JiraPort } from '../jira/port.js'
 import type { Action } from '../plan/actions.js'
 import type { CommentState } from '../report/state.js'
 import type { LinkedIssue } from './linked-issue.js'
+import type { ReviewerPlan } from './suggest-reviewers/model.js'
 
 export interface Ports {
   jira: JiraPort
@@ -33,6 +35,10 @@ export interface Note {
 export interface RulePlan {
   actions: Action[]
   notes: Note[]
+  /** suggest-reviewers: whom it suggests and why, for the report. */
+  reviewers?: ReviewerPlan
+  /** follow-ups: what is pending, found or tracked, for the report. */
+  followUps?: FollowUpsView
 }
 
 export interface Rule<Extra = undefined> {

@@ -83,3 +83,18 @@ export async function rejection(
   expectNoSecret(shownText(error), extraSecrets)
   return error as Error
 }
+
+/**
+ * The Cloud adapter at SITE with basic auth, after its credential check (`/myself`, served
+ * here); answers must match Jira's schemas, and retries do not wait.
+ */
+export async function connectedJira() {
+  const { default: nock } = await import('nock')
+  const { connectJira } = await import('../../../src/jira/client.js')
+  nock(SITE).get('/rest/api/3/myself').reply(200, fixture('myself'))
+  return connectJira({
+    auth: { mode: 'basic', siteUrl: SITE, email: EMAIL, apiToken: API_TOKEN },
+    onSchemaMismatch: 'throw',
+    retry: { sleep: async () => {} }
+  })
+}

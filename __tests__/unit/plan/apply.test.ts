@@ -44,7 +44,11 @@ function writers(failOn?: string): Writers & { calls: string[] } {
       })),
       linkIssues: record('linkIssues')
     },
-    github: { updatePrTitle: record('updatePrTitle'), replyToThread: record('replyToThread') }
+    github: {
+      updatePrTitle: record('updatePrTitle'),
+      replyToThread: record('replyToThread'),
+      requestReviewers: jest.fn(async () => ({ ok: true as const }))
+    }
   }
 }
 

@@ -115,7 +115,8 @@ export async function discoverLinkedIssues(
   const state: CommentState = {
     v: 1,
     links: linked.map((l) => ({ key: l.issue.key, via: l.via })),
-    ...(previous.rejected ? { rejected: previous.rejected } : {})
+    ...(previous.rejected ? { rejected: previous.rejected } : {}),
+    ...(previous.requested ? { requested: previous.requested } : {})
   }
   return { linked, suggestions, state, saveCache }
 }

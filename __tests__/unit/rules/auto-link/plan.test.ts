@@ -30,11 +30,9 @@ describe('linkedIssues: what Jira confirmed, joined with earlier runs', () => {
       ]
     }
     const found = [jiraIssue('ABC-1'), jiraIssue('ABC-7'), jiraIssue('ABC-8'), jiraIssue('ABC-9')]
-    expect(linkedIssues(mentions, previous, found, settings()).map((l) => `${l.issue.key}:${l.via}`)).toEqual([
-      'ABC-1:explicit',
-      'ABC-7:inferred',
-      'ABC-9:accepted'
-    ])
+    expect(
+      linkedIssues(mentions, previous, found, settings()).map((l) => `${l.issue.key}:${l.via}`)
+    ).toEqual(['ABC-1:explicit', 'ABC-7:inferred', 'ABC-9:accepted'])
   })
 })
 

@@ -1,0 +1,226 @@
+/** The follow-ups plan (pure): what is created, found, pending or tracked, and when. */
+import { facts, jiraIssue, prEvent, prFacts, settings } from '../../../helpers/facts.js'
+import type { Settings } from '../../../../src/config/settings.js'
+import type { ReviewThread } from '../../../../src/github/port.js'
+import type { Action } from '../../../../src/plan/actions.js'
+import {
+  followUps,
+  planFollowUps,
+  type FollowUpsFacts
+} from '../../../../src/rules/follow-ups/index.js'
+import { prLabel, threadLabel, todoLabel } from '../../../../src/rules/follow-ups/fingerprint.js'
+import type { FoundTodo } from '../../../../src/rules/follow-ups/todos.js'
+import { followUpsBlock } from '../../../../src/report/follow-ups.js'
+import type { RunReport } from '../../../../src/report/model.js'
+
+const todo = (text: string, line = 5, tracks: string | null = null): FoundTodo => ({
+  path: 'src/a.ts',
+  line,
+  tag: 'TODO',
+  text,
+  tracks,
+  context: { start: line, lines: [`// TODO: ${text}`] }
+})
+
+const thread = (id: string, more: Partial<ReviewThread> = {}): ReviewThread => ({
+  id,
+  isResolved: false,
+  isOutdated: false,
+  path: 'src/a.ts',
+  line: 9,
+  comments: [
+    { id: 'c1', author: 'dana', body: 'Round shipping too?', url: 'https://x/c1', createdAt: '' },
+    { id: 'c2', author: 'ben', body: 'Later.', url: 'https://x/c2', createdAt: '' }
+  ],
+  ...more
+})
+
+function config(over: Partial<Settings['rules']['followUps']> = {}): Settings {
+  const s = settings()
+  return { ...s, rules: { ...s.rules, followUps: { ...s.rules.followUps, ...over } } }
+}
+
+const LINKED = [
+  {
+    issue: jiraIssue('ABC-1'),
+    strength: 'resolves' as const,
+    via: 'explicit' as const,
+    sources: []
+  }
+]
+const merged = (threads: ReviewThread[] = []) =>
+  facts({
+    event: prEvent({ action: 'closed', merged: true, closed: true }),
+    pr: prFacts({ merged: true, state: 'closed', mergeCommitSha: 'm'.repeat(40) }, { threads }),
+    linked: LINKED
+  })
+const open = (threads: ReviewThread[] = []) =>
+  facts({ pr: prFacts({}, { threads }), linked: LINKED })
+
+const found = (over: Partial<FollowUpsFacts> = {}): FollowUpsFacts => ({
+  todos: [],
+  omitted: [],
+  known: {},
+  ofPr: [],
+  linkType: 'Relates',
+  ...over
+})
+
+const creates = (actions: Action[]) =>
+  actions.flatMap((a) => (a.type === 'jira.createIssue' ? [a] : []))
+
+describe('appliesTo', () => {
+  test('PR events and the merge, not a close without merge, not when disabled', () => {
+    expect(followUps.appliesTo(prEvent({ action: 'opened' }), config())).toBe(true)
+    expect(
+      followUps.appliesTo(prEvent({ action: 'closed', closed: true, merged: true }), config())
+    ).toBe(true)
+    expect(followUps.appliesTo(prEvent({ action: 'closed', closed: true }), config())).toBe(false)
+    expect(followUps.appliesTo(prEvent(), config({ enabled: false }))).toBe(false)
+  })
+})
+
+describe('when: merge', () => {
+  test('before the merge: TODOs and unresolved threads are pending, nothing is created', () => {
+    const plan = planFollowUps(
+      open([thread('T1'), thread('T2', { isResolved: true }), thread('T3', { isOutdated: true })]),
+      found({ todos: [todo('cache it'), todo('tracked', 7, 'ABC-9')] }),
+      config()
+    )
+    expect(plan.actions).toEqual([])
+    expect(plan.followUps.pending.map((p) => p.summary)).toEqual([
+      'cache it',
+      'Round shipping too?'
+    ])
+    expect(plan.followUps.tracked).toEqual([{ what: 'TODO at src/a.ts:7', key: 'ABC-9' }])
+  })
+
+  test('at the merge: one issue per TODO and per unresolved thread, labelled, linked, replied', () => {
+    const plan = planFollowUps(
+      merged([thread('T1'), thread('T2', { isResolved: true })]),
+      found({ todos: [todo('cache it'), todo('cache it', 40)] }),
+      config({ labels: ['follow-up'] })
+    )
+    const made = creates(plan.actions)
+    expect(made).toHaveLength(2) // the same text twice in a file is one TODO
+    expect(made[0]!.issue).toMatchObject({
+      projectKey: 'ABC',
+      issueType: 'Task',
+      summary: 'cache it',
+      labels: [
+        'follow-up',
+        prLabel('https://github.com/acme/shop/pull/42'),
+        todoLabel('acme/shop', 'src/a.ts', 'cache it')
+      ]
+    })
+    expect(made[0]!.relatesTo).toEqual({ linkType: 'Relates', keys: ['ABC-1'] })
+    expect(JSON.stringify(made[0]!.issue.description)).toContain(
+      `https://github.com/acme/shop/blob/${'m'.repeat(40)}/src/a.ts#L5`
+    )
+    expect(made[1]!.issue.summary).toBe('Round shipping too?')
+    expect(made[1]!.issue.labels).toContain(threadLabel('T1'))
+    expect(made[1]!.reply).toEqual({ threadId: 'T1', body: expect.stringContaining('{key}') })
+  })
+
+  test('found by label: nothing created; a thread without the reply gets it', () => {
+    const known = { key: 'ABC-7', url: 'https://j/browse/ABC-7', summary: 's', labels: [] }
+    const plan = planFollowUps(
+      merged([thread('T1')]),
+      found({
+        todos: [todo('cache it', 12)],
+        known: {
+          [todoLabel('acme/shop', 'src/a.ts', 'Cache it.')]: known,
+          [threadLabel('T1')]: { ...known, key: 'ABC-8' }
+        }
+      }),
+      config()
+    )
+    expect(creates(plan.actions)).toEqual([])
+    expect(plan.actions).toEqual([
+      expect.objectContaining({ type: 'github.replyToThread', threadId: 'T1' })
+    ])
+    expect(plan.followUps.found.map((f) => f.key)).toEqual(['ABC-7', 'ABC-8'])
+  })
+
+  test('grouping: pr makes one issue for all TODOs, with every TODO label', () => {
+    const plan = planFollowUps(
+      merged(),
+      found({ todos: [todo('one'), todo('two', 9)] }),
+      config({ grouping: 'pr' })
+    )
+    const [group] = creates(plan.actions)
+    expect(creates(plan.actions)).toHaveLength(1)
+    expect(group!.issue.summary).toBe('TODOs of acme/shop#42: one (and 1 more)')
+    expect(group!.issue.labels).toEqual(
+      expect.arrayContaining([
+        todoLabel('acme/shop', 'src/a.ts', 'one'),
+        todoLabel('acme/shop', 'src/a.ts', 'two')
+      ])
+    )
+  })
+
+  test('project from the config first; without one nor a linked issue: a warning, nothing made', () => {
+    const withProject = planFollowUps(
+      merged(),
+      found({ todos: [todo('x')] }),
+      config({ project: 'OPS' })
+    )
+    expect(creates(withProject.actions)[0]!.issue.projectKey).toBe('OPS')
+    const none = planFollowUps({ ...merged(), linked: [] }, found({ todos: [todo('x')] }), config())
+    expect(none.actions).toEqual([])
+    expect(none.notes[0]!.text).toContain('project')
+  })
+
+  test('a long TODO is cut to 255 characters', () => {
+    const plan = planFollowUps(merged(), found({ todos: [todo('x'.repeat(400))] }), config())
+    expect(creates(plan.actions)[0]!.issue.summary).toHaveLength(255)
+  })
+})
+
+describe('when: open', () => {
+  test('created on an open PR; threads still wait for the merge', () => {
+    const plan = planFollowUps(
+      open([thread('T1')]),
+      found({ todos: [todo('now')] }),
+      config({ when: 'open' })
+    )
+    expect(creates(plan.actions).map((a) => a.issue.summary)).toEqual(['now'])
+    expect(plan.followUps.pending.map((p) => p.what)).toEqual(['the review thread at src/a.ts:9'])
+  })
+
+  test('at the merge, a follow-up whose TODO is gone gets one comment', () => {
+    const url = 'https://github.com/acme/shop/pull/42'
+    const gone = {
+      key: 'ABC-5',
+      url: 'u',
+      summary: 'old text',
+      labels: [todoLabel('acme/shop', 'src/a.ts', 'old text')],
+      gone: {}
+    }
+    const plan = planFollowUps(merged(), found({ ofPr: [gone] }), config({ when: 'open' }))
+    expect(plan.actions).toEqual([
+      expect.objectContaining({ type: 'jira.upsertComment', issueKey: 'ABC-5', commentId: null })
+    ])
+    const told = planFollowUps(
+      merged(),
+      found({ ofPr: [{ ...gone, gone: { [url]: '77' } }] }),
+      config({ when: 'open' })
+    )
+    expect(told.actions).toEqual([])
+  })
+})
+
+describe('the PR comment section', () => {
+  test('created, pending, tracked and omitted files, escaped', () => {
+    const plan = planFollowUps(
+      open([thread('T1')]),
+      found({ todos: [todo('<b>@team</b>'), todo('t', 8, 'ABC-9')], omitted: ['img.png'] }),
+      config()
+    )
+    const block = followUpsBlock({ applied: [], followUps: plan.followUps } as unknown as RunReport)
+    expect(block).toContain('At the merge these become Jira issues')
+    expect(block).toContain('&lt;b&gt;@\u200bteam&lt;/b&gt;')
+    expect(block).toContain('TODO at src/a.ts:8 → ABC-9')
+    expect(block).toContain('GitHub shows no diff for img.png')
+  })
+})

@@ -1,0 +1,140 @@
+/** TODO extraction from PR patches: a table of real snippets per language, true and false positives. */
+import { scanTodos, trackedKey } from '../../../../src/rules/follow-ups/todos.js'
+import { newSideHunks } from '../../../../src/rules/follow-ups/patch.js'
+
+const KEYWORDS = ['TODO', 'FIXME', 'HACK', 'XXX']
+
+/** An added file of `lines`. */
+const added = (path: string, lines: string[]) => ({
+  path,
+  status: 'added',
+  additions: lines.length,
+  deletions: 0,
+  patch: `@@ -0,0 +1,${lines.length} @@\n${lines.map((l) => `+${l}`).join('\n')}\n`
+})
+
+async function texts(path: string, lines: string[]): Promise<string[]> {
+  const { todos } = await scanTodos([added(path, lines)], KEYWORDS)
+  return todos.map((t) => `${t.line} ${t.tag}: ${t.text}`)
+}
+
+// [language, path, snippet, expected "line TAG: text" list]
+const TABLE: [string, string, string[], string[]][] = [
+  [
+    'TypeScript',
+    'a.ts',
+    ['// TODO: cache this', 'const TODO_LIMIT = 3', 'const s = "TODO: not me"'],
+    ['1 TODO: cache this']
+  ],
+  ['JavaScript', 'a.js', ['/* FIXME: leaks */', 'let x = 1 // a TODO list'], ['1 FIXME: leaks']],
+  ['JSX block', 'a.jsx', ['/**', ' * HACK: double render', ' */'], ['2 HACK: double render']],
+  [
+    'Python #',
+    'a.py',
+    ['# XXX: remove after 3.12', "s = '# TODO not a comment'"],
+    ['1 XXX: remove after 3.12']
+  ],
+  [
+    'Python docstring',
+    'a.py',
+    ['def f():', '    """Reprice.', '', '    TODO: handle refunds', '    """'],
+    ['4 TODO: handle refunds']
+  ],
+  ['Python one-line docstring', 'b.py', ['    """TODO: document me"""'], ['1 TODO: document me']],
+  [
+    'Java',
+    'A.java',
+    ['  // TODO: use a builder', '  String TODO = "x";'],
+    ['1 TODO: use a builder']
+  ],
+  ['C#', 'A.cs', ['    // FIXME: async void'], ['1 FIXME: async void']],
+  ['C++', 'a.cpp', ['// TODO: RAII'], ['1 TODO: RAII']],
+  ['C++ header .hpp', 'a.hpp', ['/* TODO: inline */'], ['1 TODO: inline']],
+  ['C', 'a.c', ['/* XXX: overflow */'], ['1 XXX: overflow']],
+  ['Go', 'a.go', ['\t// TODO(alice): context'], ['1 TODO: context']],
+  ['Rust', 'a.rs', ['    // FIXME: unwrap', '    let todo_count = 1;'], ['1 FIXME: unwrap']],
+  ['Kotlin', 'A.kt', ['// TODO: coroutine'], ['1 TODO: coroutine']],
+  ['Swift', 'a.swift', ['// HACK: iOS 15'], ['1 HACK: iOS 15']],
+  ['PHP', 'a.php', ['# TODO: escape', '// FIXME: psr-12'], ['1 TODO: escape', '2 FIXME: psr-12']],
+  ['Ruby', 'a.rb', ['# TODO: freeze'], ['1 TODO: freeze']],
+  ['Shell', 'a.sh', ['# FIXME: quote "$@"', 'echo "# TODO no"'], ['1 FIXME: quote "$@"']],
+  ['PowerShell', 'a.ps1', ['# TODO: -WhatIf'], ['1 TODO: -WhatIf']],
+  ['Dart', 'a.dart', ['// TODO: null safety'], ['1 TODO: null safety']],
+  ['Scala', 'A.scala', ['// TODO: implicit'], ['1 TODO: implicit']],
+  ['Lua', 'a.lua', ['-- TODO: metatables'], ['1 TODO: metatables']],
+  ['R', 'a.R', ['# TODO: vectorise'], ['1 TODO: vectorise']],
+  ['SQL --', 'a.sql', ['-- XXX: backfill', "SELECT 'TODO' AS t;"], ['1 XXX: backfill']],
+  ['SQL /* */', 'b.sql', ['/* TODO: index */'], ['1 TODO: index']],
+  ['CSS', 'a.css', ['/* FIXME: z-index */', '.todo { color: red }'], ['1 FIXME: z-index']],
+  ['HTML', 'a.html', ['<!-- TODO: alt text -->', '<p>TODO</p>'], ['1 TODO: alt text']],
+  ['YAML', 'a.yml', ['# TODO: pin versions', 'todo: 1'], ['1 TODO: pin versions']],
+  ['Haskell', 'A.hs', ['-- FIXME: laziness'], ['1 FIXME: laziness']],
+  ['Elixir', 'a.ex', ['# TODO: GenServer'], ['1 TODO: GenServer']],
+  ['Lisp ;', 'a.el', ['; TODO: autoload'], ['1 TODO: autoload']],
+  ['Dockerfile', 'Dockerfile', ['# TODO: multi-stage'], ['1 TODO: multi-stage']],
+  [
+    'Terraform',
+    'main.tf',
+    ['# TODO: tags', '// FIXME: region'],
+    ['1 TODO: tags', '2 FIXME: region']
+  ],
+  ['lowercase is not the keyword', 'a.ts', ['// todo: later'], []],
+  ['keyword inside a word', 'a.ts', ['// TODOS are fine', '// XXXL size'], []],
+  ['not a known language', 'a.unknownext', ['# TODO: x'], []]
+]
+
+describe.each(TABLE)('%s', (_language, path, lines, expected) => {
+  test(`${path}: ${expected.length} TODO(s)`, async () => {
+    expect(await texts(path, lines)).toEqual(expected)
+  })
+})
+
+test('only added lines count; context lines and removed ones do not', async () => {
+  const patch = '@@ -1,3 +1,3 @@\n // TODO: old\n-// FIXME: removed\n+// FIXME: new\n x\n'
+  const { todos } = await scanTodos(
+    [{ path: 'a.ts', status: 'modified', additions: 1, deletions: 1, patch }],
+    KEYWORDS
+  )
+  expect(todos.map((t) => [t.line, t.text])).toEqual([[2, 'new']])
+  expect(todos[0]!.context).toEqual({ start: 1, lines: ['// TODO: old', '// FIXME: new', 'x'] })
+})
+
+test('a file without patch is reported, a pure rename is not', async () => {
+  const scan = await scanTodos(
+    [
+      { path: 'img.png', status: 'added', additions: 0, deletions: 0 },
+      { path: 'b.ts', previousPath: 'a.ts', status: 'renamed', additions: 0, deletions: 0 }
+    ],
+    KEYWORDS
+  )
+  expect(scan.omitted).toEqual(['img.png'])
+})
+
+test('configured keywords: custom ones, and lowercase when configured so', async () => {
+  const { todos } = await scanTodos(
+    [added('a.ts', ['// todo: lower', '// NOTE: n', '// TODO: upper'])],
+    ['todo', 'NOTE']
+  )
+  expect(todos.map((t) => t.tag)).toEqual(['todo', 'NOTE'])
+})
+
+test.each([
+  ['SHOP-16', 'apply later', 'SHOP-16'],
+  ['', 'SHOP-16: apply later', 'SHOP-16'],
+  ['', 'see https://acme.atlassian.net/browse/OPS-3 first', 'OPS-3'],
+  ['alice', 'apply later', null],
+  ['', 'support UTF-8 names', null],
+  ['', 'UTF-8 handling', null]
+])('tracked: ref %p, text %p → %p', (ref, text, key) => {
+  expect(trackedKey(ref, text)).toBe(key)
+})
+
+test('hunks: new-side line numbers, several hunks', () => {
+  const hunks = newSideHunks(
+    '@@ -1,2 +1,2 @@\n a\n+b\n@@ -10,1 +20,2 @@\n c\n+d\n\\ No newline at end of file'
+  )
+  expect(hunks.map((h) => h.map((l) => `${l.line}${l.added ? '+' : ' '}${l.text}`))).toEqual([
+    ['1 a', '2+b'],
+    ['20 c', '21+d']
+  ])
+})

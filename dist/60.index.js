@@ -1,0 +1,27 @@
+export const id = 60;
+export const ids = [60];
+export const modules = {
+
+/***/ 6060:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   "default": () => (__WEBPACK_DEFAULT_EXPORT__)
+/* harmony export */ });
+/* harmony import */ var _utils_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6426);
+/* harmony import */ var _utils_comments_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4926);
+
+
+const parserFactory = ({ customTags }) => {
+    const regex = (0,_utils_index_js__WEBPACK_IMPORTED_MODULE_0__/* .getRegex */ .sG)(customTags);
+    const commentsRegex = new RegExp(`^\\s*#${regex}$`, 'mig');
+    return (contents, file) => {
+        return (0,_utils_comments_js__WEBPACK_IMPORTED_MODULE_1__/* .extractSingleLineComments */ .m9)(contents, file, commentsRegex);
+    };
+};
+/* harmony default export */ const __WEBPACK_DEFAULT_EXPORT__ = (parserFactory);
+
+
+/***/ })
+
+};

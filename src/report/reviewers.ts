@@ -1,0 +1,111 @@
+/**
+ * The PR comment's "Suggested reviewers" section, the `suggested-reviewers` output, and what the
+ * comment's state remembers of the review requests. Rendered from the plan and the applied
+ * requests, so a dry run shows what a real run would do. Logins are links, never @-mentions;
+ * names come from Jira and are escaped.
+ */
+import type { AppliedAction } from '../plan/actions.js'
+import { describeTies } from '../rules/suggest-reviewers/people.js'
+import type { ReviewerSuggestion } from '../rules/suggest-reviewers/model.js'
+import { escapeCell } from '../util/escape.js'
+import type { RunReport } from './model.js'
+import type { CommentState } from './state.js'
+
+/** At most this many people are listed as "no GitHub account found". */
+const MAX_UNMAPPED = 10
+
+type Request = Pick<AppliedAction, 'status' | 'warning'>
+
+function requestsOf(applied: AppliedAction[]): Map<string, Request> {
+  const requests = new Map<string, Request>()
+  for (const a of applied) {
+    if (a.action.type === 'github.requestReviewer') requests.set(a.action.login.toLowerCase(), a)
+  }
+  return requests
+}
+
+/** The state to write: the logins requested before, and those requested on this run. */
+export function withRequested(state: CommentState, applied: AppliedAction[]): CommentState {
+  const now = applied.flatMap((a) =>
+    a.action.type === 'github.requestReviewer' && a.status === 'done' ? [a.action.login] : []
+  )
+  const requested = [...new Set([...(state.requested ?? []), ...now])]
+  return requested.length > 0 ? { ...state, requested } : state
+}
+
+/** The `suggested-reviewers` output: the suggestions, less the ones GitHub refused. */
+export function suggestedLogins(report: Pick<RunReport, 'reviewers' | 'applied'>): string[] {
+  const requests = requestsOf(report.applied)
+  return (report.reviewers?.suggested ?? [])
+    .filter((s) => {
+      const status = requests.get(s.login.toLowerCase())?.status
+      return status !== 'warned' && status !== 'failed'
+    })
+    .map((s) => s.login)
+}
+
+function requestState(s: ReviewerSuggestion, request: Request | undefined): string {
+  if (s.requestedEarlier || request?.status === 'done') return 'review requested'
+  switch (request?.status) {
+    case 'would':
+      return 'would request a review (dry run)'
+    case 'warned':
+      return `⚠️ not requested: ${escapeCell(request.warning ?? '', 300)}`
+    case 'failed':
+      return 'the review request failed (see below)'
+    default:
+      return ''
+  }
+}
+
+function suggestionLine(s: ReviewerSuggestion, request: Request | undefined): string {
+  const parts = [
+    `[${s.login}](${s.url})`,
+    `${escapeCell(s.name, 60)}: ${describeTies(s.ties)}`,
+    `matched by ${s.via}`,
+    requestState(s, request)
+  ]
+  return `- ${parts.filter(Boolean).join(' · ')}`
+}
+
+export function reviewersBlock(
+  report: Pick<RunReport, 'reviewers' | 'applied' | 'linked'>
+): string {
+  const plan = report.reviewers
+  if (!plan) return ''
+  const { suggested, unmapped, removed, noAccess } = plan
+  if (suggested.length + unmapped.length + removed.length + noAccess.length === 0) {
+    return report.linked.length > 0
+      ? "**Suggested reviewers**: _no one to suggest among the linked issues' people._"
+      : ''
+  }
+  const requests = requestsOf(report.applied)
+  const lines: string[] = []
+  if (suggested.length > 0) {
+    lines.push(
+      "**Suggested reviewers** (from the linked issues' people):",
+      ...suggested.map((s) => suggestionLine(s, requests.get(s.login.toLowerCase())))
+    )
+  }
+  if (unmapped.length > 0) {
+    if (lines.length > 0) lines.push('')
+    const shown = unmapped.slice(0, MAX_UNMAPPED).map((p) => {
+      const hidden = p.emailHidden ? ' · email hidden in Jira' : ''
+      return `- ${escapeCell(p.name, 60)} (\`${p.id.replace(/`/g, '')}\`): ${describeTies(p.ties)}${hidden}`
+    })
+    const more = unmapped.length - shown.length
+    lines.push(
+      '**Watching in Jira, no GitHub account found** (add them to `users` under `rules.suggest-reviewers` in the config file, by Jira email or accountId):',
+      ...shown,
+      ...(more > 0 ? [`- and ${more} more`] : [])
+    )
+  }
+  if (removed.length > 0) {
+    lines.push('', `Not requested again (someone removed the request): ${removed.join(', ')}`)
+  }
+  if (noAccess.length > 0) {
+    const who = noAccess.map((p) => `${p.login} (${escapeCell(p.name, 60)})`).join(', ')
+    lines.push('', `Left out, no access to the repository: ${who}`)
+  }
+  return lines.join('\n')
+}

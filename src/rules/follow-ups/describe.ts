@@ -1,0 +1,136 @@
+/** The follow-up issues' summaries and descriptions, as rich text (ADF on Cloud). */
+import type { ReviewThread } from '../../github/port.js'
+import {
+  bullets,
+  code,
+  link,
+  paragraph,
+  text,
+  type Block,
+  type Inline,
+  type RichDoc
+} from '../../richtext/model.js'
+import { codeLanguageOf } from './languages.js'
+import type { FoundTodo } from './todos.js'
+
+/** Jira's limit for a summary. */
+export const SUMMARY_MAX = 255
+const REPLY_CHARS = 200
+const BODY_CHARS = 4000
+
+/** One line, at most `max` characters (an ellipsis marks a cut). */
+export function oneLine(value: string, max = SUMMARY_MAX): string {
+  const line = value.replace(/\s+/g, ' ').trim()
+  return line.length <= max ? line : `${line.slice(0, max - 1).trimEnd()}…`
+}
+
+/** Where the PR lives: `https://github.com/acme/shop` from its html URL (GHES too). */
+export function repoUrlOf(prUrl: string): string {
+  return prUrl.replace(/\/pull\/\d+\/?$/, '')
+}
+
+export function permalink(prUrl: string, sha: string, path: string, line: number): string {
+  const encoded = path.split('/').map(encodeURIComponent).join('/')
+  return `${repoUrlOf(prUrl)}/blob/${sha}/${encoded}#L${line}`
+}
+
+export interface PrRef {
+  /** `owner/repo#42` */
+  name: string
+  url: string
+  /** The commit permalinks point at: the merge commit once merged, else the head. */
+  sha: string
+}
+
+export function todoSummary(todo: FoundTodo): string {
+  return oneLine(todo.text || `${todo.tag} in ${todo.path}`)
+}
+
+function todoBlocks(todo: FoundTodo, pr: PrRef): Block[] {
+  const at = `${todo.path}:${todo.line}`
+  return [
+    paragraph(
+      text(`${todo.tag} `),
+      link(at, permalink(pr.url, pr.sha, todo.path, todo.line)),
+      text(todo.text ? `: ${todo.text}` : '')
+    ),
+    {
+      type: 'codeBlock',
+      ...(codeLanguageOf(todo.path) ? { language: codeLanguageOf(todo.path) } : {}),
+      text: todo.context.lines.join('\n')
+    }
+  ]
+}
+
+function origin(pr: PrRef, what: string): Block {
+  return paragraph(text(`${what} `), link(pr.name, pr.url), text('.'))
+}
+
+export function todoDescription(todo: FoundTodo, pr: PrRef): RichDoc {
+  return { blocks: [origin(pr, 'Left as a TODO comment in'), ...todoBlocks(todo, pr)] }
+}
+
+export function groupSummary(todos: FoundTodo[], pr: PrRef): string {
+  const first = todos[0]
+  const rest = todos.length > 1 ? ` (and ${todos.length - 1} more)` : ''
+  return oneLine(`TODOs of ${pr.name}: ${first ? todoSummary(first) : ''}${rest}`)
+}
+
+export function groupDescription(todos: FoundTodo[], pr: PrRef): RichDoc {
+  return {
+    blocks: [
+      origin(pr, `${todos.length} TODO comment(s) left in`),
+      ...todos.flatMap((t) => todoBlocks(t, pr))
+    ]
+  }
+}
+
+export function threadSummary(thread: ReviewThread): string {
+  const first = thread.comments[0]
+  const line = first?.body.split('\n').find((l) => l.trim() !== '') ?? ''
+  return oneLine(line || `Review comment on ${thread.path}`)
+}
+
+export function threadDescription(thread: ReviewThread, pr: PrRef): RichDoc {
+  const [first, ...replies] = thread.comments
+  const at = thread.line === null ? thread.path : `${thread.path}:${thread.line}`
+  const where: Inline =
+    thread.line === null ? code(at) : link(at, permalink(pr.url, pr.sha, thread.path, thread.line))
+  const blocks: Block[] = [
+    origin(pr, 'A review thread left unresolved at the merge of'),
+    paragraph(
+      text(`@${first?.author ?? 'ghost'} on `),
+      where,
+      text(' ('),
+      link('the thread', first?.url ?? pr.url),
+      text('):')
+    ),
+    { type: 'blockquote', content: [paragraph(text(cut(first?.body ?? '', BODY_CHARS)))] }
+  ]
+  if (replies.length > 0) {
+    blocks.push(
+      paragraph(text('Replies:')),
+      bullets(replies.map((r) => [text(`@${r.author}: ${oneLine(r.body, REPLY_CHARS)}`)]))
+    )
+  }
+  return { blocks }
+}
+
+function cut(value: string, max: number): string {
+  return value.length <= max ? value : `${value.slice(0, max - 1)}…`
+}
+
+export function goneComment(pr: PrRef, todo: string): RichDoc {
+  return {
+    blocks: [
+      paragraph(
+        text(`The TODO this issue follows up ("${oneLine(todo, 200)}") is no longer in `),
+        link(pr.name, pr.url),
+        text(' as merged: it may have been done in the PR. Close this issue if nothing is left.')
+      )
+    ]
+  }
+}
+
+/** The reply in the review thread; `{key}` and `{url}` are filled in once the issue exists. */
+export const THREAD_REPLY = 'Follow-up created in Jira: [{key}]({url}) (gitar-jira).'

@@ -1,0 +1,33 @@
+/**
+ * Exactly once: every follow-up issue carries labels a JQL search finds again, whatever happened
+ * to the PR comment. A TODO is known by its repository, file and text (not its line, so a TODO a
+ * later push moved is the same TODO); a review thread by its id; the PR by its URL.
+ */
+import { createHash } from 'node:crypto'
+
+const hash = (value: string) => createHash('sha256').update(value).digest('hex').slice(0, 16)
+
+/** The TODO's text as the fingerprint reads it: case, spacing and trailing punctuation aside. */
+export function normalizeTodoText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[\s.:;,!]+$/, '')
+    .trim()
+}
+
+export function todoLabel(repo: string, path: string, text: string): string {
+  return `gitar-jira-todo-${hash(`${repo.toLowerCase()}\n${path}\n${normalizeTodoText(text)}`)}`
+}
+
+export function threadLabel(threadId: string): string {
+  return `gitar-jira-thread-${hash(threadId)}`
+}
+
+/** On every follow-up of a PR: finds them all again (a TODO gone by the merge). */
+export function prLabel(prUrl: string): string {
+  return `gitar-jira-pr-${hash(prUrl)}`
+}
+
+export const isTodoLabel = (label: string) => label.startsWith('gitar-jira-todo-')

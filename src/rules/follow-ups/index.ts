@@ -1,0 +1,356 @@
+/**
+ * follow-ups: what a PR defers becomes Jira issues, exactly once. TODO/FIXME/HACK/XXX comments on
+ * the PR's added lines (at the merge, or as soon as they appear with `when: open`) and review
+ * threads left unresolved at the merge each get an issue, linked "relates to" the PR's issues;
+ * a thread is answered with the new key.
+ *
+ * Exactly once: every follow-up carries fingerprint labels (fingerprint.ts); `gather` looks them
+ * up by JQL before anything is planned, so a rerun, a later event or a deleted PR comment never
+ * makes a second issue. A TODO moved by a later push keeps its fingerprint.
+ */
+import type { Settings } from '../../config/settings.js'
+import type { PrEvent } from '../../context.js'
+import type { ReviewThread } from '../../github/port.js'
+import type { JiraIssue, NewIssue } from '../../jira/port.js'
+import type { Action } from '../../plan/actions.js'
+import { jqlString } from '../../util/jql.js'
+import type { Facts, Note, Ports, Rule, RulePlan } from '../types.js'
+import {
+  goneComment,
+  groupDescription,
+  groupSummary,
+  THREAD_REPLY,
+  threadDescription,
+  threadSummary,
+  todoDescription,
+  todoSummary,
+  type PrRef
+} from './describe.js'
+import { isTodoLabel, prLabel, threadLabel, todoLabel } from './fingerprint.js'
+import { scanTodos, type FoundTodo } from './todos.js'
+
+/** Issue property of a follow-up: PR URL → id of the "TODO is gone" comment. */
+export const GONE_PROPERTY = 'gitar-jira.follow-up'
+const LABELS_PER_SEARCH = 50
+const RELATES = 'relates'
+
+const EVENTS = new Set([
+  'opened',
+  'reopened',
+  'edited',
+  'synchronize',
+  'ready_for_review',
+  'closed',
+  'checkbox'
+])
+
+/** An issue that already follows something up. */
+export interface KnownFollowUp {
+  key: string
+  url: string
+  summary: string
+  labels: string[]
+}
+
+export interface FollowUpsFacts {
+  todos: FoundTodo[]
+  omitted: string[]
+  /** Issues found by fingerprint label, by label. */
+  known: Record<string, KnownFollowUp>
+  /** `when: open`, at the merge: this PR's TODO follow-ups, with their "gone" comment index. */
+  ofPr: (KnownFollowUp & { gone: Record<string, string> })[]
+  /** The name of Jira's "relates to" link type; null when the site has none. */
+  linkType: string | null
+}
+
+/** What the PR comment shows of the follow-ups, beside what apply created. */
+export interface FollowUpsView {
+  when: 'merge' | 'open'
+  /** Will become issues at the merge (`when: merge`, PR open). */
+  pending: { what: string; summary: string; url: string }[]
+  /** Have their issue already. */
+  found: { what: string; key: string; url: string; summary: string }[]
+  /** TODOs that name an issue. */
+  tracked: { what: string; key: string }[]
+  omitted: string[]
+}
+
+export function isMerged(event: PrEvent): boolean {
+  return event.merged && (event.action === 'closed' || event.action === 'checkbox')
+}
+
+function openThreads(threads: ReviewThread[]): ReviewThread[] {
+  return threads.filter((t) => !t.isResolved && !t.isOutdated && t.comments.length > 0)
+}
+
+function fromIssue(issue: JiraIssue): KnownFollowUp {
+  return {
+    key: issue.key,
+    url: issue.url,
+    summary: issue.summary,
+    labels: issue.details?.labels ?? []
+  }
+}
+
+/** Issues carrying any of `labels`, by label (the first issue found wins). */
+async function findByLabels(
+  ports: Ports,
+  labels: string[]
+): Promise<Record<string, KnownFollowUp>> {
+  const known: Record<string, KnownFollowUp> = {}
+  const wanted = new Set(labels)
+  for (let i = 0; i < labels.length; i += LABELS_PER_SEARCH) {
+    const batch = labels.slice(i, i + LABELS_PER_SEARCH)
+    const jql =
+      batch.length === 1
+        ? `labels = ${jqlString(batch[0]!)}`
+        : `labels in (${batch.map(jqlString).join(', ')})`
+    const issues = await ports.jira.searchIssues(`${jql} ORDER BY created ASC`, {
+      max: 100,
+      details: true
+    })
+    for (const issue of issues) {
+      for (const label of issue.details?.labels ?? []) {
+        if (wanted.has(label) && !known[label]) known[label] = fromIssue(issue)
+      }
+    }
+  }
+  return known
+}
+
+const repoOf = (facts: Facts) => `${facts.event.owner}/${facts.event.repo}`
+
+function prRef(facts: Facts): PrRef {
+  const { pr } = facts.pr
+  return {
+    name: `${repoOf(facts)}#${pr.number}`,
+    url: pr.htmlUrl,
+    sha: pr.merged ? (pr.mergeCommitSha ?? pr.headSha) : pr.headSha
+  }
+}
+
+const where = (t: { path: string; line: number | null }) =>
+  t.line === null ? t.path : `${t.path}:${t.line}`
+
+export const followUps: Rule<FollowUpsFacts> = {
+  name: 'follow-ups',
+
+  appliesTo(event: PrEvent, settings: Settings): boolean {
+    if (!settings.rules.followUps.enabled || !EVENTS.has(event.action)) return false
+    // Closed without merging: nothing to follow up.
+    return !event.closed || isMerged(event)
+  },
+
+  async gather(ports: Ports, facts: Facts, settings: Settings): Promise<FollowUpsFacts> {
+    const config = settings.rules.followUps
+    const repo = repoOf(facts)
+    const merged = isMerged(facts.event)
+    const scan = config.todos
+      ? await scanTodos(facts.pr.files, config.keywords)
+      : { todos: [], omitted: [] }
+    const threads = config.unresolvedThreads && merged ? openThreads(facts.pr.threads) : []
+    // `when: merge` before the merge: everything is pending, nothing to look up.
+    const creating = merged || config.when === 'open'
+    const labels = [
+      ...scan.todos.filter((t) => t.tracks === null).map((t) => todoLabel(repo, t.path, t.text)),
+      ...threads.map((t) => threadLabel(t.id))
+    ]
+    const goneCheck = merged && config.when === 'open' && config.todos
+    const pr = prLabel(facts.pr.pr.htmlUrl)
+    const unique = [...new Set([...labels, ...(goneCheck ? [pr] : [])])]
+    const known = creating && unique.length > 0 ? await findByLabels(ports, unique) : {}
+
+    const ofPr: FollowUpsFacts['ofPr'] = []
+    if (goneCheck) {
+      const issues = await ports.jira.searchIssues(`labels = ${jqlString(pr)}`, {
+        max: 100,
+        details: true
+      })
+      for (const issue of issues.filter((i) => i.details?.labels.some(isTodoLabel))) {
+        const index = await ports.jira.getIssueProperty(issue.key, GONE_PROPERTY)
+        ofPr.push({ ...fromIssue(issue), gone: readIndex(index) })
+      }
+    }
+
+    const linking = creating && labels.some((l) => !known[l]) && facts.linked.length > 0
+    const linkType = linking ? await relatesType(ports) : null
+    return { todos: scan.todos, omitted: scan.omitted, known, ofPr, linkType }
+  },
+
+  plan(facts: Facts, found: FollowUpsFacts, settings: Settings): RulePlan {
+    return planFollowUps(facts, found, settings)
+  }
+}
+
+async function relatesType(ports: Ports): Promise<string | null> {
+  const types = await ports.jira.getIssueLinkTypes()
+  const relates =
+    types.find((t) => t.name.toLowerCase() === RELATES) ??
+    types.find((t) => t.outward.toLowerCase() === 'relates to')
+  return relates?.name ?? null
+}
+
+function readIndex(value: unknown): Record<string, string> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {}
+  return Object.fromEntries(
+    Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string')
+  )
+}
+
+/** Pure: the follow-ups' actions, notes and what the PR comment shows. */
+export function planFollowUps(
+  facts: Facts,
+  found: FollowUpsFacts,
+  settings: Settings
+): RulePlan & { followUps: FollowUpsView } {
+  const config = settings.rules.followUps
+  const repo = repoOf(facts)
+  const pr = prRef(facts)
+  const merged = isMerged(facts.event)
+  const createTodos = merged || config.when === 'open'
+  const view: FollowUpsView = {
+    when: config.when,
+    pending: [],
+    found: [],
+    tracked: [],
+    omitted: found.omitted
+  }
+  const actions: Action[] = []
+  const notes: Note[] = []
+  const project = config.project ?? facts.linked[0]?.issue.projectKey ?? null
+  const relatesTo =
+    found.linkType && facts.linked.length > 0
+      ? { linkType: found.linkType, keys: facts.linked.map((l) => l.issue.key) }
+      : null
+  const prL = prLabel(pr.url)
+  const issue = (summary: string, description: NewIssue['description'], labels: string[]) =>
+    ({
+      projectKey: project!,
+      issueType: config.issueType,
+      summary,
+      description,
+      labels: [...new Set([...config.labels, prL, ...labels])]
+    }) satisfies NewIssue
+
+  // TODOs: one per fingerprint (the same text twice in a file is one TODO).
+  const fresh: { todo: FoundTodo; label: string }[] = []
+  const seen = new Set<string>()
+  for (const todo of found.todos) {
+    const what = `the ${todo.tag} at ${where(todo)}`
+    if (todo.tracks !== null) {
+      view.tracked.push({ what: `${todo.tag} at ${where(todo)}`, key: todo.tracks })
+      continue
+    }
+    const label = todoLabel(repo, todo.path, todo.text)
+    if (seen.has(label)) continue
+    seen.add(label)
+    const known = found.known[label]
+    if (known) view.found.push({ what, key: known.key, url: known.url, summary: known.summary })
+    else if (createTodos && project !== null) fresh.push({ todo, label })
+    else
+      view.pending.push({
+        what,
+        summary: todoSummary(todo),
+        url: `${pr.url}/files`
+      })
+  }
+  if (config.grouping === 'pr' && fresh.length > 0) {
+    const todos = fresh.map((f) => f.todo)
+    actions.push({
+      type: 'jira.createIssue',
+      rule: 'follow-ups',
+      what: `${todos.length} TODO(s) of ${pr.name}`,
+      issue: issue(
+        groupSummary(todos, pr),
+        groupDescription(todos, pr),
+        fresh.map((f) => f.label)
+      ),
+      relatesTo,
+      reply: null
+    })
+  } else {
+    for (const { todo, label } of fresh) {
+      actions.push({
+        type: 'jira.createIssue',
+        rule: 'follow-ups',
+        what: `the ${todo.tag} at ${where(todo)}`,
+        issue: issue(todoSummary(todo), todoDescription(todo, pr), [label]),
+        relatesTo,
+        reply: null
+      })
+    }
+  }
+
+  // Review threads: at the merge only.
+  const threads = config.unresolvedThreads && merged ? openThreads(facts.pr.threads) : []
+  for (const thread of threads) {
+    const what = `the review thread at ${where(thread)}`
+    const known = found.known[threadLabel(thread.id)]
+    if (known) {
+      view.found.push({ what, key: known.key, url: known.url, summary: known.summary })
+      // The issue exists but the reply did not get through: answer now.
+      if (!thread.comments.some((c) => c.body.includes(known.key))) {
+        actions.push({
+          type: 'github.replyToThread',
+          rule: 'follow-ups',
+          threadId: thread.id,
+          body: THREAD_REPLY.replace('{key}', known.key).replace('{url}', known.url)
+        })
+      }
+    } else if (project !== null) {
+      actions.push({
+        type: 'jira.createIssue',
+        rule: 'follow-ups',
+        what,
+        issue: issue(threadSummary(thread), threadDescription(thread, pr), [
+          threadLabel(thread.id)
+        ]),
+        relatesTo,
+        reply: { threadId: thread.id, body: THREAD_REPLY }
+      })
+    }
+  }
+  if (!merged && config.unresolvedThreads) {
+    for (const thread of openThreads(facts.pr.threads)) {
+      view.pending.push({
+        what: `the review thread at ${where(thread)}`,
+        summary: threadSummary(thread),
+        url: thread.comments[0]?.url ?? pr.url
+      })
+    }
+  }
+
+  // `when: open`: a follow-up whose TODO left the PR before the merge is told so, once.
+  const current = new Set(
+    found.todos.map((t) => (t.tracks === null ? todoLabel(repo, t.path, t.text) : ''))
+  )
+  for (const known of found.ofPr) {
+    // Still there, or told already (the comment is not rewritten on every rerun).
+    if (known.labels.some((l) => current.has(l)) || known.gone[pr.url]) continue
+    actions.push({
+      type: 'jira.upsertComment',
+      rule: 'follow-ups',
+      issueKey: known.key,
+      what: `the note that its TODO left ${pr.name}`,
+      body: goneComment(pr, known.summary),
+      visibility: null,
+      commentId: known.gone[pr.url] ?? null,
+      index: { property: GONE_PROPERTY, entry: pr.url, known: known.gone }
+    })
+  }
+
+  const waiting = fresh.length + threads.length
+  if (project === null && (waiting > 0 || (createTodos && view.pending.length > 0))) {
+    notes.push({
+      level: 'warning',
+      text: 'Follow-ups need a Jira project: set `rules.follow-ups.project`, or link the PR to an issue.'
+    })
+  }
+  if (relatesTo === null && facts.linked.length > 0 && actions.length > 0 && !found.linkType) {
+    notes.push({
+      level: 'warning',
+      text: 'Jira has no "Relates" issue link type: follow-ups are not linked to the PR\'s issues.'
+    })
+  }
+  return { actions, notes, followUps: view }
+}

@@ -1,0 +1,47 @@
+/** What suggest-reviewers finds and decides, in the terms the report speaks. */
+
+export type Role = 'reporter' | 'assignee' | 'watcher'
+
+/** One way a person is tied to the PR's work: "watcher of ABC-12". */
+export interface Tie {
+  role: Role
+  issueKey: string
+}
+
+/** How a Jira user was matched to a GitHub login. */
+export type MatchVia = 'users table' | 'commit email' | 'public email'
+
+export interface ReviewerSuggestion {
+  login: string
+  /** The login's profile page (no @-mention: a link notifies nobody). */
+  url: string
+  /** The Jira user's display name (text from Jira: escape it where it lands). */
+  name: string
+  ties: Tie[]
+  score: number
+  via: MatchVia
+  /** The action requested this review on an earlier run and it is still pending. */
+  requestedEarlier: boolean
+}
+
+/** A Jira person who maps to no GitHub login. */
+export interface UnmappedPerson {
+  /** Jira accountId (Cloud) or user key (Data Center): a key for the `users` table. */
+  id: string
+  name: string
+  ties: Tie[]
+  /** Jira hides their email, so only the `users` table can name their login. */
+  emailHidden: boolean
+}
+
+/** What the rule decided: the report renders it, the outputs list the suggestions. */
+export interface ReviewerPlan {
+  mode: 'comment' | 'request'
+  /** Ranked, at most `max`. */
+  suggested: ReviewerSuggestion[]
+  unmapped: UnmappedPerson[]
+  /** The action requested them before; someone removed the request since: not asked again. */
+  removed: string[]
+  /** Mapped to a login, but without access to the repository: never suggested. */
+  noAccess: { login: string; name: string }[]
+}
