@@ -3,9 +3,9 @@
  *  1. inputs and event → gate (ignored events and secret-less fork PRs end with a notice)
  *  2. config file at the base branch head, the PR's facts and the action's comment, together
  *  3. Jira: check the credential, then find the issues the PR works on
- *  4. each rule: gather (reads) → plan (pure)
- *  5. apply the plans: the single write point, dry-run there
- *  6. report: the PR comment, the job summary, the outputs; fail the step if a rule failed
+ *  4. each rule in turn: gather (reads) → plan (pure) → apply (the single write point, dry-run
+ *     there), so a rule sees what the ones before it wrote
+ *  5. report: the PR comment, the job summary, the outputs; fail the step if a rule failed
  */
 import * as core from '@actions/core'
 import { readFile } from 'node:fs/promises'
@@ -17,6 +17,7 @@ import type { GitHubPort, PrFacts } from './github/port.js'
 import { readInputs, type Inputs } from './inputs.js'
 import { connectJira, resolveJiraAuth, type JiraAuth } from './jira/index.js'
 import { applyActions } from './plan/apply.js'
+import type { Action } from './plan/actions.js'
 import { actionsCacheStore } from './cache/store.js'
 import { cacheKey, credentialSecret } from './cache/sealed.js'
 import { COMMENT_MARKER, renderComment } from './report/comment.js'
@@ -27,8 +28,8 @@ import { checkboxDecisions, type Decisions } from './report/checkboxes.js'
 import { readState } from './report/state.js'
 import { renderSummary, writeSummary } from './report/summary.js'
 import { discoverLinkedIssues } from './rules/auto-link/discover.js'
-import { planRules } from './rules/plan-rules.js'
-import type { Facts, Ports } from './rules/types.js'
+import { runRules } from './rules/plan-rules.js'
+import type { Ports } from './rules/types.js'
 import { reportFatal } from './util/fatal.js'
 import { settleAll } from './util/settle.js'
 
@@ -115,10 +116,11 @@ async function handlePullRequest(
     settings,
     known.decisions
   )
-  const facts: Facts = { event, pr, linked: discovery.linked, previous }
+  const facts = { event, pr, linked: discovery.linked, previous }
 
-  const planned = await planRules(ports, facts, settings)
-  const applied = await applyActions(planned.actions, { jira, github }, { dryRun: settings.dryRun })
+  const apply = (actions: Action[]) =>
+    applyActions(actions, { jira, github }, { dryRun: settings.dryRun })
+  const { applied, ...planned } = await runRules(ports, facts, settings, apply)
   if (!settings.dryRun) await discovery.saveCache()
 
   const report = buildReport({ event, settings, pr, discovery, planned, applied })

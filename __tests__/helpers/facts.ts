@@ -85,5 +85,12 @@ export function prEvent(overrides: Partial<PrEvent> = {}): PrEvent {
 }
 
 export function facts(overrides: Partial<Facts> = {}): Facts {
-  return { event: prEvent(), pr: prFacts(), linked: [], previous: EMPTY_STATE, ...overrides }
+  return {
+    event: prEvent(),
+    pr: prFacts(),
+    linked: [],
+    previous: EMPTY_STATE,
+    earlier: { applied: [], followUps: [] },
+    ...overrides
+  }
 }

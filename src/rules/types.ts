@@ -7,7 +7,7 @@ import type { RuleName, Settings } from '../config/settings.js'
 import type { PrEvent } from '../context.js'
 import type { GitHubPort, PrFacts } from '../github/port.js'
 import type { JiraPort } from '../jira/port.js'
-import type { Action } from '../plan/actions.js'
+import type { Action, AppliedAction } from '../plan/actions.js'
 import type { CommentState } from '../report/state.js'
 import type { LinkedIssue } from './linked-issue.js'
 import type { ReviewerPlan } from './suggest-reviewers/model.js'
@@ -25,6 +25,14 @@ export interface Facts {
   linked: LinkedIssue[]
   /** What the action's PR comment recorded on earlier runs. */
   previous: CommentState
+  /** What the rules before this one did on this run (registry order): written and found. */
+  earlier: EarlierRules
+}
+
+export interface EarlierRules {
+  applied: AppliedAction[]
+  /** The follow-up issues that exist for this PR: created just now or found from earlier runs. */
+  followUps: { key: string; url: string; summary: string }[]
 }
 
 export interface Note {

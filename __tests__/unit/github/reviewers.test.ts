@@ -84,15 +84,13 @@ describe('findCommitAuthors: GET /repos/{o}/{r}/commits?author=<email>', () => {
 
 describe('getUser: GET /users/{login}', () => {
   it('the public name and email, when there are', async () => {
-    api()
-      .get('/users/eliromero')
-      .reply(200, {
-        login: 'eliromero',
-        id: 5,
-        type: 'User',
-        name: 'Eli Romero',
-        email: 'eli@acme.test'
-      })
+    api().get('/users/eliromero').reply(200, {
+      login: 'eliromero',
+      id: 5,
+      type: 'User',
+      name: 'Eli Romero',
+      email: 'eli@acme.test'
+    })
     api()
       .get('/users/benok')
       .reply(200, { login: 'benok', id: 6, type: 'User', name: null, email: null })
@@ -133,13 +131,10 @@ describe('requestReviewers: POST …/pulls/{n}/requested_reviewers', () => {
   ])(
     'a 422 (%s) is a refusal with GitHub’s words, not a throw, and is not retried',
     async (_, message) => {
-      const scope = api()
-        .post(path)
-        .once()
-        .reply(422, {
-          message,
-          documentation_url: 'https://docs.github.com/rest/pulls/review-requests'
-        })
+      const scope = api().post(path).once().reply(422, {
+        message,
+        documentation_url: 'https://docs.github.com/rest/pulls/review-requests'
+      })
       const github = await makeGitHub()
       expect(await github.requestReviewers(2, ['outsider'])).toEqual({ ok: false, reason: message })
       expect(scope.isDone()).toBe(true)

@@ -44,7 +44,8 @@ test('looks the labels up by quoted JQL, creates the issue with ADF, links it "R
         sources: []
       }
     ],
-    previous: EMPTY_STATE
+    previous: EMPTY_STATE,
+    earlier: { applied: [], followUps: [] }
   }
   const searched: string[] = []
   nock(SITE)

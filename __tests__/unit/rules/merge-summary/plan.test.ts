@@ -101,6 +101,27 @@ describe('merge-summary: plan (pure)', () => {
     expect(body(plan.actions[1]!)).toContain('This pull request refers to this issue.')
   })
 
+  test('lists the follow-ups that exist for the PR (created by this merge, or found)', () => {
+    const followUps = [
+      {
+        key: 'SHOP-70',
+        url: 'https://acme.atlassian.net/browse/SHOP-70',
+        summary: 'Expire share links'
+      }
+    ]
+    const f = facts({
+      event: merged,
+      pr: cartRounding(),
+      linked: everyKind,
+      earlier: { applied: [], followUps }
+    })
+    const [first] = mergeSummary.plan(f, {}, settings()).actions
+    const text = first?.type === 'jira.upsertComment' ? read(first.body) : ''
+    expect(text).toContain('SHOP-70')
+    expect(text).toContain('Expire share links')
+    expect(text).not.toContain('None created by this merge')
+  })
+
   test('a rerun edits the comment the property names; other PRs’ entries are kept', () => {
     const f = facts({ event: merged, pr: cartRounding(), linked: everyKind.slice(0, 2) })
     const known = {
