@@ -63,16 +63,19 @@ function watcherView(sandbox: Sandbox, number: number): string {
     const summary = issue.comments.find((c) => plainText(c.body).includes(`#${number}`))
     if (summary) {
       const text = plainText(summary.body).split('\n').filter(Boolean)
+      // The first summary in full; the others are the same text, so their first lines only.
+      const shown = summariesShown++ === 0 ? 60 : 2
       lines.push(
         `    💬 comment by ${summary.author}:`,
-        ...text.slice(0, 14).map((l) => `       ${l}`)
+        ...text.slice(0, shown).map((l) => `       ${l}`)
       )
-      if (text.length > 14) lines.push(dim(`       … ${text.length - 14} more lines`))
+      if (text.length > shown) lines.push(dim(`       … ${text.length - shown} more lines`))
     }
   }
   return lines.length > 0 ? lines.join('\n') : dim('(no issue links to this PR)')
 }
 const touched = new Set<string>()
+let summariesShown = 0
 
 function writes(sandbox: Sandbox, since: number): string {
   const written = sandbox.requests
