@@ -26,6 +26,20 @@ export interface PrEvent {
   sender: string
 }
 
+/**
+ * The PR actions after which what the PR says may have changed, and `checkbox`, a maintainer's
+ * edit of the action's comment: the rules that follow the PR's content act on these.
+ */
+export const CONTENT_ACTIONS: ReadonlySet<string> = new Set([
+  'opened',
+  'reopened',
+  'edited',
+  'synchronize',
+  'ready_for_review',
+  'closed',
+  'checkbox'
+])
+
 export interface CommentEditEvent {
   kind: 'comment_edited'
   eventName: 'issue_comment'

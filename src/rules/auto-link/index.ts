@@ -3,28 +3,17 @@
  * loses its link, and so does a keyless link a maintainer unticks; optionally the title gets the key.
  */
 import type { Settings } from '../../config/settings.js'
-import type { PrEvent } from '../../context.js'
+import { CONTENT_ACTIONS, type PrEvent } from '../../context.js'
 import type { Action } from '../../plan/actions.js'
 import type { Facts, Note, Rule, RulePlan } from '../types.js'
 import { prGlobalId, prRemoteLink } from './remote-link.js'
-
-const LINKING_ACTIONS = new Set([
-  'opened',
-  'reopened',
-  'edited',
-  'synchronize',
-  'ready_for_review',
-  'closed',
-  // A maintainer ticked or unticked a box of the action's comment.
-  'checkbox'
-])
 
 export const autoLink: Rule = {
   name: 'auto-link',
 
   appliesTo(event: PrEvent, settings: Settings): boolean {
     // `closed` too: the link then shows the PR as merged or closed.
-    return settings.rules.autoLink.enabled && LINKING_ACTIONS.has(event.action)
+    return settings.rules.autoLink.enabled && CONTENT_ACTIONS.has(event.action)
   },
 
   plan(facts: Facts, _extra: undefined, settings: Settings): RulePlan {

@@ -9,7 +9,7 @@
  * makes a second issue. A TODO moved by a later push keeps its fingerprint.
  */
 import type { Settings } from '../../config/settings.js'
-import type { PrEvent } from '../../context.js'
+import { CONTENT_ACTIONS, type PrEvent } from '../../context.js'
 import type { ReviewThread } from '../../github/port.js'
 import type { JiraIssue, NewIssue } from '../../jira/port.js'
 import type { Action } from '../../plan/actions.js'
@@ -33,16 +33,6 @@ import { scanTodos, type FoundTodo } from './todos.js'
 export const GONE_PROPERTY = 'gitar-jira.follow-up'
 const LABELS_PER_SEARCH = 50
 const RELATES = 'relates'
-
-const EVENTS = new Set([
-  'opened',
-  'reopened',
-  'edited',
-  'synchronize',
-  'ready_for_review',
-  'closed',
-  'checkbox'
-])
 
 /** An issue that already follows something up. */
 export interface KnownFollowUp {
@@ -136,7 +126,7 @@ export const followUps: Rule<FollowUpsFacts> = {
   name: 'follow-ups',
 
   appliesTo(event: PrEvent, settings: Settings): boolean {
-    if (!settings.rules.followUps.enabled || !EVENTS.has(event.action)) return false
+    if (!settings.rules.followUps.enabled || !CONTENT_ACTIONS.has(event.action)) return false
     // Closed without merging: nothing to follow up.
     return !event.closed || isMerged(event)
   },
