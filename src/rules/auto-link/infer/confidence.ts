@@ -14,7 +14,8 @@
  *
  * A ranked candidate's `confidence`, which the thresholds compare, is its own probability, or,
  * if larger, the list probability capped at 1/2 (LIST_CAP), for the candidates of that list
- * that are at least MIN_LENT likely on their own:
+ * that are at least MIN_LENT likely on their own when the top is a sure link (SURE_LINK), and for
+ * all of them otherwise (an uncertain PR shows its whole list, a sure link no near-zero noise):
  * "worth showing" means the list it is part of probably holds the issue, since being in the
  * list matters more than its order. The cap keeps the meanings apart: a candidate reaches
  * min-confidence (above 1/2) only by its own probability, and any candidate below the top has
@@ -58,10 +59,15 @@ export const LIST_COEFFICIENTS: readonly [number, number] = [1.168, 0.985]
 export const LIST_CAP = 0.5
 
 /**
- * A candidate of the list whose own probability is below this is not lent the list's: not worth
- * a line (without it, four unlikely alternatives would stand beside nearly every sure link).
+ * Beside a sure link (the top's own probability at least SURE_LINK), a candidate of the list
+ * whose own probability is below this is not lent the list's: not worth a line (without it, four
+ * unlikely alternatives would stand beside nearly every sure link). When the top is not sure, the
+ * whole list is lent it: there the list, not its order, is what helps the maintainer.
  */
 export const MIN_LENT = 0.01
+
+/** The own probability at which the top counts as a sure link: the point the shift calibrates. */
+export const SURE_LINK = 0.8
 
 /** The most a candidate sharing a single word with the PR can get. */
 export const ONE_WORD_CAP = 0.6
@@ -141,13 +147,15 @@ export function listProbability(
 
 /**
  * What the thresholds compare, per candidate (see the module comment): the own probability,
- * raised for the list's candidates to the list probability capped at LIST_CAP; below the top, the
- * own probability is capped at LIST_CAP too, so only the top can be linked.
+ * raised for the list's candidates to the list probability capped at LIST_CAP (beside a sure
+ * link, only for those at least MIN_LENT likely); below the top, the own probability is capped at
+ * LIST_CAP too, so only the top can be linked.
  */
 export function decisionConfidence(probabilities: readonly number[], list: number): number[] {
   const lent = Math.min(LIST_CAP, list)
+  const floor = (probabilities[0] ?? 0) >= SURE_LINK ? MIN_LENT : 0
   return probabilities.map((p, i) => {
     const own = i === 0 ? p : Math.min(LIST_CAP, p)
-    return i < MAX_SUGGESTIONS && p >= MIN_LENT ? Math.max(own, lent) : own
+    return i < MAX_SUGGESTIONS && p >= floor ? Math.max(own, lent) : own
   })
 }

@@ -190,7 +190,8 @@ describe('confidence', () => {
     expect(decided[1]).toBe(LIST_CAP) // its own 0.7 is capped below the top
     expect(decided.slice(2, MAX_SUGGESTIONS)).toEqual([LIST_CAP, LIST_CAP, LIST_CAP])
     expect(decided.slice(MAX_SUGGESTIONS)).toEqual([0.01, 0.01]) // beyond the list: its own
-    expect(decisionConfidence([0.9, 0.005], 0.95)).toEqual([0.9, 0.005]) // too unlikely to list
+    expect(decisionConfidence([0.9, 0.005], 0.95)).toEqual([0.9, 0.005]) // noise beside a sure link
+    expect(decisionConfidence([0.6, 0.005], 0.8)).toEqual([0.6, LIST_CAP]) // an unsure top: all listed
     expect(decisionConfidence([0.95, 0.03], 0.97)).toEqual([0.95, LIST_CAP])
     expect(decisionConfidence([0.1, 0.05], 0.2)).toEqual([0.2, 0.2])
   })
