@@ -13,11 +13,13 @@ import {
 import type { Inputs } from '../inputs.js'
 import { resolveJiraAuth, type JiraAuth } from './auth.js'
 import { CloudJira } from './cloud.js'
+import { DataCenterJira } from './data-center.js'
 import type { CredentialInfo } from './errors.js'
 import { connectOAuth, type OAuthEndpoints } from './oauth.js'
-import type { JiraPort } from './port.js'
+import type { JiraFlavour, JiraPort } from './port.js'
 import type { RetryPolicy } from './retry.js'
 import { createJiraTransport, type FetchLike, type SchemaMismatchBehaviour } from './transport.js'
+import type { Client } from 'jira.js/core'
 
 export type ConnectJiraOptions = (
   | { /** The action's inputs; resolved with `resolveJiraAuth`. */ inputs: Inputs; auth?: never }
@@ -112,9 +114,49 @@ export async function connectJira(options: ConnectJiraOptions): Promise<JiraPort
     onSchemaMismatch: options.onSchemaMismatch
   })
   const credential: CredentialInfo = { mode: auth.mode, siteUrl: endpoint.siteUrl }
-  // Cloud is the only flavour so far; a Data Center JiraPort plugs in here, over the same transport.
-  const jira = new CloudJira(transport, credential)
+  const flavour = await detectFlavour(auth, transport)
+  const jira =
+    flavour.flavour === 'data-center'
+      ? new DataCenterJira(transport, credential)
+      : new CloudJira(transport, credential)
+  core.info(
+    `Jira flavour: ${flavour.flavour === 'cloud' ? 'Cloud' : 'Data Center'} (${flavour.why}).`
+  )
   const me = await jira.myself()
   core.info(`Connected to Jira at ${jira.siteUrl} as ${me.displayName} (${auth.mode}).`)
   return jira
+}
+
+/**
+ * Cloud or Data Center/Server. The email + API token and OAuth modes exist only on Cloud; for a
+ * PAT (bearer) or username + password, `/rest/api/2/serverInfo` tells (`deploymentType`), and
+ * when it can't be read those modes mean a self-hosted Jira.
+ */
+export async function detectFlavour(
+  auth: JiraAuth,
+  transport: Client
+): Promise<{ flavour: JiraFlavour; why: string }> {
+  if (auth.mode !== 'bearer' && auth.mode !== 'basic-username') {
+    return { flavour: 'cloud', why: `the ${auth.mode} credential is for Atlassian Cloud` }
+  }
+  let deploymentType: unknown
+  try {
+    const info = await transport.sendRequest<unknown>({
+      method: 'GET',
+      url: '/rest/api/2/serverInfo'
+    })
+    deploymentType = (info as { deploymentType?: unknown } | null)?.deploymentType
+  } catch {
+    // Unreadable (old Server, a proxy, a dead credential that /myself will name): the auth mode decides.
+  }
+  if (deploymentType === 'Cloud') {
+    return { flavour: 'cloud', why: 'serverInfo says deploymentType Cloud' }
+  }
+  if (typeof deploymentType === 'string' && deploymentType !== '') {
+    return { flavour: 'data-center', why: `serverInfo says deploymentType ${deploymentType}` }
+  }
+  return {
+    flavour: 'data-center',
+    why: `serverInfo could not be read; the ${auth.mode} credential is for a self-hosted Jira`
+  }
 }

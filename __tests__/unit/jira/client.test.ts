@@ -56,6 +56,10 @@ describe('connectJira: auth headers and /myself', () => {
   ])(
     '%s sends the Authorization header Jira expects and checks /myself',
     async (_, auth, header) => {
+      // A PAT or a username may reach Cloud too: serverInfo says which.
+      if (auth.mode !== 'basic') {
+        jira().get('/rest/api/2/serverInfo').reply(200, { deploymentType: 'Cloud' })
+      }
       const scope = jira()
         .get('/rest/api/3/myself')
         .matchHeader('authorization', header)
@@ -109,7 +113,8 @@ describe('connectJira: auth headers and /myself', () => {
   })
 
   it('names the credential on 401, never the token', async () => {
-    jira().get('/rest/api/3/myself').reply(401, fixture('error-401'))
+    jira().get('/rest/api/2/serverInfo').reply(401, fixture('error-401'))
+    jira().get('/rest/api/2/myself').reply(401, fixture('error-401'))
     const error = await rejection(connect({ mode: 'bearer', siteUrl: SITE, token: PAT }))
     expect(error).toBeInstanceOf(UserError)
     expect(error.message).toBe(

@@ -1,0 +1,326 @@
+/**
+ * JiraPort for Jira Data Center and Server (REST v2, wiki markup), straight over our transport:
+ * jira.js is Cloud only. The same shapes as Cloud where v2 has them (remote links, transitions,
+ * properties, link types); what differs is rich text (wiki markup via `toWiki`, not ADF), users
+ * (identified by `key`/`name`, not `accountId`) and search (`/rest/api/2/search` with startAt).
+ */
+import { isApiError, isNotFoundError } from 'jira.js'
+import type { Client } from 'jira.js/core'
+import { toWiki } from '../richtext/wiki.js'
+import { remoteLinkBody } from './cloud.js'
+import { describeFailure, OPERATIONS, type CredentialInfo, type JiraOperation } from './errors.js'
+import {
+  DETAIL_FIELDS,
+  ISSUE_FIELDS,
+  toJiraIssue,
+  toJiraUser,
+  toRemoteLink,
+  toTransitions
+} from './map.js'
+import type {
+  CommentInput,
+  CreatedIssue,
+  IssueLinkType,
+  JiraIssue,
+  JiraPort,
+  JiraUser,
+  NewIssue,
+  RemoteLink,
+  RemoteLinkInput,
+  Transition,
+  TransitionOutcome
+} from './port.js'
+import { AnonymousAnswerError, detailOf } from './transport.js'
+
+const API = '/rest/api/2'
+const SEARCH_PAGE_LIMIT = 100
+const DEFAULT_SEARCH_MAX = 50
+const GLOBAL_ID_MAX = 255
+/** Per-issue GETs in flight at once (getIssues). */
+const ISSUE_GET_CONCURRENCY = 5
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE'
+
+function path(...segments: string[]): string {
+  return `${API}/${segments.map((s) => encodeURIComponent(s)).join('/')}`
+}
+
+function asObject(json: unknown): Record<string, unknown> {
+  return json !== null && typeof json === 'object' ? (json as Record<string, unknown>) : {}
+}
+
+export class DataCenterJira implements JiraPort {
+  readonly flavour = 'data-center' as const
+  readonly siteUrl: string
+
+  constructor(
+    private readonly transport: Client,
+    private readonly credential: CredentialInfo
+  ) {
+    this.siteUrl = credential.siteUrl
+  }
+
+  private call<T>(op: JiraOperation, fn: () => Promise<T>): Promise<T> {
+    return describeFailure(op, this.credential, fn)
+  }
+
+  private send(
+    method: Method,
+    url: string,
+    options: { body?: unknown; searchParams?: Record<string, unknown> } = {}
+  ): Promise<unknown> {
+    return this.transport.sendRequest<unknown>({ method, url, ...options })
+  }
+
+  myself(): Promise<JiraUser> {
+    return this.call(OPERATIONS.myself, async () => {
+      const me = asObject(await this.send('GET', path('myself')))
+      // A dead token may be served as anonymous: 200, but nobody in it.
+      const user = me.key || me.name ? toJiraUser(me) : null
+      if (user === null) throw new AnonymousAnswerError('200 OK without a user key or name')
+      return user
+    })
+  }
+
+  /**
+   * One GET per issue rather than a `key in (…)` search: Data Center's JQL fails the whole query
+   * (400) when one key does not exist, and `validateQuery` is not honoured the same way by every
+   * version. A 404 (unknown key, or no permission to see it) leaves that key out.
+   */
+  getIssues(keys: string[]): Promise<JiraIssue[]> {
+    const unique = [...new Set(keys.map((k) => k.toUpperCase()))]
+    return this.call(OPERATIONS.readIssues, async () => {
+      const found: (JiraIssue | undefined)[] = []
+      for (let i = 0; i < unique.length; i += ISSUE_GET_CONCURRENCY) {
+        const batch = unique.slice(i, i + ISSUE_GET_CONCURRENCY)
+        found.push(...(await Promise.all(batch.map((key) => this.getIssue(key)))))
+      }
+      // A moved issue answers under its new key: keep one of each.
+      const seen = new Set<string>()
+      return found.filter((issue): issue is JiraIssue => {
+        if (issue === undefined || seen.has(issue.key)) return false
+        seen.add(issue.key)
+        return true
+      })
+    })
+  }
+
+  private async getIssue(key: string): Promise<JiraIssue | undefined> {
+    try {
+      const json = await this.send('GET', path('issue', key), {
+        searchParams: { fields: ISSUE_FIELDS.join(',') }
+      })
+      return toJiraIssue(json, this.siteUrl)
+    } catch (error) {
+      if (isNotFoundError(error)) return undefined
+      throw error
+    }
+  }
+
+  searchIssues(
+    jql: string,
+    options: { max?: number; fields?: string[]; details?: boolean } = {}
+  ): Promise<JiraIssue[]> {
+    const max = Math.max(0, options.max ?? DEFAULT_SEARCH_MAX)
+    const details = options.details ?? false
+    const fields = [
+      ...new Set([...ISSUE_FIELDS, ...(details ? DETAIL_FIELDS : []), ...(options.fields ?? [])])
+    ]
+    return this.call(OPERATIONS.searchIssues, async () => {
+      const issues: JiraIssue[] = []
+      let startAt = 0
+      while (issues.length < max) {
+        const page = asObject(
+          await this.send('POST', path('search'), {
+            body: {
+              jql,
+              startAt,
+              maxResults: Math.min(SEARCH_PAGE_LIMIT, max - issues.length),
+              fields
+            }
+          })
+        )
+        const list = Array.isArray(page.issues) ? (page.issues as unknown[]) : []
+        for (const json of list) {
+          const issue = toJiraIssue(json, this.siteUrl, details)
+          if (issue !== undefined && issues.length < max) issues.push(issue)
+        }
+        // The site may cap maxResults below what was asked: advance by what came back.
+        startAt += list.length
+        const total = typeof page.total === 'number' ? page.total : startAt
+        if (list.length === 0 || startAt >= total) break
+      }
+      return issues
+    })
+  }
+
+  getRemoteLinks(issueKey: string): Promise<RemoteLink[]> {
+    return this.call(OPERATIONS.readRemoteLinks, async () => {
+      const answer = await this.send('GET', path('issue', issueKey, 'remotelink'))
+      const list: unknown[] = Array.isArray(answer) ? answer : [answer]
+      return list.map(toRemoteLink).filter((l): l is RemoteLink => l !== undefined)
+    })
+  }
+
+  getWatchers(issueKey: string): Promise<JiraUser[]> {
+    return this.call(OPERATIONS.readWatchers, async () => {
+      const answer = asObject(await this.send('GET', path('issue', issueKey, 'watchers')))
+      const watchers = Array.isArray(answer.watchers) ? (answer.watchers as unknown[]) : []
+      return watchers.map(toJiraUser).filter((u): u is JiraUser => u !== null)
+    })
+  }
+
+  async upsertRemoteLink(issueKey: string, link: RemoteLinkInput): Promise<void> {
+    if (link.globalId === '' || link.globalId.length > GLOBAL_ID_MAX) {
+      throw new Error(`Remote link globalId must be 1 to ${GLOBAL_ID_MAX} characters.`)
+    }
+    return await this.call(OPERATIONS.writeRemoteLinks, async () => {
+      await this.send('POST', path('issue', issueKey, 'remotelink'), {
+        body: remoteLinkBody(link)
+      })
+    })
+  }
+
+  deleteRemoteLink(issueKey: string, globalId: string): Promise<void> {
+    return this.call(OPERATIONS.writeRemoteLinks, async () => {
+      try {
+        await this.send('DELETE', path('issue', issueKey, 'remotelink'), {
+          searchParams: { globalId }
+        })
+      } catch (error) {
+        // Already gone (or the issue is): the goal is reached.
+        if (!isNotFoundError(error)) throw error
+      }
+    })
+  }
+
+  getTransitions(issueKey: string): Promise<Transition[]> {
+    return this.call(OPERATIONS.readTransitions, async () =>
+      toTransitions(await this.send('GET', path('issue', issueKey, 'transitions')))
+    )
+  }
+
+  transitionIssue(issueKey: string, transitionId: string): Promise<TransitionOutcome> {
+    return this.call(OPERATIONS.transitionIssues, async () => {
+      try {
+        await this.send('POST', path('issue', issueKey, 'transitions'), {
+          body: { transition: { id: transitionId } }
+        })
+        return { ok: true }
+      } catch (error) {
+        // 400: a screen with required fields, a validator, a transition no longer available.
+        if (isApiError(error) && error.status === 400) {
+          return { ok: false, reason: detailOf(error.body) || error.message }
+        }
+        throw error
+      }
+    })
+  }
+
+  private static commentBody(comment: CommentInput) {
+    return {
+      body: toWiki(comment.body),
+      ...(comment.visibility ? { visibility: { ...comment.visibility } } : {})
+    }
+  }
+
+  addComment(issueKey: string, comment: CommentInput): Promise<string> {
+    return this.call(OPERATIONS.writeComments, async () => {
+      const written = asObject(
+        await this.send('POST', path('issue', issueKey, 'comment'), {
+          body: DataCenterJira.commentBody(comment)
+        })
+      )
+      if (typeof written.id !== 'string' || written.id === '') {
+        throw new Error(`Jira created a comment on ${issueKey} without an id.`)
+      }
+      return written.id
+    })
+  }
+
+  updateComment(issueKey: string, commentId: string, comment: CommentInput): Promise<boolean> {
+    return this.call(OPERATIONS.writeComments, async () => {
+      try {
+        await this.send('PUT', path('issue', issueKey, 'comment', commentId), {
+          body: DataCenterJira.commentBody(comment)
+        })
+        return true
+      } catch (error) {
+        if (isNotFoundError(error)) return false
+        throw error
+      }
+    })
+  }
+
+  getIssueProperty(issueKey: string, propertyKey: string): Promise<unknown> {
+    return this.call(OPERATIONS.readProperties, async () => {
+      try {
+        const property = asObject(
+          await this.send('GET', path('issue', issueKey, 'properties', propertyKey))
+        )
+        return property.value ?? null
+      } catch (error) {
+        if (isNotFoundError(error)) return null
+        throw error
+      }
+    })
+  }
+
+  setIssueProperty(issueKey: string, propertyKey: string, value: object): Promise<void> {
+    return this.call(OPERATIONS.writeProperties, async () => {
+      await this.send('PUT', path('issue', issueKey, 'properties', propertyKey), { body: value })
+    })
+  }
+
+  createIssue(issue: NewIssue): Promise<CreatedIssue> {
+    return this.call(OPERATIONS.createIssues, async () => {
+      const created = asObject(
+        await this.send('POST', path('issue'), {
+          body: {
+            fields: {
+              project: { key: issue.projectKey },
+              issuetype: { name: issue.issueType },
+              summary: issue.summary,
+              description: toWiki(issue.description),
+              labels: issue.labels
+            }
+          }
+        })
+      )
+      if (typeof created.key !== 'string' || created.key === '') {
+        throw new Error(`Jira created an issue in ${issue.projectKey} without a key.`)
+      }
+      return {
+        key: created.key,
+        id: typeof created.id === 'string' ? created.id : '',
+        url: `${this.siteUrl}/browse/${created.key}`
+      }
+    })
+  }
+
+  getIssueLinkTypes(): Promise<IssueLinkType[]> {
+    return this.call(OPERATIONS.readLinkTypes, async () => {
+      const answer = asObject(await this.send('GET', path('issueLinkType')))
+      const types = Array.isArray(answer.issueLinkTypes) ? (answer.issueLinkTypes as unknown[]) : []
+      return types.flatMap((json) => {
+        const t = asObject(json)
+        const str = (v: unknown) => (typeof v === 'string' ? v : '')
+        return typeof t.name === 'string' && t.name !== ''
+          ? [{ id: str(t.id), name: t.name, inward: str(t.inward), outward: str(t.outward) }]
+          : []
+      })
+    })
+  }
+
+  linkIssues(typeName: string, inwardKey: string, outwardKey: string): Promise<void> {
+    return this.call(OPERATIONS.linkIssues, async () => {
+      await this.send('POST', path('issueLink'), {
+        body: {
+          type: { name: typeName },
+          inwardIssue: { key: inwardKey },
+          outwardIssue: { key: outwardKey }
+        }
+      })
+    })
+  }
+}
