@@ -103,9 +103,10 @@ export function adfProblem(value: unknown): string | null {
   return (doc.content as unknown[]).every(check) ? null : 'INVALID_INPUT'
 }
 
-/** The text of a document, paragraphs on their own lines. */
-export function adfToText(node: AdfNode | null | undefined): string {
+/** The text of a document, paragraphs on their own lines; a wiki-markup string (Data Center) as it is. */
+export function adfToText(node: AdfNode | string | null | undefined): string {
   if (!node) return ''
+  if (typeof node === 'string') return node
   if (node.type === 'text') return node.text ?? ''
   if (node.type === 'hardBreak') return '\n'
   if (node.type === 'mention') return String(node.attrs?.text ?? '')

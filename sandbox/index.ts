@@ -44,11 +44,18 @@ export interface SandboxOptions {
   latencyMs?: number
   /** A seeded share of requests answered 429 (Retry-After: 1), 502 or 503 (or only some of them, on some services). */
   faults?: FaultOptions
+  /**
+   * `cloud` (default): REST v3 as Jira Cloud. `data-center`: REST v2 as Jira Data Center
+   * (serverInfo `deploymentType: DataCenter`, wiki-markup text, users by key/name, search with
+   * startAt/total, Bearer PAT); no OpenAPI validation on those routes. Same state either way.
+   */
+  flavour?: 'cloud' | 'data-center'
 }
 
 export interface Sandbox {
-  /** Jira site, e.g. http://127.0.0.1:PORT (REST under /rest/api/3). */
+  /** Jira site, e.g. http://127.0.0.1:PORT (REST under /rest/api/3; /rest/api/2 in Data Center mode). */
   jiraUrl: string
+  flavour: 'cloud' | 'data-center'
   /** GitHub REST base, as GITHUB_API_URL; GraphQL at `${githubUrl}/graphql`. */
   githubUrl: string
   graphqlUrl: string
@@ -93,7 +100,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
 
   const urls = { jiraUrl: '', githubUrl: '', authUrl: '', apiUrl: '' }
-  const jira = createJira({ state, now, spec: new OpenApi(loadSpec('jira')) })
+  const jira = createJira({
+    state,
+    now,
+    spec: new OpenApi(loadSpec('jira')),
+    flavour: options.flavour ?? 'cloud'
+  })
   const github = createGitHub({
     state,
     now,
@@ -143,6 +155,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   return {
     ...urls,
+    flavour: options.flavour ?? 'cloud',
     graphqlUrl: `${urls.githubUrl}/graphql`,
     state,
     requests,

@@ -18,6 +18,8 @@ export interface JiraDeps {
   state: SandboxState
   now: () => number
   spec: OpenApi
+  /** `data-center`: REST v2 only (wiki-markup text, users by key/name, search with startAt). */
+  flavour?: 'cloud' | 'data-center'
 }
 
 interface Call {
@@ -72,8 +74,10 @@ const withoutNulls = (obj: Record<string, unknown>): Record<string, unknown> =>
 /** Jira's timestamp format: 2026-11-20T12:00:00.000+0000 */
 const jiraTime = (iso: string): string => iso.replace(/Z$/, '+0000')
 
-export function createJira({ state, now, spec }: JiraDeps) {
+export function createJira({ state, now, spec, flavour = 'cloud' }: JiraDeps) {
   const jira = state.jira
+  const dc = flavour === 'data-center'
+  const API = dc ? '/rest/api/2' : '/rest/api/3'
   const iso = () => new Date(now()).toISOString()
 
   const authenticate = (ctx: Ctx): Caller => {
@@ -105,8 +109,21 @@ export function createJira({ state, now, spec }: JiraDeps) {
   const userJson = (accountId: string | null, base: string, self = false) => {
     const u = jira.users.find((x) => x.accountId === accountId)
     if (!u) return null
+    if (dc)
+      return {
+        self: `${base}${API}/user?username=${encodeURIComponent(u.accountId)}`,
+        key: u.accountId,
+        name: u.accountId,
+        ...(u.email && (u.emailVisible || self) ? { emailAddress: u.email } : {}),
+        avatarUrls: { '48x48': `${base}/secure/useravatar?ownerId=${u.accountId}` },
+        displayName: u.displayName,
+        active: u.active,
+        deleted: false,
+        timeZone: u.timeZone,
+        locale: 'en_US'
+      }
     return {
-      self: `${base}/rest/api/3/user?accountId=${encodeURIComponent(u.accountId)}`,
+      self: `${base}${API}/user?accountId=${encodeURIComponent(u.accountId)}`,
       accountId: u.accountId,
       accountType: u.accountType,
       ...(u.email && (u.emailVisible || self) ? { emailAddress: u.email } : {}),
@@ -126,31 +143,31 @@ export function createJira({ state, now, spec }: JiraDeps) {
   const statusJson = (issue: JiraIssueRec, base: string) => {
     const s = statusOf(issue)
     return {
-      self: `${base}/rest/api/3/status/${s.id}`,
+      self: `${base}${API}/status/${s.id}`,
       description: '',
       iconUrl: `${base}/images/icons/statuses/generic.png`,
       name: s.name,
       id: s.id,
       statusCategory: {
-        self: `${base}/rest/api/3/statuscategory/${CATEGORY[s.category].id}`,
+        self: `${base}${API}/statuscategory/${CATEGORY[s.category].id}`,
         ...CATEGORY[s.category]
       }
     }
   }
 
   const projectJson = (p: ProjectRec, base: string) => ({
-    self: `${base}/rest/api/3/project/${p.id}`,
+    self: `${base}${API}/project/${p.id}`,
     id: p.id,
     key: p.key,
     name: p.name,
     projectTypeKey: 'software',
     simplified: p.workflow === 'simplified',
     style: p.workflow === 'simplified' ? 'next-gen' : 'classic',
-    avatarUrls: { '48x48': `${base}/rest/api/3/universal_avatar/view/type/project/avatar/${p.id}` }
+    avatarUrls: { '48x48': `${base}${API}/universal_avatar/view/type/project/avatar/${p.id}` }
   })
 
   const commentJson = (c: JiraCommentRec, issue: JiraIssueRec, base: string) => ({
-    self: `${base}/rest/api/3/issue/${issue.id}/comment/${c.id}`,
+    self: `${base}${API}/issue/${issue.id}/comment/${c.id}`,
     id: c.id,
     author: userJson(c.author, base),
     body: c.body,
@@ -171,11 +188,11 @@ export function createJira({ state, now, spec }: JiraDeps) {
         const side = l.inward === issue.key ? 'outwardIssue' : 'inwardIssue'
         return {
           id: l.id,
-          type: { ...type, self: `${base}/rest/api/3/issueLinkType/${type.id}` },
+          type: { ...type, self: `${base}${API}/issueLinkType/${type.id}` },
           [side]: {
             id: o.id,
             key: o.key,
-            self: `${base}/rest/api/3/issue/${o.id}`,
+            self: `${base}${API}/issue/${o.id}`,
             fields: { summary: o.summary, status: statusJson(o, base) }
           }
         }
@@ -236,7 +253,7 @@ export function createJira({ state, now, spec }: JiraDeps) {
         issue.components.map((name, n) => ({
           id: String(10100 + n),
           name,
-          self: `${base}/rest/api/3/component/${10100 + n}`
+          self: `${base}${API}/component/${10100 + n}`
         })),
       priority: () => ({
         name: issue.priority,
@@ -245,13 +262,13 @@ export function createJira({ state, now, spec }: JiraDeps) {
       created: () => jiraTime(issue.created),
       updated: () => jiraTime(issue.updated),
       watches: () => ({
-        self: `${base}/rest/api/3/issue/${issue.key}/watchers`,
+        self: `${base}${API}/issue/${issue.key}/watchers`,
         watchCount: issue.watchers.length,
         isWatching: caller.kind === 'user' && issue.watchers.includes(caller.accountId)
       }),
       comment: () => ({
         comments: issue.comments.map((c) => commentJson(c, issue, base)),
-        self: `${base}/rest/api/3/issue/${issue.id}/comment`,
+        self: `${base}${API}/issue/${issue.id}/comment`,
         maxResults: issue.comments.length,
         total: issue.comments.length,
         startAt: 0
@@ -263,7 +280,7 @@ export function createJira({ state, now, spec }: JiraDeps) {
     return {
       expand: 'renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations',
       id: issue.id,
-      self: `${base}/rest/api/3/issue/${issue.id}`,
+      self: `${base}${API}/issue/${issue.id}`,
       key: issue.key,
       fields: out
     }
@@ -301,6 +318,11 @@ export function createJira({ state, now, spec }: JiraDeps) {
 
   /** Checks an ADF body the way Jira does for comments and descriptions. */
   const adfErrors = (field: string, body: unknown): Record<string, string> => {
+    if (dc) {
+      // Data Center: wiki markup, a plain string.
+      if (typeof body !== 'string') return { [field]: `The ${field} must be a string.` }
+      return body.length > ADF_MAX_CHARS ? { [field]: TOO_LONG } : {}
+    }
     const problem = adfProblem(body)
     if (problem) return { [field]: problem }
     if (JSON.stringify(body).length > ADF_MAX_CHARS) return { [field]: TOO_LONG }
@@ -346,6 +368,48 @@ export function createJira({ state, now, spec }: JiraDeps) {
     const offset = readToken(jql, p.nextPageToken)
     if (offset === null)
       return jiraError(400, ['The provided next page token is invalid or expired.'])
+    const matches = matchJql(call, jql)
+    if (!Array.isArray(matches)) return matches
+    const fields = selectFields(p.fields, 'id')
+    const cap = fields.every((f) => f === 'id' || f === 'key') ? 5000 : 100
+    const size = Math.max(1, Math.min(p.maxResults ?? 50, cap))
+    const page = matches.slice(offset, offset + size)
+    const more = offset + size < matches.length
+    return {
+      status: 200,
+      body: {
+        issues: page.map((i) => issueJson(i, call.base, fields, call.caller)),
+        ...(more ? { nextPageToken: pageToken(jql, offset + size) } : {}),
+        isLast: !more
+      }
+    }
+  }
+
+  /** Data Center's `/rest/api/2/search`: startAt/maxResults/total, default fields `*navigable`. */
+  const searchV2 = (
+    call: Call,
+    p: { jql?: string; startAt?: number; maxResults?: number; fields?: string[] }
+  ): Reply => {
+    const matches = matchJql(call, p.jql ?? '')
+    if (!Array.isArray(matches)) return matches
+    const startAt = Math.max(0, p.startAt ?? 0)
+    const maxResults = Math.max(0, Math.min(p.maxResults ?? 50, 1000))
+    const fields = selectFields(p.fields, '*navigable')
+    return {
+      status: 200,
+      body: {
+        expand: 'schema,names',
+        startAt,
+        maxResults,
+        total: matches.length,
+        issues: matches
+          .slice(startAt, startAt + maxResults)
+          .map((i) => issueJson(i, call.base, fields, call.caller))
+      }
+    }
+  }
+
+  const matchJql = (call: Call, jql: string): JiraIssueRec[] | Reply => {
     let matches: JiraIssueRec[]
     try {
       if (call.caller.kind === 'anonymous') {
@@ -373,19 +437,7 @@ export function createJira({ state, now, spec }: JiraDeps) {
       if (error instanceof JqlError) return jiraError(400, error.messages)
       throw error
     }
-    const fields = selectFields(p.fields, 'id')
-    const cap = fields.every((f) => f === 'id' || f === 'key') ? 5000 : 100
-    const size = Math.max(1, Math.min(p.maxResults ?? 50, cap))
-    const page = matches.slice(offset, offset + size)
-    const more = offset + size < matches.length
-    return {
-      status: 200,
-      body: {
-        issues: page.map((i) => issueJson(i, call.base, fields, call.caller)),
-        ...(more ? { nextPageToken: pageToken(jql, offset + size) } : {}),
-        isLast: !more
-      }
-    }
+    return matches
   }
 
   // --- operations -----------------------------------------------------------------------------
@@ -410,9 +462,13 @@ export function createJira({ state, now, spec }: JiraDeps) {
       body: {
         baseUrl: call.base,
         displayUrl: call.base,
-        version: '1001.0.0-SNAPSHOT',
-        versionNumbers: [1001, 0, 0],
-        deploymentType: 'Cloud',
+        ...(dc
+          ? { version: '9.12.15', versionNumbers: [9, 12, 15], deploymentType: 'DataCenter' }
+          : {
+              version: '1001.0.0-SNAPSHOT',
+              versionNumbers: [1001, 0, 0],
+              deploymentType: 'Cloud'
+            }),
         buildNumber: 100300,
         buildDate: '2026-11-01T00:00:00.000+0000',
         serverTime: jiraTime(iso()),
@@ -458,7 +514,7 @@ export function createJira({ state, now, spec }: JiraDeps) {
       const json = (l: RemoteLinkRec) =>
         withoutNulls({
           ...l,
-          self: `${call.base}/rest/api/3/issue/${issue!.key}/remotelink/${l.id}`
+          self: `${call.base}${API}/issue/${issue!.key}/remotelink/${l.id}`
         })
       const globalId = call.ctx.query.get('globalId')
       if (globalId === null) return { status: 200, body: issue!.remoteLinks.map(json) }
@@ -506,7 +562,7 @@ export function createJira({ state, now, spec }: JiraDeps) {
         status: existing ? 200 : 201,
         body: {
           id: record.id,
-          self: `${call.base}/rest/api/3/issue/${issue!.key}/remotelink/${record.id}`
+          self: `${call.base}${API}/issue/${issue!.key}/remotelink/${record.id}`
         }
       }
     },
@@ -532,7 +588,7 @@ export function createJira({ state, now, spec }: JiraDeps) {
             id: t.id,
             name: t.name,
             to: {
-              self: `${call.base}/rest/api/3/status/${to.id}`,
+              self: `${call.base}${API}/status/${to.id}`,
               description: '',
               name: to.name,
               id: to.id,
@@ -601,7 +657,7 @@ export function createJira({ state, now, spec }: JiraDeps) {
         id: String(jira.nextId++),
         author: callerId(call),
         updateAuthor: callerId(call),
-        body: b.body as AdfDoc,
+        body: b.body as AdfDoc | string,
         created: iso(),
         updated: iso(),
         ...(b.visibility ? { visibility: b.visibility } : {})
@@ -617,7 +673,7 @@ export function createJira({ state, now, spec }: JiraDeps) {
       const b = body(call) as { body?: unknown; visibility?: JiraCommentRec['visibility'] }
       const errors = { ...adfErrors('comment', b.body), ...visibilityErrors(b.visibility) }
       if (Object.keys(errors).length) return jiraError(400, [], errors)
-      c.body = b.body as AdfDoc
+      c.body = b.body as AdfDoc | string
       c.updateAuthor = callerId(call)
       c.updated = iso()
       if (b.visibility !== undefined) c.visibility = b.visibility ?? undefined
@@ -628,7 +684,7 @@ export function createJira({ state, now, spec }: JiraDeps) {
     getIssueWatchers: (call, issue) => ({
       status: 200,
       body: {
-        self: `${call.base}/rest/api/3/issue/${issue!.key}/watchers`,
+        self: `${call.base}${API}/issue/${issue!.key}/watchers`,
         isWatching: issue!.watchers.includes(callerId(call)),
         watchCount: issue!.watchers.length,
         watchers: issue!.watchers.map((w) => userJson(w, call.base))
@@ -657,6 +713,17 @@ export function createJira({ state, now, spec }: JiraDeps) {
 
     createIssue: (call) => createIssue(call),
 
+    searchV2: (call) => {
+      if (call.ctx.method === 'POST')
+        return searchV2(call, body(call) as Parameters<typeof searchV2>[1])
+      return searchV2(call, {
+        jql: call.ctx.query.get('jql') ?? undefined,
+        startAt: int(call, 'startAt'),
+        maxResults: int(call, 'maxResults'),
+        fields: list(call, 'fields')
+      })
+    },
+
     linkIssues: (call) => {
       const b = body(call) as {
         type: { id?: string; name?: string }
@@ -683,7 +750,7 @@ export function createJira({ state, now, spec }: JiraDeps) {
       body: {
         issueLinkTypes: jira.issueLinkTypes.map((t) => ({
           ...t,
-          self: `${call.base}/rest/api/3/issueLinkType/${t.id}`
+          self: `${call.base}${API}/issueLinkType/${t.id}`
         }))
       }
     }),
@@ -713,6 +780,18 @@ export function createJira({ state, now, spec }: JiraDeps) {
           values
         }
       }
+    },
+
+    getUserV2: (call) => {
+      const name = call.ctx.query.get('username') ?? call.ctx.query.get('key')
+      if (!name)
+        return jiraError(400, [
+          'Either the username or the key query parameters need to be provided'
+        ])
+      const json = userJson(name, call.base)
+      return json
+        ? { status: 200, body: json }
+        : jiraError(404, [`The user named '${name}' does not exist`])
     },
 
     getUser: (call) => {
@@ -822,7 +901,7 @@ export function createJira({ state, now, spec }: JiraDeps) {
       projectKey: p.key,
       issueType: issueType!,
       summary: summary as string,
-      description: (f.description as AdfDoc | undefined) ?? null,
+      description: (f.description as AdfDoc | string | undefined) ?? null,
       status: workflowOf(p).statuses[0]!.name,
       priority: priority!,
       labels: labels as string[],
@@ -841,7 +920,7 @@ export function createJira({ state, now, spec }: JiraDeps) {
     for (const l of links) addLink(l.type, l.outward ? issue : l.other, l.outward ? l.other : issue)
     return {
       status: 201,
-      body: { id: issue.id, key: issue.key, self: `${call.base}/rest/api/3/issue/${issue.id}` }
+      body: { id: issue.id, key: issue.key, self: `${call.base}${API}/issue/${issue.id}` }
     }
   }
 
@@ -852,8 +931,64 @@ export function createJira({ state, now, spec }: JiraDeps) {
     'searchAndReconsileIssuesUsingJql',
     'searchAndReconsileIssuesUsingJqlPost',
     'getIssueLinkTypes',
-    'searchProjects'
+    'searchProjects',
+    'searchV2'
   ])
+
+  /** Data Center's REST v2 routes: method, path pattern (named groups are the params), operation. */
+  const V2_ROUTES: Array<[string, RegExp, string]> = [
+    ['GET', /^serverInfo$/, 'getServerInfo'],
+    ['GET', /^myself$/, 'getCurrentUser'],
+    ['GET', /^user$/, 'getUserV2'],
+    ['GET', /^search$/, 'searchV2'],
+    ['POST', /^search$/, 'searchV2'],
+    ['POST', /^issue$/, 'createIssue'],
+    ['GET', /^issue\/(?<issueIdOrKey>[^/]+)$/, 'getIssue'],
+    ['GET', /^issue\/(?<issueIdOrKey>[^/]+)\/remotelink$/, 'getRemoteIssueLinks'],
+    ['POST', /^issue\/(?<issueIdOrKey>[^/]+)\/remotelink$/, 'createOrUpdateRemoteIssueLink'],
+    ['DELETE', /^issue\/(?<issueIdOrKey>[^/]+)\/remotelink$/, 'deleteRemoteIssueLinkByGlobalId'],
+    ['GET', /^issue\/(?<issueIdOrKey>[^/]+)\/transitions$/, 'getTransitions'],
+    ['POST', /^issue\/(?<issueIdOrKey>[^/]+)\/transitions$/, 'doTransition'],
+    ['GET', /^issue\/(?<issueIdOrKey>[^/]+)\/comment$/, 'getComments'],
+    ['POST', /^issue\/(?<issueIdOrKey>[^/]+)\/comment$/, 'addComment'],
+    ['PUT', /^issue\/(?<issueIdOrKey>[^/]+)\/comment\/(?<id>[^/]+)$/, 'updateComment'],
+    ['GET', /^issue\/(?<issueIdOrKey>[^/]+)\/watchers$/, 'getIssueWatchers'],
+    [
+      'GET',
+      /^issue\/(?<issueIdOrKey>[^/]+)\/properties\/(?<propertyKey>[^/]+)$/,
+      'getIssueProperty'
+    ],
+    [
+      'PUT',
+      /^issue\/(?<issueIdOrKey>[^/]+)\/properties\/(?<propertyKey>[^/]+)$/,
+      'setIssueProperty'
+    ],
+    ['POST', /^issueLink$/, 'linkIssues'],
+    ['GET', /^issueLinkType$/, 'getIssueLinkTypes']
+  ]
+
+  /** Matches a Data Center request (no OpenAPI spec for v2: nothing beyond the handlers checks it). */
+  const matchV2 = (
+    ctx: Ctx,
+    path: string
+  ):
+    | { kind: 'found'; operationId: string; params: Record<string, string> }
+    | { kind: 'not-found' }
+    | { kind: 'method-not-allowed'; allowed: string[] } => {
+    const rest = path.startsWith(`${API}/`) ? path.slice(API.length + 1).replace(/\/$/, '') : null
+    if (rest === null) return { kind: 'not-found' }
+    const hits = V2_ROUTES.filter(([, re]) => re.test(rest))
+    const hit = hits.find(([method]) => method === ctx.method)
+    if (hit) {
+      const params = Object.fromEntries(
+        Object.entries(hit[1].exec(rest)!.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)])
+      )
+      return { kind: 'found', operationId: hit[2], params }
+    }
+    return hits.length
+      ? { kind: 'method-not-allowed', allowed: hits.map(([m]) => m) }
+      : { kind: 'not-found' }
+  }
 
   const handle = (ctx: Ctx, caller: Caller, base: string, path: string): Reply => {
     const reply = route(ctx, caller, base, path)
@@ -862,7 +997,23 @@ export function createJira({ state, now, spec }: JiraDeps) {
     return reply
   }
 
-  const route = (ctx: Ctx, caller: Caller, base: string, path: string): Reply => {
+  const route = (ctx: Ctx, caller: Caller, base: string, path: string): Reply =>
+    dc ? routeV2(ctx, caller, base, path) : routeV3(ctx, caller, base, path)
+
+  const routeV2 = (ctx: Ctx, caller: Caller, base: string, path: string): Reply => {
+    const match = matchV2(ctx, path)
+    if (match.kind === 'not-found')
+      return { status: 404, body: { message: `null for uri: ${ctx.url}`, 'status-code': 404 } }
+    if (match.kind === 'method-not-allowed')
+      return {
+        status: 405,
+        headers: { allow: match.allowed.join(',') },
+        body: { message: 'Method Not Allowed', 'status-code': 405 }
+      }
+    return dispatch(ctx, caller, base, match.operationId, match.params)
+  }
+
+  const routeV3 = (ctx: Ctx, caller: Caller, base: string, path: string): Reply => {
     if (/^\/rest\/api\/[23]\/search\/?$/.test(path)) {
       return jiraError(410, [
         'The requested API has been removed. Please migrate to the /rest/api/3/search/jql API. A full migration guideline is available at https://developer.atlassian.com/changelog/#CHANGE-2046'
@@ -890,9 +1041,22 @@ export function createJira({ state, now, spec }: JiraDeps) {
         400,
         problems.map((p) => p.message)
       )
+    return dispatch(ctx, caller, base, operation.operationId, params)
+  }
+
+  const dispatch = (
+    ctx: Ctx,
+    caller: Caller,
+    base: string,
+    operationId: string,
+    params: Record<string, string>
+  ): Reply => {
+    ctx.operationId = operationId
+    if (ctx.badBody)
+      return jiraError(400, ['Unexpected character: was expecting a valid JSON value.'])
     const call: Call = { ctx, caller, base, params }
-    if (caller.kind === 'anonymous' && !ANONYMOUS_OK.has(operation.operationId)) {
-      if (!params.issueIdOrKey || operation.operationId === 'createIssue') {
+    if (caller.kind === 'anonymous' && !ANONYMOUS_OK.has(operationId)) {
+      if (!params.issueIdOrKey || operationId === 'createIssue') {
         return jiraError(401, [
           'You are not authenticated. Authentication required to perform this operation.'
         ])
@@ -904,7 +1068,7 @@ export function createJira({ state, now, spec }: JiraDeps) {
       issue = findIssue(params.issueIdOrKey)
       if (!issue) return jiraError(404, [NO_ISSUE])
     }
-    return operations[operation.operationId]!(call, issue)
+    return operations[operationId]!(call, issue)
   }
 
   // Every operation of the trimmed spec must have a handler (checked by the tests too).

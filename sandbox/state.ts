@@ -44,7 +44,8 @@ export interface JiraCommentRec {
   id: string
   author: string
   updateAuthor: string
-  body: AdfDoc
+  /** ADF (Cloud), or a wiki-markup string written through the Data Center mode's REST v2. */
+  body: AdfDoc | string
   created: string
   updated: string
   visibility?: { type: 'role' | 'group'; value: string; identifier?: string }
@@ -70,7 +71,8 @@ export interface JiraIssueRec {
   projectKey: string
   issueType: string
   summary: string
-  description: AdfDoc | null
+  /** ADF, or a wiki-markup string (an issue created through the Data Center mode). */
+  description: AdfDoc | string | null
   status: string
   priority: string
   labels: string[]

@@ -141,7 +141,8 @@ export function tick(body: string, key: string): string {
 const READ_ONLY_POSTS = [
   /\/rest\/api\/3\/issue\/bulkfetch$/,
   /\/rest\/api\/3\/search\/jql$/,
-  /\/rest\/api\/3\/search\/approximate-count$/
+  /\/rest\/api\/3\/search\/approximate-count$/,
+  /\/rest\/api\/2\/search$/ // Data Center
 ]
 
 /** Whether a logged request changes state (a GraphQL query and Jira's search POSTs do not). */

@@ -1,4 +1,4 @@
-import { adfFromText } from '../../sandbox/index.js'
+import { adfFromText, type AdfDoc } from '../../sandbox/index.js'
 import { useSandbox } from './client.js'
 
 const { sandbox, jira } = useSandbox()
@@ -223,7 +223,7 @@ describe('comments', () => {
       body: { body: adfFromText('Merged in #42 (edited)') }
     })
     expect(edited.status).toBe(200)
-    expect(issue('SHOP-2').comments.at(-1)!.body.content[0]!.content![0]!.text).toBe(
+    expect((issue('SHOP-2').comments.at(-1)!.body as AdfDoc).content[0]!.content![0]!.text).toBe(
       'Merged in #42 (edited)'
     )
     expect(

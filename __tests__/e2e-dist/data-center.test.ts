@@ -1,0 +1,102 @@
+/**
+ * dist/index.js against the sandbox in Data Center mode (REST v2, wiki markup, Bearer PAT): PR #42
+ * opened then merged with `jira-url` + `jira-api-token` (a PAT, no email) → the flavour is read
+ * from serverInfo, the explicit keys get remote links, SHOP-12 moves, every linked issue gets one
+ * merge summary written as wiki markup, and a rerun changes nothing.
+ */
+import type { Sandbox } from '../../sandbox/index.js'
+import {
+  ACME,
+  TIMEOUT,
+  expectSuccess,
+  globalId,
+  issueOf,
+  linksTo,
+  outcome,
+  prUrl,
+  requireBundle,
+  runPr,
+  sandbox,
+  writes
+} from './helpers.js'
+
+const LINKED = ['SHOP-12', 'SHOP-23', 'SHOP-15']
+const PROPERTY = 'gitar-jira.merge-summary'
+
+let sb: Sandbox
+beforeAll(requireBundle)
+beforeEach(async () => {
+  sb = await sandbox({ flavour: 'data-center' })
+})
+afterEach(async () => {
+  await sb.close()
+})
+
+const run = (action: string) =>
+  runPr(sb, ACME.pr, action, {
+    inputs: { 'jira-url': sb.jiraUrl, 'jira-email': '', 'jira-api-token': ACME.jiraPat }
+  })
+
+/** The summary comments on `key`: wiki-markup strings linking the PR (`[text|url]`). */
+function summaries(key: string) {
+  return issueOf(sb, key).comments.filter(
+    (c) => typeof c.body === 'string' && c.body.includes(`|${prUrl(ACME.pr)}]`)
+  )
+}
+
+test(
+  'opened then merged over REST v2: links, SHOP-12 Done, one wiki-markup summary each; a rerun changes nothing',
+  async () => {
+    const opened = await run('opened')
+    expectSuccess(opened)
+    expect(opened.stdout).toContain(
+      'Jira flavour: Data Center (serverInfo says deploymentType DataCenter)'
+    )
+    expect(issueOf(sb, 'SHOP-12').status).toBe('In Review')
+    expect(linksTo(sb, ACME.pr)).toEqual(Object.fromEntries(LINKED.map((k) => [k, 1])))
+    expect(issueOf(sb, 'SHOP-12').remoteLinks[0]!.globalId).toBe(globalId(ACME.pr))
+
+    sb.mergePullRequest(ACME.repo, ACME.pr, 'ana-lima')
+    expectSuccess(await run('closed'))
+    expect(issueOf(sb, 'SHOP-12').status).toBe('Done')
+    expect(sb.state.jira.transitionsDone.map((t) => [t.issue, t.from, t.to])).toEqual([
+      ['SHOP-12', 'In Progress', 'In Review'],
+      ['SHOP-12', 'In Review', 'Done']
+    ])
+    expect(issueOf(sb, 'SHOP-23').status).toBe('In Review')
+    expect(issueOf(sb, 'SHOP-15').status).toBe('To Do')
+
+    for (const key of LINKED) {
+      const [comment, ...more] = summaries(key)
+      expect(more).toEqual([])
+      expect(comment!.author).toBe(ACME.jiraAccountId)
+      // Wiki markup as src/richtext/wiki.ts renders it, not ADF: headings, bold, [text|url], escapes.
+      expect(typeof comment!.body).toBe('string')
+      const body = comment!.body as string
+      expect(body).toMatch(
+        /^h3\. \[acme\/shop\\#42: Fix cart total rounding for discounted lines\|https:\/\/github\.com\/acme\/shop\/pull\/42\]/
+      )
+      expect(body).toContain('Merged by [ana\\-lima|https://github.com/ana-lima] into {{main}}')
+      expect(body).toContain('*Approved by *[chenwei|https://github.com/chenwei]')
+      expect(body).toContain('\nh4. Commits (3)\n')
+      expect(body).not.toContain('Docs updated')
+      expect(body).toContain(key === 'SHOP-12' ? 'resolves this issue' : 'refers to this issue')
+      expect(issueOf(sb, key).properties[PROPERTY]).toEqual({ [prUrl(ACME.pr)]: comment!.id })
+    }
+    // Every Jira request went to REST v2.
+    const jiraPaths = sb.requests.filter((r) => r.service === 'jira').map((r) => r.path)
+    expect(jiraPaths.filter((p) => !p.startsWith('/rest/api/2/'))).toEqual([])
+
+    const once = structuredClone(outcome(sb))
+    const firstRun = sb.requests.length
+    expectSuccess(await run('closed'))
+    expect(outcome(sb)).toEqual(once)
+    // Only in-place rewrites: the summaries' PUTs and the remote links' upserts.
+    for (const w of writes(sb.requests.slice(firstRun)).filter((x) => x.includes('/rest/api/')))
+      expect(w).toMatch(
+        /^(PUT \/rest\/api\/2\/issue\/SHOP-\d+\/comment\/\d+|POST \/rest\/api\/2\/issue\/SHOP-\d+\/remotelink)$/
+      )
+    expect(LINKED.map((key) => summaries(key).length)).toEqual([1, 1, 1])
+  },
+  TIMEOUT
+)
