@@ -22,12 +22,12 @@ import type {
 import { AnonymousAnswerError, detailOf } from './transport.js'
 import { describeFailure, OPERATIONS, type CredentialInfo, type JiraOperation } from './errors.js'
 import {
-  DETAIL_FIELDS,
   ISSUE_FIELDS,
   toJiraIssue,
   toJiraUser,
   toRemoteLink,
-  toTransitions
+  toTransitions,
+  searchRequest
 } from './map.js'
 
 /** Jira's bulkfetch limit per request. */
@@ -117,11 +117,7 @@ export class CloudJira implements JiraPort {
     jql: string,
     options: { max?: number; fields?: string[]; details?: boolean } = {}
   ): Promise<JiraIssue[]> {
-    const max = Math.max(0, options.max ?? DEFAULT_SEARCH_MAX)
-    const details = options.details ?? false
-    const fields = [
-      ...new Set([...ISSUE_FIELDS, ...(details ? DETAIL_FIELDS : []), ...(options.fields ?? [])])
-    ]
+    const { max, details, fields } = searchRequest(options, DEFAULT_SEARCH_MAX)
     return this.call(OPERATIONS.searchIssues, async () => {
       const issues: JiraIssue[] = []
       let nextPageToken: string | undefined

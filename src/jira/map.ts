@@ -11,6 +11,21 @@ export const ISSUE_FIELDS = ['summary', 'status', 'project', 'issuetype', 'assig
 /** The extra fields of `IssueDetails`: what inference reads. */
 export const DETAIL_FIELDS = ['description', 'components', 'labels', 'created', 'updated']
 
+/** A search's bound and the fields to ask for, the same for every flavour. */
+export function searchRequest(
+  options: { max?: number; fields?: string[]; details?: boolean },
+  defaultMax: number
+): { max: number; details: boolean; fields: string[] } {
+  const details = options.details ?? false
+  return {
+    max: Math.max(0, options.max ?? defaultMax),
+    details,
+    fields: [
+      ...new Set([...ISSUE_FIELDS, ...(details ? DETAIL_FIELDS : []), ...(options.fields ?? [])])
+    ]
+  }
+}
+
 const UserJson = z
   .object({
     accountId: z.string().optional(),
