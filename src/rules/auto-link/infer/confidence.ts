@@ -41,19 +41,20 @@ export const FEATURE_NAMES = [
   'matchedWords', // ln(1 + distinct words of the PR's text the issue has)
   'top', // 1 for the first candidate
   'coverage', // the idf-weighted share of the summary's words the PR has, 0..1
-  'phrase' // pairs of adjacent title words the summary repeats, as a share of 3, 0..1
+  'phrase', // pairs of adjacent title words the summary repeats, as a share of 3, 0..1
+  'copied' // 1 if the title repeats the summary (rank.ts, copiedSummary)
 ] as const
 
 /** Intercept, then one weight per feature. Fitted by scripts/fit-link-confidence.ts. */
 export const COEFFICIENTS: readonly number[] = [
-  -4.458, 0.382, 0.148, -0.231, 1.042, 3.065, 0.237, 0.05, 0.558, 0.688, 1.559, 0.243
+  -4.613, 0.755, -0.142, 0.49, -0.245, 2.711, 0.244, 0.124, 0.601, 0.715, 1.296, 0.119, 0.931
 ]
 
 /** Added to the log-odds of COEFFICIENTS: the shift that makes 0.8 mean "right ≥ 95%". */
-export const LINK_SHIFT = -0.8
+export const LINK_SHIFT = -0.2
 
 /** Platt scaling of the list probability: a + b · logit(sum of the list's probabilities). */
-export const LIST_COEFFICIENTS: readonly [number, number] = [1.168, 0.985]
+export const LIST_COEFFICIENTS: readonly [number, number] = [0.549, 0.58]
 
 /** The most the list probability lends a candidate (see the module comment). */
 export const LIST_CAP = 0.5
@@ -94,7 +95,8 @@ export function confidenceFeatures(
       Math.log(1 + s.words),
       i === 0 ? 1 : 0,
       s.coverage,
-      s.phrase
+      s.phrase,
+      s.copied ? 1 : 0
     ]
   })
 }

@@ -75,7 +75,8 @@ export function stem(word: string): string {
   return stemmed
 }
 
-function fold(word: string): string {
+/** Lower case, accents dropped. */
+export function fold(word: string): string {
   return word
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

@@ -245,6 +245,51 @@ describe('second stage: the summary as a whole', () => {
   })
 })
 
+describe('a title that repeats one summary', () => {
+  const siblings = [
+    issue('ZK-10', 'Upgrade jUnit in ZooKeeper-Recipes'),
+    issue('ZK-11', 'Upgrade jUnit in ZooKeeper-server'),
+    issue('ZK-12', 'Upgrade jUnit in ZooKeeper-Jute'),
+    issue('ZK-13', 'Update Jackson to 2.9.10'),
+    issue('ZK-14', 'Add integration tests'),
+    ...POOL
+  ]
+  const copied = (title: string) => {
+    const index = buildIndex(siblings)
+    const hit = scoreAll(index, pr(title)).scored.find((s) => s.copied)
+    return hit ? index.candidates[hit.doc]?.key : undefined
+  }
+
+  test('is linked to that issue, beside siblings that differ by one word', () => {
+    const ranked = rankCandidates(pr('Upgrade jUnit in ZooKeeper-Recipes'), siblings)
+    expect(ranked[0]?.key).toBe('ZK-10')
+    expect(ranked[0]?.confidence).toBeGreaterThanOrEqual(minConfidence)
+    expect(ranked[1]?.confidence).toBeLessThan(minConfidence)
+  })
+
+  test('counts word for word, or as most of either text, in any case and punctuation', () => {
+    expect(copied('upgrade JUnit in zookeeper recipes')).toBe('ZK-10')
+    expect(copied('recipes: Upgrade jUnit in ZooKeeper-Recipes')).toBe('ZK-10')
+    expect(copied('the purge interval of snapshots configurable')).toBe('ZK-7') // most of ZK-7
+  })
+
+  test('does not count for a summary that is a small part of the title, or another version', () => {
+    expect(copied('Add integration tests for SpEL and Groovy based routing')).toBeUndefined()
+    expect(copied('Update Jackson to 2.9.10.1')).toBeUndefined()
+    expect(copied('Upgrade jUnit')).toBeUndefined()
+  })
+
+  test('does not count when two issues have that summary', () => {
+    const twins = [...siblings, issue('ZK-15', 'Upgrade jUnit in ZooKeeper-Recipes')]
+    const index = buildIndex(twins)
+    const scored = scoreAll(index, pr('Upgrade jUnit in ZooKeeper-Recipes')).scored
+    expect(scored.some((s) => s.copied)).toBe(false)
+    expect(rank(index, pr('Upgrade jUnit in ZooKeeper-Recipes'))[0]?.confidence).toBeLessThan(
+      minConfidence
+    )
+  })
+})
+
 describe('determinism and reuse', () => {
   test('the same input gives the same output, whatever the pool order', () => {
     const input = pr('Snapshot purge interval', { body: 'Make it configurable' })
