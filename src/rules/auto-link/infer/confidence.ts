@@ -47,14 +47,14 @@ export const FEATURE_NAMES = [
 
 /** Intercept, then one weight per feature. Fitted by scripts/fit-link-confidence.ts. */
 export const COEFFICIENTS: readonly number[] = [
-  -4.613, 0.755, -0.142, 0.49, -0.245, 2.711, 0.244, 0.124, 0.601, 0.715, 1.296, 0.119, 0.931
+  -4.602, 0.784, -0.165, 0.547, -0.235, 2.692, 0.247, 0.129, 0.602, 0.68, 1.274, 0.104, 0.945
 ]
 
 /** Added to the log-odds of COEFFICIENTS: the shift that makes 0.8 mean "right ≥ 95%". */
 export const LINK_SHIFT = -0.2
 
 /** Platt scaling of the list probability: a + b · logit(sum of the list's probabilities). */
-export const LIST_COEFFICIENTS: readonly [number, number] = [0.549, 0.58]
+export const LIST_COEFFICIENTS: readonly [number, number] = [0.552, 0.576]
 
 /** The most the list probability lends a candidate (see the module comment). */
 export const LIST_CAP = 0.5
