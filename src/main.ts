@@ -123,7 +123,15 @@ async function handlePullRequest(
   const { applied, ...planned } = await runRules(ports, facts, settings, apply)
   if (!settings.dryRun) await discovery.saveCache()
 
-  const report = buildReport({ event, settings, pr, discovery, planned, applied })
+  const report = buildReport({
+    event,
+    settings,
+    pr,
+    discovery,
+    planned,
+    applied,
+    ...(comment ? { earlierComment: comment.body } : {})
+  })
   const commentUrl = await publishComment(
     github,
     event.prNumber,

@@ -9,7 +9,7 @@ import { writeState } from './state.js'
 import { checkboxLine } from './checkboxes.js'
 import type { JiraIssue } from '../jira/port.js'
 import { transitionsBlock } from './transitions.js'
-import { reviewersBlock } from './reviewers.js'
+import { reviewersSection } from './reviewers.js'
 import { followUpsBlock } from './follow-ups.js'
 
 export const COMMENT_MARKER = '<!-- gitar-jira:comment -->'
@@ -134,7 +134,7 @@ export function renderComment(report: RunReport): string {
     checkboxBlocks(report),
     unlinked,
     transitionsBlock(report),
-    reviewersBlock(report),
+    reviewersSection(report),
     followUpsBlock(report),
     notesBlock(report),
     failuresBlock(report),

@@ -11,7 +11,7 @@ import type { Discovery } from '../rules/auto-link/discover.js'
 import { statusesAfter } from './transitions.js'
 import type { ReviewerPlan } from '../rules/suggest-reviewers/model.js'
 import type { FollowUpsView } from '../rules/follow-ups/index.js'
-import { withRequested } from './reviewers.js'
+import { earlierReviewersOf, withRequested } from './reviewers.js'
 
 export interface RunReport {
   dryRun: boolean
@@ -30,6 +30,11 @@ export interface RunReport {
   applied: AppliedAction[]
   /** suggest-reviewers: whom it suggests and why (absent when the rule did not run). */
   reviewers?: ReviewerPlan
+  /**
+   * The reviewers section of the previous PR comment, shown again when the rule is on but did not
+   * run on this event and issues are still linked.
+   */
+  earlierReviewers?: string
   /** follow-ups: pending, found and tracked (absent when the rule did not run). */
   followUps?: FollowUpsView
 }
@@ -53,14 +58,21 @@ export function buildReport(run: {
     followUps?: FollowUpsView
   }
   applied: AppliedAction[]
+  /** The PR comment as the previous run left it. */
+  earlierComment?: string
 }): RunReport {
   const { event, discovery, planned, applied } = run
+  const linked = statusesAfter(discovery.linked, applied)
+  const earlierReviewers =
+    !planned.reviewers && run.settings.rules.suggestReviewers.enabled && linked.length > 0
+      ? earlierReviewersOf(run.earlierComment)
+      : undefined
   return {
     dryRun: run.settings.dryRun,
     repo: `${event.owner}/${event.repo}`,
     prNumber: event.prNumber,
     headSha: run.pr.pr.headSha,
-    linked: statusesAfter(discovery.linked, applied),
+    linked,
     suggestions: discovery.suggestions,
     state: withRequested(discovery.state, applied),
     unlinked: applied.flatMap((a) =>
@@ -70,6 +82,7 @@ export function buildReport(run: {
     failures: [...planned.failures, ...ruleFailures(applied)],
     applied,
     ...(planned.reviewers ? { reviewers: planned.reviewers } : {}),
+    ...(earlierReviewers ? { earlierReviewers } : {}),
     ...(planned.followUps ? { followUps: planned.followUps } : {})
   }
 }

@@ -68,6 +68,29 @@ function suggestionLine(s: ReviewerSuggestion, request: Request | undefined): st
   return `- ${parts.filter(Boolean).join(' · ')}`
 }
 
+/**
+ * The section as the PR comment shows it, between markers so a later run can find it: this run's
+ * plan, or, when the rule did not run on this event (an edit, a merge, a ticked box), the section
+ * the previous run wrote, kept as it was instead of vanishing.
+ */
+export function reviewersSection(
+  report: Pick<RunReport, 'reviewers' | 'applied' | 'linked' | 'earlierReviewers'>
+): string {
+  const block = report.reviewers ? reviewersBlock(report) : (report.earlierReviewers ?? '')
+  return block ? `${SECTION_START}\n${block}\n${SECTION_END}` : ''
+}
+
+const SECTION_START = '<!-- gitar-jira:reviewers -->'
+const SECTION_END = '<!-- /gitar-jira:reviewers -->'
+
+/** The reviewers section of an earlier body of the PR comment, without its markers. */
+export function earlierReviewersOf(commentBody: string | undefined): string | undefined {
+  const start = commentBody?.indexOf(SECTION_START) ?? -1
+  const end = commentBody?.indexOf(SECTION_END, start) ?? -1
+  if (!commentBody || start < 0 || end < 0) return undefined
+  return commentBody.slice(start + SECTION_START.length, end).trim() || undefined
+}
+
 export function reviewersBlock(
   report: Pick<RunReport, 'reviewers' | 'applied' | 'linked'>
 ): string {

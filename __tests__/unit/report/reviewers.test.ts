@@ -1,7 +1,7 @@
 import type { AppliedAction } from '../../../src/plan/actions.js'
 import { applyDecisions } from '../../../src/report/checkboxes.js'
 import { renderComment } from '../../../src/report/comment.js'
-import type { RunReport } from '../../../src/report/model.js'
+import { buildReport, type RunReport } from '../../../src/report/model.js'
 import { outputsOf } from '../../../src/report/outputs.js'
 import { reviewersBlock, suggestedLogins, withRequested } from '../../../src/report/reviewers.js'
 import { readState, writeState } from '../../../src/report/state.js'
@@ -9,7 +9,7 @@ import type {
   ReviewerPlan,
   ReviewerSuggestion
 } from '../../../src/rules/suggest-reviewers/model.js'
-import { jiraIssue } from '../../helpers/facts.js'
+import { jiraIssue, prEvent, prFacts, settings } from '../../helpers/facts.js'
 
 const suggestion = (
   login: string,
@@ -146,6 +146,63 @@ describe('the "Suggested reviewers" section', () => {
     expect(renderComment(report(plan({ suggested: [suggestion('eliromero')] })))).toContain(
       '[eliromero](https://github.com/eliromero)'
     )
+  })
+})
+
+describe('the section on a run where the rule does not run (edited, closed, a ticked box)', () => {
+  const earlier = renderComment(report(plan({ suggested: [suggestion('eliromero')] })))
+  const linked = [
+    {
+      issue: jiraIssue('SHOP-12'),
+      strength: 'resolves' as const,
+      via: 'explicit' as const,
+      sources: ['title' as const]
+    }
+  ]
+  const withReviewers = (enabled: boolean) => {
+    const base = settings()
+    const suggestReviewers = { ...base.rules.suggestReviewers, enabled }
+    return { ...base, rules: { ...base.rules, suggestReviewers } }
+  }
+  const rerun = (
+    overrides: { enabled?: boolean; links?: typeof linked; reviewers?: ReviewerPlan } = {}
+  ) =>
+    renderComment(
+      buildReport({
+        event: prEvent({ action: 'edited' }),
+        settings: withReviewers(overrides.enabled ?? true),
+        pr: prFacts(),
+        discovery: {
+          linked: overrides.links ?? linked,
+          suggestions: [],
+          state: { v: 1, links: [] }
+        },
+        planned: {
+          notes: [],
+          failures: [],
+          ...(overrides.reviewers ? { reviewers: overrides.reviewers } : {})
+        },
+        applied: [],
+        earlierComment: earlier
+      })
+    )
+
+  test('keeps what the previous run suggested, as it was', () => {
+    const body = rerun()
+    expect(body).toContain("**Suggested reviewers** (from the linked issues' people):")
+    expect(body).toContain('[eliromero](https://github.com/eliromero)')
+    expect(body.match(/<!-- gitar-jira:reviewers -->/g)).toHaveLength(1) // not nested
+  })
+
+  test("is replaced by this run's suggestions when the rule runs", () => {
+    const body = rerun({ reviewers: plan({ suggested: [suggestion('fay-n')] }) })
+    expect(body).toContain('[fay-n](https://github.com/fay-n)')
+    expect(body).not.toContain('eliromero')
+  })
+
+  test('goes when the rule is turned off or no issue is linked any more', () => {
+    expect(rerun({ enabled: false })).not.toContain('Suggested reviewers')
+    expect(rerun({ links: [] })).not.toContain('Suggested reviewers')
   })
 })
 
