@@ -8,7 +8,6 @@
 import type { Sandbox } from '../../sandbox/index.js'
 import {
   ACME,
-  DEPENDABOT_PR,
   SHOP_ONLY,
   TIMEOUT,
   botComment,
@@ -17,7 +16,6 @@ import {
   expectSuccess,
   issueOf,
   jiraRequests,
-  linksTo,
   outcome,
   parseList,
   pullOf,
@@ -26,6 +24,7 @@ import {
   setConfig,
   writes
 } from './helpers.js'
+import { PR42_FOLLOW_UPS, expectBumpFindsNothing, expectShop51LinkedOrListed } from './stories.js'
 
 let sb: Sandbox
 eachSandbox((s) => (sb = s), { flavour: 'data-center' })
@@ -44,16 +43,7 @@ describe('key-less inference', () => {
       const run = await runPr(sb, ACME.inferencePr, 'opened')
       expectSuccess(run)
 
-      const comment = botComment(sb, ACME.inferencePr).body
-      const linked = parseList(run.outputs['linked-issues'])
-      if (linked.length > 0) {
-        expect(linked).toEqual(['SHOP-51'])
-        expect(linksTo(sb, ACME.inferencePr)).toEqual({ 'SHOP-51': 1 })
-        expect(comment).toContain('- [x] <!-- gitar-jira:key SHOP-51 -->')
-      } else {
-        expect(linksTo(sb, ACME.inferencePr)).toEqual({})
-        expect(comment).toContain('- [ ] <!-- gitar-jira:key SHOP-51 -->')
-      }
+      expectShop51LinkedOrListed(sb, run)
       const searches = jiraRequests(sb).filter((r) => r.path === SEARCH)
       expect(searches.length).toBeGreaterThan(0)
       for (const s of searches) {
@@ -87,18 +77,10 @@ describe('key-less inference', () => {
     'a Dependabot bump (no key): nothing linked, nothing suggested, nothing written to Jira',
     async () => {
       setConfig(sb, CONFIG)
-      const run = await runPr(sb, DEPENDABOT_PR, 'opened', {
-        eventName: 'pull_request_target',
-        sender: 'dependabot[bot]'
-      })
-      expectSuccess(run)
-
-      expect(parseList(run.outputs['linked-issues'])).toEqual([])
+      await expectBumpFindsNothing(sb)
       expect(writes(jiraRequests(sb))).toEqual([])
       expect(jiraRequests(sb).some((r) => r.path === SEARCH)).toBe(true)
-      const comment = botComment(sb, DEPENDABOT_PR).body
-      expect(comment).not.toMatch(/- \[[ x]\] <!-- gitar-jira:key/)
-      expect(comment).not.toContain('Possible matches')
+      expectRestV2(sb)
     },
     TIMEOUT
   )
@@ -118,15 +100,7 @@ test(
     )
     expect(creates).toHaveLength(5)
     const issues = sb.state.jira.createdIssues.map((key) => issueOf(sb, key))
-    expect(issues.map((i) => i.summary).sort()).toEqual(
-      [
-        'backfill rounded_total for open carts before the next release',
-        'currencies without minor units (JPY) need 0 digits',
-        'move the rounding mode into the shop settings',
-        'the ERP still sends floats; convert through str to keep cents exact',
-        'Should shipping be rounded the same way? Today it is added unrounded.'
-      ].sort()
-    )
+    expect(issues.map((i) => i.summary).sort()).toEqual(PR42_FOLLOW_UPS)
     for (const { body } of creates) {
       const fields = (body as { fields: Record<string, unknown> }).fields
       expect(fields).toMatchObject({ project: { key: 'SHOP' }, issuetype: { name: 'Task' } })
@@ -217,12 +191,9 @@ test(
             r.path === `/repos/${ACME.repo}/pulls/${ACME.pr}/requested_reviewers`
         )
         .map((r) => (r.body as { reviewers: string[] }).reviewers)
-    expect(reviewRequests().flat().sort()).toEqual(['ana-lima', 'eliromero', 'fay-n'])
-    expect(parseList(requested.outputs['suggested-reviewers']).sort()).toEqual([
-      'ana-lima',
-      'eliromero',
-      'fay-n'
-    ])
+    const reviewers = ['ana-lima', 'eliromero', 'fay-n']
+    expect(reviewRequests().flat().sort()).toEqual(reviewers)
+    expect(parseList(requested.outputs['suggested-reviewers']).sort()).toEqual(reviewers)
     const body = botComment(sb, ACME.pr).body
     expect(body).toContain(
       '- [fay-n](https://github.com/fay-n) · Fay Nakamura: watcher of SHOP-12 · matched by users table · review requested\n'
@@ -234,11 +205,7 @@ test(
 
     expectSuccess(await runPr(sb, ACME.pr, 'synchronize'))
     expect(reviewRequests()).toHaveLength(3)
-    expect(pullOf(sb, ACME.pr).requestedReviewers.sort()).toEqual([
-      'ana-lima',
-      'eliromero',
-      'fay-n'
-    ])
+    expect(pullOf(sb, ACME.pr).requestedReviewers.sort()).toEqual(reviewers)
     expectRestV2(sb)
   },
   TIMEOUT * 2

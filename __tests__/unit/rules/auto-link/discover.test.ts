@@ -9,6 +9,8 @@ import { jiraIssue, prFacts, settings } from '../../../helpers/facts.js'
 
 const { discoverLinkedIssues } = await import('../../../../src/rules/auto-link/discover.js')
 const { NO_CACHE } = await import('../../../../src/cache/store.js')
+const { EMPTY_STATE } = await import('../../../../src/report/state.js')
+type CommentState = import('../../../../src/report/state.js').CommentState
 
 const DANA: UserRef = { id: 'JIRAUSER10104', jql: 'dkowalski' }
 
@@ -44,6 +46,7 @@ function config(users: Record<string, string>) {
   return s
 }
 
+/** Fake ports whose Jira knows `found` as any user asked for; `discover` runs the rule on them. */
 function fakeJira(found: UserRef | null) {
   const jql: string[] = []
   const jira = {
@@ -52,19 +55,17 @@ function fakeJira(found: UserRef | null) {
     searchIssues: jest.fn(async (query: string) => (jql.push(query), POOL)),
     findUser: jest.fn(async (_ref: string) => found)
   }
-  return { jira, jql }
+  const ports = { jira, cache: { store: NO_CACHE, key: Buffer.alloc(32) } }
+  const discover = (users: Record<string, string>, state: CommentState = EMPTY_STATE) =>
+    discoverLinkedIssues(ports, pr, state, config(users))
+  return { jira, jql, discover }
 }
 
 beforeEach(() => jest.clearAllMocks())
 
 test("Data Center: the table's user key is looked up; JQL gets the username, the ranker the key", async () => {
-  const { jira, jql } = fakeJira(DANA)
-  const found = await discoverLinkedIssues(
-    { jira, cache: { store: NO_CACHE, key: Buffer.alloc(32) } },
-    pr,
-    { v: 1, links: [] },
-    config({ [DANA.id]: 'dana-k' })
-  )
+  const { jira, jql, discover } = fakeJira(DANA)
+  const found = await discover({ [DANA.id]: 'dana-k' })
   expect(jira.findUser).toHaveBeenCalledWith(DANA.id)
   expect(jql).toContain(
     'project in ("SHOP") AND (statusCategory != Done) AND assignee = "dkowalski" ORDER BY updated DESC'
@@ -75,13 +76,8 @@ test("Data Center: the table's user key is looked up; JQL gets the username, the
 })
 
 test('a table entry Jira does not know: one warning, no author search, inference goes on', async () => {
-  const { jira, jql } = fakeJira(null)
-  const found = await discoverLinkedIssues(
-    { jira, cache: { store: NO_CACHE, key: Buffer.alloc(32) } },
-    pr,
-    { v: 1, links: [] },
-    config({ 'no-such-user': 'dana-k' })
-  )
+  const { jql, discover } = fakeJira(null)
+  const found = await discover({ 'no-such-user': 'dana-k' })
   expect(core.warning).toHaveBeenCalledTimes(1)
   expect(String(core.warning.mock.calls[0]![0])).toContain(
     "The users table maps dana-k to 'no-such-user', a user Jira does not know"
@@ -91,14 +87,13 @@ test('a table entry Jira does not know: one warning, no author search, inference
 })
 
 test('a link inferred by an earlier run is ranked again: the rerun shows the same confidence and words', async () => {
-  const { jira } = fakeJira(null)
-  const ports = { jira, cache: { store: NO_CACHE, key: Buffer.alloc(32) } }
-  const first = await discoverLinkedIssues(ports, pr, { v: 1, links: [] }, config({}))
+  const { discover } = fakeJira(null)
+  const first = await discover({})
   const [link] = first.linked
   expect(link).toMatchObject({ via: 'inferred', issue: { key: 'SHOP-51' } })
   expect(link!.confidence).toBeGreaterThan(0)
 
-  const again = await discoverLinkedIssues(ports, pr, first.state, config({}))
+  const again = await discover({}, first.state)
   expect(again.linked).toHaveLength(1)
   expect(again.linked[0]).toMatchObject({
     via: 'inferred',
