@@ -77,6 +77,9 @@ const jiraTime = (iso: string): string => iso.replace(/Z$/, '+0000')
 export function createJira({ state, now, spec, flavour = 'cloud' }: JiraDeps) {
   const jira = state.jira
   const dc = flavour === 'data-center'
+  /** Data Center's username and user key (the state's accountId unless the seed says otherwise). */
+  const dcName = (u: JiraUserRec) => u.username ?? u.accountId
+  const dcKey = (u: JiraUserRec) => u.userKey ?? dcName(u)
   const API = dc ? '/rest/api/2' : '/rest/api/3'
   const iso = () => new Date(now()).toISOString()
 
@@ -111,11 +114,13 @@ export function createJira({ state, now, spec, flavour = 'cloud' }: JiraDeps) {
     if (!u) return null
     if (dc)
       return {
-        self: `${base}${API}/user?username=${encodeURIComponent(u.accountId)}`,
-        key: u.accountId,
-        name: u.accountId,
+        self: `${base}${API}/user?username=${encodeURIComponent(dcName(u))}`,
+        key: dcKey(u),
+        name: dcName(u),
         ...(u.email && (u.emailVisible || self) ? { emailAddress: u.email } : {}),
-        avatarUrls: { '48x48': `${base}/secure/useravatar?ownerId=${u.accountId}` },
+        avatarUrls: {
+          '48x48': `${base}/secure/useravatar?ownerId=${encodeURIComponent(dcKey(u))}`
+        },
         displayName: u.displayName,
         active: u.active,
         deleted: false,
@@ -170,7 +175,8 @@ export function createJira({ state, now, spec, flavour = 'cloud' }: JiraDeps) {
     self: `${base}${API}/issue/${issue.id}/comment/${c.id}`,
     id: c.id,
     author: userJson(c.author, base),
-    body: c.body,
+    // Data Center answers text as wiki markup: a seeded ADF body is served as its text.
+    body: dc ? adfToText(c.body) : c.body,
     updateAuthor: userJson(c.updateAuthor, base),
     created: jiraTime(c.created),
     updated: jiraTime(c.updated),
@@ -237,7 +243,8 @@ export function createJira({ state, now, spec, flavour = 'cloud' }: JiraDeps) {
     if (fields.length === 1 && fields[0] === 'id') return { id: issue.id }
     const all: Record<string, () => unknown> = {
       summary: () => issue.summary,
-      description: () => issue.description,
+      description: () =>
+        dc && issue.description !== null ? adfToText(issue.description) : issue.description,
       status: () => statusJson(issue, base),
       issuetype: () => ({
         id: String(10001 + projectOf(issue).issueTypes.indexOf(issue.issueType)),
@@ -427,8 +434,11 @@ export function createJira({ state, now, spec, flavour = 'cloud' }: JiraDeps) {
           statuses: Object.values(jira.workflows).flatMap((w) => w.statuses.map((s) => s.name)),
           users: jira.users.map((u) => ({
             accountId: u.accountId,
-            email: u.emailVisible ? u.email : undefined
-          }))
+            email: u.emailVisible ? u.email : undefined,
+            ...(dc ? { username: dcName(u) } : {})
+          })),
+          // Data Center's JQL names users by username (or email), never by user key.
+          byUsername: dc
         }
         const keys = runJql(jql, env).map((i) => i.key)
         matches = keys.map((k) => findIssue(k)!)
@@ -648,6 +658,13 @@ export function createJira({ state, now, spec, flavour = 'cloud' }: JiraDeps) {
       }
     },
 
+    getComment: (call, issue) => {
+      const c = issue!.comments.find((x) => x.id === call.params.id)
+      return c
+        ? { status: 200, body: commentJson(c, issue!, call.base) }
+        : jiraError(404, [`Can not find a comment for key: ${call.params.id}.`])
+    },
+
     addComment: (call, issue) => {
       const b = body(call) as { body?: unknown; visibility?: JiraCommentRec['visibility'] }
       const errors = { ...adfErrors('comment', b.body), ...visibilityErrors(b.visibility) }
@@ -783,15 +800,23 @@ export function createJira({ state, now, spec, flavour = 'cloud' }: JiraDeps) {
     },
 
     getUserV2: (call) => {
-      const name = call.ctx.query.get('username') ?? call.ctx.query.get('key')
-      if (!name)
+      const username = call.ctx.query.get('username')
+      const key = call.ctx.query.get('key')
+      if (username === null && key === null)
         return jiraError(400, [
           'Either the username or the key query parameters need to be provided'
         ])
-      const json = userJson(name, call.base)
-      return json
-        ? { status: 200, body: json }
-        : jiraError(404, [`The user named '${name}' does not exist`])
+      // Usernames are case-insensitive on Data Center; keys are compared as stored.
+      const u = jira.users.find((x) =>
+        username !== null ? dcName(x).toLowerCase() === username.toLowerCase() : dcKey(x) === key
+      )
+      return u
+        ? { status: 200, body: userJson(u.accountId, call.base) }
+        : jiraError(404, [
+            username !== null
+              ? `The user named '${username}' does not exist`
+              : `The user with the key '${key}' does not exist`
+          ])
     },
 
     getUser: (call) => {
@@ -855,7 +880,10 @@ export function createJira({ state, now, spec, flavour = 'cloud' }: JiraDeps) {
     const person = (name: 'assignee' | 'reporter') => {
       const v = f[name]
       if (v === undefined || v === null) return null
-      const id = ref(v).accountId
+      // Data Center names a user by `name` (username), Cloud by `accountId`.
+      const id = dc
+        ? jira.users.find((u) => dcName(u).toLowerCase() === ref(v).name?.toLowerCase())?.accountId
+        : ref(v).accountId
       if (!jira.users.some((u) => u.accountId === id && u.active))
         errors[name] = `User '${id}' cannot be assigned issues.`
       return id ?? null
@@ -951,6 +979,7 @@ export function createJira({ state, now, spec, flavour = 'cloud' }: JiraDeps) {
     ['POST', /^issue\/(?<issueIdOrKey>[^/]+)\/transitions$/, 'doTransition'],
     ['GET', /^issue\/(?<issueIdOrKey>[^/]+)\/comment$/, 'getComments'],
     ['POST', /^issue\/(?<issueIdOrKey>[^/]+)\/comment$/, 'addComment'],
+    ['GET', /^issue\/(?<issueIdOrKey>[^/]+)\/comment\/(?<id>[^/]+)$/, 'getComment'],
     ['PUT', /^issue\/(?<issueIdOrKey>[^/]+)\/comment\/(?<id>[^/]+)$/, 'updateComment'],
     ['GET', /^issue\/(?<issueIdOrKey>[^/]+)\/watchers$/, 'getIssueWatchers'],
     [

@@ -357,8 +357,10 @@ export interface JqlEnv {
   now: number
   issues: JqlIssue[]
   statuses: string[]
-  /** accountIds, with emails where visible, for `assignee = ...`. */
-  users: Array<{ accountId: string; email?: string }>
+  /** accountIds, with emails where visible (and Data Center usernames), for `assignee = ...`. */
+  users: Array<{ accountId: string; email?: string; username?: string }>
+  /** Data Center: a user is named by username (any case) or email; an accountId or key is unknown. */
+  byUsername?: boolean
 }
 
 type FieldKind =
@@ -545,8 +547,11 @@ export function compileJql(query: JqlQuery, env: JqlEnv) {
       case 'category':
         return CATEGORY_NAMES[lower]
       case 'user':
-        return env.users.find((u) => u.accountId === v || u.email?.toLowerCase() === lower)
-          ?.accountId
+        return env.users.find(
+          (u) =>
+            (env.byUsername ? u.username?.toLowerCase() === lower : u.accountId === v) ||
+            u.email?.toLowerCase() === lower
+        )?.accountId
       default:
         return types.has(lower) ? lower : undefined
     }

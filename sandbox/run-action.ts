@@ -27,12 +27,16 @@ export interface ActionRun {
   maxRssBytes: number | null
 }
 
-/** The inputs a maintainer would set for the sandbox's Jira site (Cloud API token mode). */
+/**
+ * The inputs a maintainer would set for the sandbox's Jira site: Cloud API token mode, or in
+ * Data Center mode a personal access token alone (sent as Bearer).
+ */
 export function sandboxInputs(sandbox: Sandbox): Record<string, string> {
+  const dataCenter = sandbox.flavour === 'data-center'
   return {
     'jira-url': sandbox.jiraUrl,
-    'jira-email': ACME.jiraEmail,
-    'jira-api-token': ACME.jiraApiToken,
+    'jira-email': dataCenter ? '' : ACME.jiraEmail,
+    'jira-api-token': dataCenter ? ACME.jiraPat : ACME.jiraApiToken,
     'github-token': ACME.githubToken
   }
 }

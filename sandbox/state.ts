@@ -20,6 +20,13 @@ export interface JiraUserRec {
   apiToken?: string
   /** Bearer personal access token, Data Center style. */
   pat?: string
+  /** Data Center username (`name`): what JQL and `user?username=` take. Default: the accountId. */
+  username?: string
+  /**
+   * Data Center user key (`key`): the username for users from older versions, `JIRAUSER<id>`
+   * for users created by recent ones. Default: the username.
+   */
+  userKey?: string
 }
 
 export interface WorkflowRec {

@@ -18,6 +18,7 @@ import {
   runPr,
   setConfig
 } from './helpers.js'
+import { PR42_FOLLOW_UPS } from './stories.js'
 
 let sb: Sandbox
 eachSandbox((s) => (sb = s))
@@ -62,15 +63,7 @@ test(
     const run = await merge()
 
     const issues = created()
-    expect(issues.map((i) => i.summary).sort()).toEqual(
-      [
-        'backfill rounded_total for open carts before the next release',
-        'currencies without minor units (JPY) need 0 digits',
-        'move the rounding mode into the shop settings',
-        'the ERP still sends floats; convert through str to keep cents exact',
-        'Should shipping be rounded the same way? Today it is added unrounded.'
-      ].sort()
-    )
+    expect(issues.map((i) => i.summary).sort()).toEqual(PR42_FOLLOW_UPS)
     for (const issue of issues) {
       expect(issue.projectKey).toBe('SHOP')
       expect(issue.issueType).toBe('Task')

@@ -203,3 +203,20 @@ export function expectSuccess(run: ActionRun): void {
 
 export const parseList = (value: string | undefined): string[] =>
   JSON.parse(value ?? 'null') as string[]
+
+/** The requests Jira received (from request number `from` on). */
+export function jiraRequests(sb: Sandbox, from = 0): LoggedRequest[] {
+  return sb.requests.slice(from).filter((r) => r.service === 'jira')
+}
+
+/** Whether a request body holds an ADF document anywhere (Data Center takes wiki markup). */
+export function holdsAdf(body: unknown): boolean {
+  return JSON.stringify(body ?? null).includes('"type":"doc"')
+}
+
+/** Data Center mode: every Jira request (from number `from` on) went to REST v2 and held no ADF. */
+export function expectRestV2(sb: Sandbox, from = 0): void {
+  const requests = jiraRequests(sb, from)
+  expect(requests.filter((r) => !r.path.startsWith('/rest/api/2/')).map((r) => r.path)).toEqual([])
+  expect(requests.filter((r) => holdsAdf(r.body)).map((r) => r.path)).toEqual([])
+}

@@ -6,7 +6,6 @@
 import type { Sandbox } from '../../sandbox/index.js'
 import {
   ACME,
-  DEPENDABOT_PR,
   NEAR_MATCH_PR,
   SHOP_ONLY,
   TIMEOUT,
@@ -21,7 +20,13 @@ import {
   sandbox,
   writes
 } from './helpers.js'
-import { SUGGEST_ONLY, runCommentEdit, tickShop51Event } from './stories.js'
+import {
+  SUGGEST_ONLY,
+  expectBumpFindsNothing,
+  expectShop51LinkedOrListed,
+  runCommentEdit,
+  tickShop51Event
+} from './stories.js'
 
 let sb: Sandbox
 beforeAll(requireBundle)
@@ -35,18 +40,7 @@ test(
     sb = await sandbox({ config: SHOP_ONLY })
     const run = await runPr(sb, ACME.inferencePr, 'opened')
     expectSuccess(run)
-
-    const comment = botComment(sb, ACME.inferencePr).body
-    const linked = parseList(run.outputs['linked-issues'])
-    if (linked.length > 0) {
-      expect(linked).toEqual(['SHOP-51'])
-      expect(linksTo(sb, ACME.inferencePr)).toEqual({ 'SHOP-51': 1 })
-      expect(comment).toContain('- [x] <!-- gitar-jira:key SHOP-51 -->')
-      expect(comment).toContain('inferred')
-    } else {
-      expect(linksTo(sb, ACME.inferencePr)).toEqual({})
-      expect(comment).toContain('- [ ] <!-- gitar-jira:key SHOP-51 -->')
-    }
+    expectShop51LinkedOrListed(sb, run)
     // Only SHOP issues are looked at: every search names the project.
     const searches = sb.requests.filter((r) => r.path === '/rest/api/3/search/jql')
     expect(searches.length).toBeGreaterThan(0)
@@ -62,18 +56,7 @@ test(
   'a Dependabot bump (no key): nothing linked, nothing suggested',
   async () => {
     sb = await sandbox({ config: SHOP_ONLY })
-    const run = await runPr(sb, DEPENDABOT_PR, 'opened', {
-      eventName: 'pull_request_target',
-      sender: 'dependabot[bot]'
-    })
-    expectSuccess(run)
-
-    expect(parseList(run.outputs['linked-issues'])).toEqual([])
-    expect(linksTo(sb, DEPENDABOT_PR)).toEqual({})
-    expect(writes(sb.requests).filter((w) => w.includes('/rest/api/'))).toEqual([])
-    const comment = botComment(sb, DEPENDABOT_PR).body
-    expect(comment).not.toMatch(/- \[[ x]\] <!-- gitar-jira:key/)
-    expect(comment).not.toContain('Possible matches')
+    await expectBumpFindsNothing(sb)
   },
   TIMEOUT
 )

@@ -19,8 +19,19 @@ export const ACME = {
   secretsToken: 'github_pat_sandboxSecretsToken000000000',
   repo: 'acme/shop',
   pr: 42,
-  inferencePr: 43
+  inferencePr: 43,
+  /** Dana's user key in Data Center mode (her username there is `dkowalski`). */
+  danaUserKey: 'JIRAUSER10104'
 } as const
+
+/**
+ * Who a user is in Data Center mode: a username, and a user key that is the username for users
+ * from older versions and `JIRAUSER<id>` for newer ones. Cloud mode ignores both.
+ */
+const dcUser = (username: string, userKey?: string) => ({
+  username,
+  ...(userKey ? { userKey } : {})
+})
 
 type Row = [summary: string, description: string, components: string[], labels: string[]]
 
@@ -455,35 +466,60 @@ export function acme(): Scenario {
       email: ACME.jiraEmail,
       apiToken: ACME.jiraApiToken,
       pat: ACME.jiraPat,
-      accountType: 'app'
+      accountType: 'app',
+      ...dcUser('gitar-jira', 'JIRAUSER10000')
     })
-    .jiraUser({ accountId: 'u-ana', displayName: 'Ana Lima', email: 'ana@acme.test' })
+    .jiraUser({
+      accountId: 'u-ana',
+      displayName: 'Ana Lima',
+      email: 'ana@acme.test',
+      ...dcUser('ana')
+    })
     .jiraUser({
       accountId: 'u-ben',
       displayName: 'Ben Okafor',
       email: 'ben@acme.test',
-      emailVisible: false
+      emailVisible: false,
+      ...dcUser('bokafor', 'JIRAUSER10102')
     })
-    .jiraUser({ accountId: 'u-chen', displayName: 'Chen Wei', email: 'chen@acme.test' })
+    .jiraUser({
+      accountId: 'u-chen',
+      displayName: 'Chen Wei',
+      email: 'chen@acme.test',
+      ...dcUser('chen')
+    })
     .jiraUser({
       accountId: 'u-dana',
       displayName: 'Dana Kowalski',
       email: 'dana@acme.test',
-      emailVisible: false
+      emailVisible: false,
+      ...dcUser('dkowalski', ACME.danaUserKey)
     })
-    .jiraUser({ accountId: 'u-eli', displayName: 'Eli Romero', email: 'eli@acme.test' })
+    .jiraUser({
+      accountId: 'u-eli',
+      displayName: 'Eli Romero',
+      email: 'eli@acme.test',
+      ...dcUser('eli')
+    })
     .jiraUser({
       accountId: 'u-fay',
       displayName: 'Fay Nakamura',
       email: 'fay@acme.test',
-      emailVisible: false
+      emailVisible: false,
+      ...dcUser('fnakamura', 'JIRAUSER10106')
     })
-    .jiraUser({ accountId: 'u-gus', displayName: 'Gus Berg', email: 'gus@acme.test' })
+    .jiraUser({
+      accountId: 'u-gus',
+      displayName: 'Gus Berg',
+      email: 'gus@acme.test',
+      ...dcUser('gus')
+    })
     .jiraUser({
       accountId: 'u-old',
       displayName: 'Former Employee',
       email: 'old@acme.test',
-      active: false
+      active: false,
+      ...dcUser('former')
     })
     .jiraProject({
       key: 'SHOP',

@@ -189,7 +189,7 @@ const suggestReviewers = section(
     ),
     users: z
       .record(
-        text('has an empty key: keys are Jira emails or accountIds'),
+        text('has an empty key: keys are Jira emails, accountIds, usernames or user keys'),
         z
           .string(says('must be a GitHub login'))
           .regex(
@@ -198,12 +198,14 @@ const suggestReviewers = section(
               'must be a GitHub login (letters, digits and single hyphens, at most 39 characters, no @)'
             )
           ),
-        says('must be a mapping of Jira email or accountId to GitHub login')
+        says('must be a mapping of Jira email, accountId or username to GitHub login')
       )
       .nullable()
       .transform((users) => users ?? {})
       .optional()
-      .describe('Jira email or accountId -> GitHub login.')
+      .describe(
+        'Jira email, accountId (Cloud), username or user key (Data Center) -> GitHub login.'
+      )
   },
   'suggest-reviewers settings',
   "Suggest reviewers from the linked issues' watchers, reporter and assignee."

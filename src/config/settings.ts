@@ -44,7 +44,7 @@ export interface SuggestReviewersSettings {
   mode: 'comment' | 'request'
   max: number
   sources: { watchers: number; reporter: number; assignee: number }
-  /** Jira email or accountId -> GitHub login. */
+  /** Jira email, accountId (Cloud), username or user key (Data Center) -> GitHub login. */
   users: Record<string, string>
 }
 

@@ -17,7 +17,8 @@ import type {
   RemoteLink,
   RemoteLinkInput,
   Transition,
-  TransitionOutcome
+  TransitionOutcome,
+  UserRef
 } from './port.js'
 import { AnonymousAnswerError, detailOf } from './transport.js'
 import { describeFailure, OPERATIONS, type CredentialInfo, type JiraOperation } from './errors.js'
@@ -153,6 +154,11 @@ export class CloudJira implements JiraPort {
       const list: unknown[] = Array.isArray(answer) ? answer : [answer]
       return list.map(toRemoteLink).filter((l): l is RemoteLink => l !== undefined)
     })
+  }
+
+  /** An accountId is what issues carry and what JQL takes: nothing to look up. */
+  findUser(ref: string): Promise<UserRef | null> {
+    return Promise.resolve({ id: ref, jql: ref })
   }
 
   getWatchers(issueKey: string): Promise<JiraUser[]> {

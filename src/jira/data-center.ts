@@ -28,7 +28,8 @@ import type {
   RemoteLink,
   RemoteLinkInput,
   Transition,
-  TransitionOutcome
+  TransitionOutcome,
+  UserRef
 } from './port.js'
 import { AnonymousAnswerError, detailOf } from './transport.js'
 
@@ -47,6 +48,17 @@ function path(...segments: string[]): string {
 
 function asObject(json: unknown): Record<string, unknown> {
   return json !== null && typeof json === 'object' ? (json as Record<string, unknown>) : {}
+}
+
+/** Whether a comment as Jira answers it already has this body (and visibility, when one is set). */
+function sameComment(
+  current: Record<string, unknown>,
+  wanted: { body: string; visibility?: { type: string; value: string } }
+): boolean {
+  if (current.body !== wanted.body) return false
+  if (!wanted.visibility) return true
+  const visibility = asObject(current.visibility)
+  return visibility.type === wanted.visibility.type && visibility.value === wanted.visibility.value
 }
 
 export class DataCenterJira implements JiraPort {
@@ -158,6 +170,28 @@ export class DataCenterJira implements JiraPort {
     })
   }
 
+  /**
+   * A username or a user key (`JIRAUSER10100`, or an old user's first username): issues carry the
+   * key, JQL takes only the username. Asked as a username first, then as a key; 404 both: null.
+   */
+  findUser(ref: string): Promise<UserRef | null> {
+    return this.call(OPERATIONS.readUsers, async () => {
+      for (const by of ['username', 'key'] as const) {
+        try {
+          const user = asObject(
+            await this.send('GET', path('user'), { searchParams: { [by]: ref } })
+          )
+          const name = typeof user.name === 'string' ? user.name : ''
+          const key = typeof user.key === 'string' && user.key !== '' ? user.key : name
+          if (name !== '') return { id: key, jql: name }
+        } catch (error) {
+          if (!isNotFoundError(error)) throw error
+        }
+      }
+      return null
+    })
+  }
+
   getWatchers(issueKey: string): Promise<JiraUser[]> {
     return this.call(OPERATIONS.readWatchers, async () => {
       const answer = asObject(await this.send('GET', path('issue', issueKey, 'watchers')))
@@ -234,12 +268,18 @@ export class DataCenterJira implements JiraPort {
     })
   }
 
+  /**
+   * Data Center's comment update takes no `notifyUsers` (only `expand`) and always fires the
+   * "comment edited" event, which mails the watchers. So the comment is read first and left alone
+   * when it already says the same: a rerun notifies nobody.
+   */
   updateComment(issueKey: string, commentId: string, comment: CommentInput): Promise<boolean> {
     return this.call(OPERATIONS.writeComments, async () => {
+      const url = path('issue', issueKey, 'comment', commentId)
+      const wanted = DataCenterJira.commentBody(comment)
       try {
-        await this.send('PUT', path('issue', issueKey, 'comment', commentId), {
-          body: DataCenterJira.commentBody(comment)
-        })
+        if (sameComment(asObject(await this.send('GET', url)), wanted)) return true
+        await this.send('PUT', url, { body: wanted })
         return true
       } catch (error) {
         if (isNotFoundError(error)) return false

@@ -33,6 +33,12 @@ export const OPERATIONS = {
     scope: 'read:jira-user'
   },
   readIssues: { action: 'read issues', permission: 'Browse projects', scope: 'read:jira-work' },
+  readUsers: {
+    action: 'look up a user',
+    permission:
+      'access to Jira on this site (and Browse users and groups where the site asks for it)',
+    scope: 'read:jira-user'
+  },
   searchIssues: {
     action: 'search issues with JQL',
     permission: 'Browse projects',

@@ -75,6 +75,8 @@ export function toJiraUser(json: unknown): JiraUser | null {
   if (!id) return null
   return {
     id,
+    // Data Center: the username beside the key (they differ for users of recent versions).
+    ...(u.accountId === undefined && u.name ? { name: u.name } : {}),
     displayName: u.displayName ?? id,
     ...(u.emailAddress ? { email: u.emailAddress } : {}),
     ...(u.active === undefined ? {} : { active: u.active }),

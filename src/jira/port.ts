@@ -9,6 +9,8 @@ export type JiraFlavour = 'cloud' | 'data-center'
 export interface JiraUser {
   /** Cloud accountId; Data Center user key. */
   id: string
+  /** Data Center username (`name`): what JQL and people use there. Absent on Cloud. */
+  name?: string
   displayName: string
   /** Absent for most Cloud users (privacy settings). */
   email?: string
@@ -96,6 +98,16 @@ export interface CreatedIssue {
   url: string
 }
 
+/**
+ * A user named in the config (the `users` table): `id` as issues and watchers carry it (Cloud
+ * accountId, Data Center user key), `jql` the value JQL takes for them (Cloud accountId, Data
+ * Center username).
+ */
+export interface UserRef {
+  id: string
+  jql: string
+}
+
 /** A way two issues can be linked, as Jira names it ("Relates": "relates to"). */
 export interface IssueLinkType {
   id: string
@@ -118,6 +130,11 @@ export interface JiraPort {
     options?: { max?: number; fields?: string[]; details?: boolean }
   ): Promise<JiraIssue[]>
   getRemoteLinks(issueKey: string): Promise<RemoteLink[]>
+  /**
+   * The user a config entry names: an accountId on Cloud (taken as it is, no request); a
+   * username or a user key on Data Center (looked up). Null when Data Center knows no such user.
+   */
+  findUser(ref: string): Promise<UserRef | null>
   /** The people watching the issue (emails only where the site shows them). */
   getWatchers(issueKey: string): Promise<JiraUser[]>
   upsertRemoteLink(issueKey: string, link: RemoteLinkInput): Promise<void>

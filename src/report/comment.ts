@@ -70,7 +70,7 @@ export function checkboxBlocks(report: RunReport): string {
         checkboxLine(
           l.issue.key,
           true,
-          `${issueText(l.issue)} · ${l.via === 'accepted' ? 'accepted' : why(l.confidence, l.matched)}`
+          `${issueText(l.issue)} · ${l.via === 'accepted' ? 'accepted' : why(l.confidence, l.matched) || 'inferred on an earlier run'}`
         )
       )
     )

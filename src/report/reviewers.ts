@@ -118,7 +118,7 @@ export function reviewersBlock(
     })
     const more = unmapped.length - shown.length
     lines.push(
-      '**Watching in Jira, no GitHub account found** (add them to `users` under `rules.suggest-reviewers` in the config file, by Jira email or accountId):',
+      '**Watching in Jira, no GitHub account found** (add them to `users` under `rules.suggest-reviewers` in the config file, by Jira email or the id shown):',
       ...shown,
       ...(more > 0 ? [`- and ${more} more`] : [])
     )

@@ -231,14 +231,14 @@ describe('invalid config files', () => {
       'an empty user key',
       lines('rules:', '  suggest-reviewers:', '    users:', '      "": janedoe'),
       [
-        `${FILE}:4: rules.suggest-reviewers.users has an empty key: keys are Jira emails or accountIds`
+        `${FILE}:4: rules.suggest-reviewers.users has an empty key: keys are Jira emails, accountIds, usernames or user keys`
       ]
     ],
     [
       'users as a list',
       lines('rules:', '  suggest-reviewers:', '    users: [janedoe]'),
       [
-        `${FILE}:3: rules.suggest-reviewers.users must be a mapping of Jira email or accountId to GitHub login, got a list`
+        `${FILE}:3: rules.suggest-reviewers.users must be a mapping of Jira email, accountId or username to GitHub login, got a list`
       ]
     ],
     [

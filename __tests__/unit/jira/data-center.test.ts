@@ -155,6 +155,7 @@ describe('DataCenterJira: the requests a Data Center Jira receives', () => {
     jira().get('/rest/api/2/myself').reply(200, ME)
     expect(await port.myself()).toEqual({
       id: 'JIRAUSER10100',
+      name: 'jdoe',
       displayName: 'Jane Doe',
       email: 'jdoe@acme.test',
       active: true
@@ -315,9 +316,51 @@ describe('DataCenterJira: the requests a Data Center Jira receives', () => {
         ]
       })
     expect(await port.getWatchers('EX-1')).toEqual([
-      { id: 'JIRAUSER10100', displayName: 'Jane Doe', active: true },
-      { id: 'legacy', displayName: 'Legacy User', email: 'l@acme.test', active: false }
+      { id: 'JIRAUSER10100', name: 'jdoe', displayName: 'Jane Doe', active: true },
+      {
+        id: 'legacy',
+        name: 'legacy',
+        displayName: 'Legacy User',
+        email: 'l@acme.test',
+        active: false
+      }
     ])
+  })
+
+  it('findUser: a username or a user key, asked as a username first; JQL takes the name', async () => {
+    const port = await connected()
+    const scope = jira()
+      .get('/rest/api/2/user')
+      .query({ username: 'jdoe' })
+      .reply(200, ME)
+      .get('/rest/api/2/user')
+      .query({ username: 'JIRAUSER10100' })
+      .reply(404, { errorMessages: ["The user named 'JIRAUSER10100' does not exist"] })
+      .get('/rest/api/2/user')
+      .query({ key: 'JIRAUSER10100' })
+      .reply(200, ME)
+      .get('/rest/api/2/user')
+      .query({ username: 'nobody' })
+      .reply(404, { errorMessages: ["The user named 'nobody' does not exist"] })
+      .get('/rest/api/2/user')
+      .query({ key: 'nobody' })
+      .reply(404, { errorMessages: ["The user with the key 'nobody' does not exist"] })
+
+    const jane = { id: 'JIRAUSER10100', jql: 'jdoe' }
+    expect(await port.findUser('jdoe')).toEqual(jane)
+    expect(await port.findUser('JIRAUSER10100')).toEqual(jane)
+    expect(await port.findUser('nobody')).toBeNull()
+    expect(scope.isDone()).toBe(true)
+  })
+
+  it('findUser: a refusal is not "unknown"', async () => {
+    const port = await connected()
+    jira()
+      .get('/rest/api/2/user')
+      .query(true)
+      .reply(403, { errorMessages: ['Browse users permission required.'] })
+    const error = await rejection(port.findUser('jdoe'))
+    expect(error.message).toContain('refused to look up a user (403 Forbidden)')
   })
 
   it('transitions: list, perform, and a 400 refusal is an outcome', async () => {
@@ -361,9 +404,11 @@ describe('DataCenterJira: the requests a Data Center Jira receives', () => {
         visibility: { type: 'role', value: 'Developers' }
       })
       .reply(201, { id: '10500', body: wiki })
+      .get('/rest/api/2/issue/EX-1/comment/10500')
+      .reply(200, { id: '10500', body: 'the summary before' })
       .put('/rest/api/2/issue/EX-1/comment/10500', { body: wiki })
       .reply(200, { id: '10500', body: wiki })
-      .put('/rest/api/2/issue/EX-1/comment/10501', { body: wiki })
+      .get('/rest/api/2/issue/EX-1/comment/10501')
       .reply(404, { errorMessages: ['Can not find a comment for the id: 10501.'] })
 
     expect(
@@ -371,6 +416,27 @@ describe('DataCenterJira: the requests a Data Center Jira receives', () => {
     ).toBe('10500')
     expect(await port.updateComment('EX-1', '10500', { body })).toBe(true)
     expect(await port.updateComment('EX-1', '10501', { body })).toBe(false)
+    expect(scope.isDone()).toBe(true)
+  })
+
+  it('an edit that changes nothing is not sent: Data Center has no notifyUsers, every PUT mails the watchers', async () => {
+    const port = await connected()
+    const body = doc(paragraph(text('Merged')))
+    const visibility = { type: 'role' as const, value: 'Developers' }
+    const scope = jira()
+      .get('/rest/api/2/issue/EX-1/comment/10500')
+      .reply(200, { id: '10500', body: 'Merged', visibility })
+      .get('/rest/api/2/issue/EX-1/comment/10500')
+      .reply(200, { id: '10500', body: 'Merged', visibility })
+      .get('/rest/api/2/issue/EX-1/comment/10500')
+      .reply(200, { id: '10500', body: 'Merged' })
+      // The same text, now for Developers only: sent, with no query (v2 takes only `expand`).
+      .put('/rest/api/2/issue/EX-1/comment/10500', { body: 'Merged', visibility })
+      .reply(200, { id: '10500', body: 'Merged', visibility })
+
+    expect(await port.updateComment('EX-1', '10500', { body })).toBe(true)
+    expect(await port.updateComment('EX-1', '10500', { body, visibility })).toBe(true)
+    expect(await port.updateComment('EX-1', '10500', { body, visibility })).toBe(true)
     expect(scope.isDone()).toBe(true)
   })
 

@@ -47,3 +47,15 @@ describe('getWatchers', () => {
     await expect(jira.getWatchers('SHOP-12')).rejects.toThrow(/View voters and watchers/)
   })
 })
+
+describe('findUser', () => {
+  it('Cloud: an accountId is what issues carry and what JQL takes, so nothing is asked', async () => {
+    const jira = await port()
+    // nock would refuse any request: none is expected.
+    expect(await jira.findUser('5b10ac8d82e05b22cc7d4ef5')).toEqual({
+      id: '5b10ac8d82e05b22cc7d4ef5',
+      jql: '5b10ac8d82e05b22cc7d4ef5'
+    })
+    expect(nock.pendingMocks()).toEqual([])
+  })
+})

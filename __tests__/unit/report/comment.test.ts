@@ -162,4 +162,17 @@ describe('links without a key and possible matches', () => {
     )
     expect(body).toContain('| inferred · references |')
   })
+
+  test('a link an earlier run inferred and this one no longer ranks says so', () => {
+    const body = renderComment(
+      report({
+        linked: [
+          { issue: jiraIssue('ABC-7'), strength: 'references', via: 'inferred', sources: [] }
+        ]
+      })
+    )
+    expect(body).toContain(
+      '- [x] <!-- gitar-jira:key ABC-7 --> [ABC-7](https://acme.atlassian.net/browse/ABC-7) Summary of ABC-7 · inferred on an earlier run\n'
+    )
+  })
 })

@@ -5,7 +5,8 @@
  */
 import type { Settings } from '../../config/settings.js'
 import type { PrFacts } from '../../github/port.js'
-import type { JiraIssue, JiraPort } from '../../jira/port.js'
+import * as core from '@actions/core'
+import type { JiraIssue, JiraPort, UserRef } from '../../jira/port.js'
 import { jqlString, jqlTextSearch } from '../../util/jql.js'
 import { settleAll } from '../../util/settle.js'
 
@@ -83,13 +84,34 @@ export function candidateQueries(
   return queries
 }
 
-/** The Jira user the config maps to the PR author, when it is an accountId (JQL takes those). */
+/**
+ * The Jira user the config maps to the PR author, when the entry is not an email: an accountId
+ * (Cloud), a username or a user key (Data Center). `findAuthor` turns it into what JQL takes.
+ */
 export function authorJiraId(login: string, settings: Settings): string | null {
   for (const [jiraUser, githubLogin] of Object.entries(settings.rules.suggestReviewers.users)) {
     if (githubLogin.toLowerCase() === login.toLowerCase() && !jiraUser.includes('@'))
       return jiraUser
   }
   return null
+}
+
+/** The PR author as a Jira user (via the `users` table), or null when the table names none. */
+export async function findAuthor(
+  jira: Pick<JiraPort, 'findUser'>,
+  login: string,
+  settings: Settings
+): Promise<UserRef | null> {
+  const ref = authorJiraId(login, settings)
+  if (ref === null) return null
+  const user = await jira.findUser(ref)
+  if (user === null) {
+    core.warning(
+      `The users table maps ${login} to '${ref}', a user Jira does not know: the author's own issues are not searched. On Jira Data Center, name users by username or user key.`,
+      { title: 'gitar-jira' }
+    )
+  }
+  return user
 }
 
 export async function fetchCandidates(

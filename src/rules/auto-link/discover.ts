@@ -4,14 +4,14 @@
  */
 import type { Settings } from '../../config/settings.js'
 import type { PrFacts } from '../../github/port.js'
-import type { JiraIssue, JiraPort } from '../../jira/port.js'
+import type { JiraIssue, JiraPort, UserRef } from '../../jira/port.js'
 import { applyDecisions, type Decisions } from '../../report/checkboxes.js'
 import type { CommentState } from '../../report/state.js'
 import * as core from '@actions/core'
 import type { BlobStore } from '../../cache/store.js'
 import { settleAll } from '../../util/settle.js'
 import type { LinkedIssue, Suggestion } from '../linked-issue.js'
-import { authorJiraId, candidateQueries, fetchCandidates, inferenceScope } from './candidates.js'
+import { candidateQueries, fetchCandidates, findAuthor, inferenceScope } from './candidates.js'
 import { loadCorpus } from './corpus.js'
 import { inferLinks } from './inference.js'
 import { findKeyMentions, type KeyMention } from './keys.js'
@@ -60,7 +60,7 @@ export function linkedIssues(
 }
 
 export interface DiscoverPorts {
-  jira: Pick<JiraPort, 'getIssues' | 'searchIssues' | 'siteUrl'>
+  jira: Pick<JiraPort, 'getIssues' | 'searchIssues' | 'findUser' | 'siteUrl'>
   /** The Actions cache and the key that seals what it holds. */
   cache: { store: BlobStore; key: Buffer }
 }
@@ -105,10 +105,21 @@ export async function discoverLinkedIssues(
   if (wantsInference && !linked.some((l) => l.via === 'explicit')) {
     const searched = early !== undefined ? early : await searchCandidates(ports, pr, settings)
     if (searched) {
-      const exclude = new Set([...linked.map((l) => l.issue.key), ...(previous.rejected ?? [])])
-      const inferred = inferLinks(pr, searched.issues, settings, exclude)
-      linked.push(...inferred.linked)
-      suggestions = inferred.suggestions
+      // Links inferred by earlier runs are ranked again, so a rerun shows the same confidence
+      // and words; one no longer ranked high enough stays linked (only a maintainer unlinks).
+      const exclude = new Set([
+        ...linked.filter((l) => l.via !== 'inferred').map((l) => l.issue.key),
+        ...(previous.rejected ?? [])
+      ])
+      const inferred = inferLinks(pr, searched.issues, settings, exclude, searched.author)
+      for (const link of inferred.linked) {
+        const at = linked.findIndex((l) => l.issue.key === link.issue.key)
+        if (at >= 0) linked[at] = link
+        else linked.push(link)
+      }
+      suggestions = inferred.suggestions.filter(
+        (s) => !linked.some((l) => l.issue.key === s.issue.key)
+      )
       saveCache = searched.save
     }
   }
@@ -132,7 +143,7 @@ async function searchCandidates(
   ports: DiscoverPorts,
   pr: PrFacts,
   settings: Settings
-): Promise<{ issues: JiraIssue[]; save: () => Promise<void> } | null> {
+): Promise<{ issues: JiraIssue[]; save: () => Promise<void>; author: UserRef | null } | null> {
   const scope = inferenceScope(settings)
   if (!scope) {
     core.notice(
@@ -141,13 +152,19 @@ async function searchCandidates(
     )
     return null
   }
-  const queries = candidateQueries(pr.pr, settings, authorJiraId(pr.pr.author.login, settings))
-  const [corpus, targeted] = await settleAll([
-    loadCorpus({ jira: ports.jira, store: ports.cache.store, key: ports.cache.key, scope }),
-    fetchCandidates(
+  // The author's Jira user is looked up (Data Center) while the corpus loads.
+  const targetedSearch = async () => {
+    const author = await findAuthor(ports.jira, pr.pr.author.login, settings)
+    const queries = candidateQueries(pr.pr, settings, author?.jql ?? null)
+    const issues = await fetchCandidates(
       ports.jira,
       queries.filter((q) => q.name !== 'recent')
     )
+    return { author, issues, queries }
+  }
+  const [corpus, { author, issues: targeted, queries }] = await settleAll([
+    loadCorpus({ jira: ports.jira, store: ports.cache.store, key: ports.cache.key, scope }),
+    targetedSearch()
   ])
   const recent = corpus
     ? []
@@ -158,5 +175,5 @@ async function searchCandidates(
   const byKey = new Map<string, JiraIssue>()
   for (const issue of [...(corpus?.issues ?? []), ...recent, ...targeted])
     byKey.set(issue.key, issue)
-  return { issues: [...byKey.values()], save: corpus?.save ?? NOTHING_TO_SAVE }
+  return { issues: [...byKey.values()], save: corpus?.save ?? NOTHING_TO_SAVE, author }
 }

@@ -5,15 +5,19 @@
  */
 import type { Settings } from '../../config/settings.js'
 import type { PrFacts } from '../../github/port.js'
-import type { JiraIssue } from '../../jira/port.js'
+import type { JiraIssue, UserRef } from '../../jira/port.js'
 import type { LinkedIssue, Suggestion } from '../linked-issue.js'
 import { authorJiraId } from './candidates.js'
 import { rankCandidates, type Candidate, type PrText, type Ranked } from './infer/index.js'
 import { MAX_SUGGESTIONS } from './infer/thresholds.js'
 
-export function prText(facts: PrFacts, settings: Settings): PrText {
+/**
+ * The PR as the ranker reads it. `author` is the PR author's Jira user when it was looked up
+ * (its id is what issues carry as assignee); else the `users` table's entry as it is.
+ */
+export function prText(facts: PrFacts, settings: Settings, author?: UserRef | null): PrText {
   const { pr } = facts
-  const jiraId = authorJiraId(pr.author.login, settings)
+  const jiraId = author === undefined ? authorJiraId(pr.author.login, settings) : author?.id
   return {
     title: pr.title,
     body: pr.body,
@@ -83,9 +87,10 @@ export function inferLinks(
   facts: PrFacts,
   candidates: JiraIssue[],
   settings: Settings,
-  exclude: ReadonlySet<string>
+  exclude: ReadonlySet<string>,
+  author?: UserRef | null
 ): { linked: LinkedIssue[]; suggestions: Suggestion[] } {
   if (candidates.length === 0) return { linked: [], suggestions: [] }
-  const ranked = rankCandidates(prText(facts, settings), candidates.map(candidateOf))
+  const ranked = rankCandidates(prText(facts, settings, author), candidates.map(candidateOf))
   return chooseInferred(ranked, candidates, settings, exclude)
 }

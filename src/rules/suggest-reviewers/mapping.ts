@@ -1,6 +1,6 @@
 /**
  * Pure: from a Jira user to a GitHub login, never by a guess alone. In order:
- *  1. the config's `users` table, by Jira accountId or email;
+ *  1. the config's `users` table, by Jira accountId or email (Data Center: user key, username);
  *  2. the Jira email (where the site shows it) as a commit author email of the repository;
  *  3. the Jira email as the public email of a GitHub account.
  * A display name only helps to choose between accounts whose email agrees; it never maps alone.
@@ -38,12 +38,18 @@ export function nameWords(name: string): string[] {
 const sameName = (a: string | undefined, b: string | undefined): boolean =>
   a !== undefined && b !== undefined && nameWords(a).join(' ') === nameWords(b).join(' ')
 
-/** Step 1: the `users` table, keyed by accountId or by email (any case). */
+/**
+ * Step 1: the `users` table, keyed by accountId (Data Center: user key), by Data Center username
+ * (any case, as Jira compares them) or by email (any case).
+ */
 export function fromUsersTable(user: JiraUser, users: Record<string, string>): string | null {
   const byId = users[user.id]
   if (byId) return byId
-  if (!user.email) return null
-  const entry = Object.entries(users).find(([key]) => sameEmail(key, user.email))
+  const { name } = user
+  const entry = Object.entries(users).find(
+    ([key]) =>
+      (name !== undefined && key.toLowerCase() === name.toLowerCase()) || sameEmail(key, user.email)
+  )
   return entry?.[1] ?? null
 }
 

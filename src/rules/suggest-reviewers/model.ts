@@ -26,7 +26,7 @@ export interface ReviewerSuggestion {
 
 /** A Jira person who maps to no GitHub login. */
 export interface UnmappedPerson {
-  /** Jira accountId (Cloud) or user key (Data Center): a key for the `users` table. */
+  /** Jira accountId (Cloud) or username (Data Center): a key for the `users` table. */
   id: string
   name: string
   ties: Tie[]

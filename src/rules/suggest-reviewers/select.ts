@@ -82,7 +82,9 @@ export function selectReviewers(
     const name = person.user.displayName
     if (resolution.login === null) {
       const { emailHidden } = resolution
-      plan.unmapped.push({ id: person.user.id, name, ties: person.ties, emailHidden })
+      // What the `users` table takes: the accountId, or on Data Center the username.
+      const id = person.user.name ?? person.user.id
+      plan.unmapped.push({ id, name, ties: person.ties, emailHidden })
       continue
     }
     const { login, via } = resolution

@@ -29,6 +29,13 @@ describe('the users table', () => {
   test('a hidden email matches no email key', () => {
     expect(fromUsersTable(DANA, { 'dana@acme.test': 'dana-k' })).toBeNull()
   })
+
+  test('Data Center: by user key, or by username in any case (Jira compares them so)', () => {
+    const dana: JiraUser = { id: 'JIRAUSER10104', name: 'dkowalski', displayName: 'Dana K.' }
+    expect(fromUsersTable(dana, { JIRAUSER10104: 'dana-k' })).toBe('dana-k')
+    expect(fromUsersTable(dana, { DKowalski: 'dana-k' })).toBe('dana-k')
+    expect(fromUsersTable(dana, { 'u-dana': 'dana-k' })).toBeNull()
+  })
 })
 
 describe('public emails', () => {

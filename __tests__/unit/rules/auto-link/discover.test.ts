@@ -1,0 +1,105 @@
+/**
+ * discoverLinkedIssues with fake ports: the PR author's Jira user as the `users` table names it
+ * (on Data Center a user key that JQL does not take), and links inferred by earlier runs.
+ */
+import { jest } from '@jest/globals'
+import { core } from '../../../helpers/core-mock.js'
+import type { JiraIssue, UserRef } from '../../../../src/jira/port.js'
+import { jiraIssue, prFacts, settings } from '../../../helpers/facts.js'
+
+const { discoverLinkedIssues } = await import('../../../../src/rules/auto-link/discover.js')
+const { NO_CACHE } = await import('../../../../src/cache/store.js')
+const { EMPTY_STATE } = await import('../../../../src/report/state.js')
+type CommentState = import('../../../../src/report/state.js').CommentState
+
+const DANA: UserRef = { id: 'JIRAUSER10104', jql: 'dkowalski' }
+
+/** The wishlist PR of the e2e scenario, by dana-k, with no key. */
+const pr = prFacts({
+  title: 'Wishlist: read-only share links',
+  body: 'Adds a share button to the wishlist that creates a read-only link friends can open without an account.',
+  headRef: 'wishlist-share',
+  author: { login: 'dana-k', type: 'User' }
+})
+
+const POOL: JiraIssue[] = [
+  jiraIssue('SHOP-51', {
+    summary: 'Share wishlist with a link',
+    assignee: { id: DANA.id, name: DANA.jql, displayName: 'Dana Kowalski' },
+    details: {
+      description:
+        'Customers can share their wishlist through a read-only link that friends can open without an account.',
+      components: ['Accounts'],
+      labels: ['feature']
+    }
+  }),
+  jiraIssue('SHOP-13', {
+    summary: 'Add product reviews with star ratings',
+    details: { description: 'Stars.', components: ['Catalog'], labels: [] }
+  })
+]
+
+function config(users: Record<string, string>) {
+  const s = settings()
+  s.jira.projects = ['SHOP']
+  s.rules.suggestReviewers.users = users
+  return s
+}
+
+/** Fake ports whose Jira knows `found` as any user asked for; `discover` runs the rule on them. */
+function fakeJira(found: UserRef | null) {
+  const jql: string[] = []
+  const jira = {
+    siteUrl: 'https://jira.acme.test',
+    getIssues: jest.fn(async (keys: string[]) => POOL.filter((i) => keys.includes(i.key))),
+    searchIssues: jest.fn(async (query: string) => (jql.push(query), POOL)),
+    findUser: jest.fn(async (_ref: string) => found)
+  }
+  const ports = { jira, cache: { store: NO_CACHE, key: Buffer.alloc(32) } }
+  const discover = (users: Record<string, string>, state: CommentState = EMPTY_STATE) =>
+    discoverLinkedIssues(ports, pr, state, config(users))
+  return { jira, jql, discover }
+}
+
+beforeEach(() => jest.clearAllMocks())
+
+test("Data Center: the table's user key is looked up; JQL gets the username, the ranker the key", async () => {
+  const { jira, jql, discover } = fakeJira(DANA)
+  const found = await discover({ [DANA.id]: 'dana-k' })
+  expect(jira.findUser).toHaveBeenCalledWith(DANA.id)
+  expect(jql).toContain(
+    'project in ("SHOP") AND (statusCategory != Done) AND assignee = "dkowalski" ORDER BY updated DESC'
+  )
+  expect(jql.join('\n')).not.toContain(DANA.id)
+  const keys = [...found.linked, ...found.suggestions].map((l) => l.issue.key)
+  expect(keys[0]).toBe('SHOP-51')
+})
+
+test('a table entry Jira does not know: one warning, no author search, inference goes on', async () => {
+  const { jql, discover } = fakeJira(null)
+  const found = await discover({ 'no-such-user': 'dana-k' })
+  expect(core.warning).toHaveBeenCalledTimes(1)
+  expect(String(core.warning.mock.calls[0]![0])).toContain(
+    "The users table maps dana-k to 'no-such-user', a user Jira does not know"
+  )
+  expect(jql.some((q) => q.includes('assignee'))).toBe(false)
+  expect([...found.linked, ...found.suggestions].map((l) => l.issue.key)[0]).toBe('SHOP-51')
+})
+
+test('a link inferred by an earlier run is ranked again: the rerun shows the same confidence and words', async () => {
+  const { discover } = fakeJira(null)
+  const first = await discover({})
+  const [link] = first.linked
+  expect(link).toMatchObject({ via: 'inferred', issue: { key: 'SHOP-51' } })
+  expect(link!.confidence).toBeGreaterThan(0)
+
+  const again = await discover({}, first.state)
+  expect(again.linked).toHaveLength(1)
+  expect(again.linked[0]).toMatchObject({
+    via: 'inferred',
+    confidence: link!.confidence,
+    matched: link!.matched
+  })
+  expect(again.suggestions.map((s) => s.issue.key)).not.toContain('SHOP-51')
+  expect(again.state).toEqual(first.state)
+})
