@@ -102,9 +102,31 @@ async function upsertComment(
   const edited = commentId !== null && (await jira.updateComment(issueKey, commentId, comment))
   const id = edited ? commentId : await jira.addComment(issueKey, comment)
   if (index.known[index.entry] !== id) {
-    await jira.setIssueProperty(issueKey, index.property, {
-      ...index.known,
-      [index.entry]: id
-    })
+    await jira.setIssueProperty(issueKey, index.property, withEntry(index.known, index.entry, id))
   }
+}
+
+/** Jira refuses an issue property over 32,767 bytes; this leaves room for the JSON around it. */
+export const MAX_PROPERTY_BYTES = 32_000
+
+/**
+ * The index with one entry set, as the newest: the oldest entries go when it would outgrow
+ * MAX_PROPERTY_BYTES (some 300 PRs on one issue). A summary whose entry went is only ever
+ * looked for again by a rerun of that old PR's merge, which then writes a second one.
+ */
+export function withEntry(
+  known: Readonly<Record<string, string>>,
+  entry: string,
+  id: string
+): Record<string, string> {
+  const entries = Object.entries(known).filter(([key]) => key !== entry)
+  entries.push([entry, id])
+  // `{"key":"id",…}`: each entry's bytes, a colon and a comma, plus the braces.
+  const bytes = (e: [string, string]) =>
+    Buffer.byteLength(JSON.stringify(e[0])) + Buffer.byteLength(JSON.stringify(e[1])) + 2
+  let total = entries.reduce((sum, e) => sum + bytes(e), 2)
+  while (entries.length > 1 && total > MAX_PROPERTY_BYTES) {
+    total -= bytes(entries.shift() as [string, string])
+  }
+  return Object.fromEntries(entries)
 }

@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals'
 import type { Action } from '../../../src/plan/actions.js'
-import { applyActions, type Writers } from '../../../src/plan/apply.js'
+import { applyActions, MAX_PROPERTY_BYTES, type Writers } from '../../../src/plan/apply.js'
 
 const link: Action = {
   type: 'jira.upsertRemoteLink',
@@ -169,6 +169,25 @@ describe('applyActions: transitions and comments', () => {
     expect(w.jira.setIssueProperty).toHaveBeenCalledWith('SHOP-12', 'gitar-jira.merge-summary', {
       'https://github.com/acme/shop/pull/42': '10777'
     })
+  })
+
+  test('a full property drops its oldest summaries, never the new one', async () => {
+    const w = writers()
+    w.jira.addComment = jest.fn(async () => '99999')
+    const url = (n: number) => `https://github.com/acme/shop/pull/${n}`
+    const full = Object.fromEntries(
+      Array.from({ length: 800 }, (_, i) => [url(1000 + i), String(20000 + i)])
+    )
+    await applyActions([comment(null, full)], w, { dryRun: false })
+    const written = (w.jira.setIssueProperty as jest.Mock).mock.calls[0]![2] as Record<
+      string,
+      string
+    >
+    expect(Buffer.byteLength(JSON.stringify(written))).toBeLessThanOrEqual(MAX_PROPERTY_BYTES)
+    expect(written['https://github.com/acme/shop/pull/42']).toBe('99999')
+    expect(written[url(1000)]).toBeUndefined() // the oldest went
+    expect(written[url(1799)]).toBe('20799') // the newest stayed
+    expect(Object.keys(written).at(-1)).toBe('https://github.com/acme/shop/pull/42')
   })
 
   test('dry run: says what it would do, writes nothing', async () => {
