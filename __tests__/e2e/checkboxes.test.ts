@@ -64,7 +64,7 @@ test('ticking a possible match links it and records it as accepted', async () =>
   expect(written).toContain(
     '- [x] <!-- gitar-jira:key ABC-9 --> [ABC-9](https://acme.atlassian.test/browse/ABC-9) Payment page · accepted'
   )
-  expect(written).toContain('{"key":"ABC-9","via":"accepted"}')
+  expect(written).toContain('{"key":"ABC-9","via":"accepted","h":')
   expect(result.outputs['linked-issues']).toBe('["ABC-9"]')
   expect(github.isDone() && jira.isDone()).toBe(true)
 })

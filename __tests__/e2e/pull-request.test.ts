@@ -138,7 +138,7 @@ describe('pull_request opened with explicit keys', () => {
     expect(result.exitCode).toBe(0)
     const body = (update.sent[0] as { body: string }).body
     expect(body).toContain('Unlinked on this run: ABC-2')
-    expect(body).toContain('{"key":"ABC-1","via":"explicit"}')
+    expect(body).toContain('{"key":"ABC-1","via":"explicit","h":')
     expect(body).not.toContain('"ABC-2"')
     expect(github.isDone() && jira.isDone()).toBe(true)
   })

@@ -3,7 +3,7 @@ import type { RuleName } from '../config/settings.js'
 import type { AppliedAction } from '../plan/actions.js'
 import type { LinkedIssue, Suggestion } from '../rules/linked-issue.js'
 import type { Note } from '../rules/types.js'
-import type { CommentState } from './state.js'
+import { withLinkDigests, type CommentState } from './state.js'
 import type { Settings } from '../config/settings.js'
 import type { PrEvent } from '../context.js'
 import type { PrFacts } from '../github/port.js'
@@ -74,7 +74,7 @@ export function buildReport(run: {
     headSha: run.pr.pr.headSha,
     linked,
     suggestions: discovery.suggestions,
-    state: withRequested(discovery.state, applied),
+    state: withRequested(withLinkDigests(discovery.state, applied), applied),
     unlinked: applied.flatMap((a) =>
       a.action.type === 'jira.deleteRemoteLink' && a.status !== 'failed' ? [a.action.issueKey] : []
     ),

@@ -2,11 +2,14 @@
  * What the action remembers between runs of one PR, kept in its own PR comment as a hidden
  * JSON block. Losing it (comment deleted) costs little: links are upserts keyed by globalId.
  */
+import type { AppliedAction } from '../plan/actions.js'
+import { remoteLinkDigest } from '../rules/auto-link/remote-link.js'
 import type { LinkVia } from '../rules/linked-issue.js'
 
 export interface CommentState {
   v: 1
-  links: { key: string; via: LinkVia }[]
+  /** `h`: a digest of the remote link last written to that issue (see remoteLinkDigest). */
+  links: { key: string; via: LinkVia; h?: string }[]
   /** Keys a maintainer unticked: never inferred or suggested again on this PR. */
   rejected?: string[]
   /** Logins the action requested a review from: never requested again once someone removes them. */
@@ -19,6 +22,8 @@ const STATE_PATTERN = /<!-- gitar-jira:state (\{.*?\}) -->/s
 const KEY_PATTERN = /^[A-Z][A-Z0-9_]+-[1-9][0-9]*$/
 const isKey = (value: unknown): value is string =>
   typeof value === 'string' && KEY_PATTERN.test(value)
+const isDigest = (value: unknown): value is string =>
+  typeof value === 'string' && /^[0-9a-f]{12}$/.test(value)
 const LOGIN_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/
 const isLogin = (value: unknown): value is string =>
   typeof value === 'string' && LOGIN_PATTERN.test(value)
@@ -29,10 +34,12 @@ export function readState(commentBody: string | undefined): CommentState {
   try {
     const parsed = JSON.parse(json) as Partial<CommentState>
     if (parsed.v !== 1 || !Array.isArray(parsed.links)) return EMPTY_STATE
-    const links = parsed.links.filter(
-      (l): l is CommentState['links'][number] =>
-        isKey(l?.key) && (l.via === 'explicit' || l.via === 'inferred' || l.via === 'accepted')
-    )
+    const links = parsed.links
+      .filter(
+        (l): l is CommentState['links'][number] =>
+          isKey(l?.key) && (l.via === 'explicit' || l.via === 'inferred' || l.via === 'accepted')
+      )
+      .map((l) => ({ key: l.key, via: l.via, ...(isDigest(l.h) ? { h: l.h } : {}) }))
     const rejected = Array.isArray(parsed.rejected) ? parsed.rejected.filter(isKey) : []
     const requested = Array.isArray(parsed.requested) ? parsed.requested.filter(isLogin) : []
     return {
@@ -49,4 +56,26 @@ export function readState(commentBody: string | undefined): CommentState {
 export function writeState(state: CommentState): string {
   // JSON of keys and fixed words only: nothing in it can close the HTML comment.
   return `<!-- gitar-jira:state ${JSON.stringify(state)} -->`
+}
+
+/**
+ * The state's links with the digest of what this run wrote to each issue: a link written now
+ * gets the digest of its content; one not written (failed, or a dry run) loses its digest, so
+ * the next run writes it; one left alone keeps what it had.
+ */
+export function withLinkDigests(state: CommentState, applied: AppliedAction[]): CommentState {
+  const digests = new Map<string, string | undefined>()
+  for (const a of applied) {
+    if (a.action.type !== 'jira.upsertRemoteLink') continue
+    digests.set(
+      a.action.issueKey,
+      a.status === 'done' ? remoteLinkDigest(a.action.link) : undefined
+    )
+  }
+  if (digests.size === 0) return state
+  const links = state.links.map(({ h, ...link }) => {
+    const digest = digests.has(link.key) ? digests.get(link.key) : h
+    return digest ? { ...link, h: digest } : link
+  })
+  return { ...state, links }
 }

@@ -125,7 +125,10 @@ export async function discoverLinkedIssues(
   }
   const state: CommentState = {
     v: 1,
-    links: linked.map((l) => ({ key: l.issue.key, via: l.via })),
+    links: linked.map((l) => {
+      const h = previous.links.find((p) => p.key === l.issue.key)?.h
+      return { key: l.issue.key, via: l.via, ...(h ? { h } : {}) }
+    }),
     ...(previous.rejected ? { rejected: previous.rejected } : {}),
     ...(previous.requested ? { requested: previous.requested } : {})
   }

@@ -6,7 +6,7 @@ import type { Settings } from '../../config/settings.js'
 import { CONTENT_ACTIONS, type PrEvent } from '../../context.js'
 import type { Action } from '../../plan/actions.js'
 import type { Facts, Note, Rule, RulePlan } from '../types.js'
-import { prGlobalId, prRemoteLink } from './remote-link.js'
+import { prGlobalId, prRemoteLink, remoteLinkDigest } from './remote-link.js'
 
 export const autoLink: Rule = {
   name: 'auto-link',
@@ -19,12 +19,14 @@ export const autoLink: Rule = {
   plan(facts: Facts, _extra: undefined, settings: Settings): RulePlan {
     const { pr } = facts.pr
     const repo = `${facts.event.owner}/${facts.event.repo}`
-    const actions: Action[] = facts.linked.map((linked) => ({
-      type: 'jira.upsertRemoteLink',
-      rule: 'auto-link',
-      issueKey: linked.issue.key,
-      link: prRemoteLink(pr, repo, linked.strength)
-    }))
+    const written = new Map(facts.previous.links.map((l) => [l.key, l.h]))
+    const actions: Action[] = facts.linked.flatMap((linked): Action[] => {
+      const link = prRemoteLink(pr, repo, linked.strength)
+      if (written.get(linked.issue.key) === remoteLinkDigest(link)) return []
+      return [
+        { type: 'jira.upsertRemoteLink', rule: 'auto-link', issueKey: linked.issue.key, link }
+      ]
+    })
     const notes: Note[] = []
 
     // Explicit links go when their key leaves the PR; the others when a maintainer unticks them.

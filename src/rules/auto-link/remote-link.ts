@@ -1,4 +1,5 @@
 /** The Jira remote link that points at a PR: one per issue, found again by its globalId. */
+import { createHash } from 'node:crypto'
 import type { PullRequest } from '../../github/port.js'
 import type { RemoteLinkInput } from '../../jira/port.js'
 import type { Strength } from './keys.js'
@@ -29,4 +30,13 @@ export function prRemoteLink(
     iconUrl: 'https://github.githubassets.com/favicons/favicon.png',
     resolved: state === 'merged' || state === 'closed'
   }
+}
+
+/**
+ * A short digest of a remote link's content, kept in the PR comment's state: a run whose link
+ * would be the same as the one written before (a push, a rerun) does not write it again, so a
+ * linked issue's `updated` date moves only when what it shows of the PR changes.
+ */
+export function remoteLinkDigest(link: RemoteLinkInput): string {
+  return createHash('sha256').update(JSON.stringify(link)).digest('hex').slice(0, 12)
 }

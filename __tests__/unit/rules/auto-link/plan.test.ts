@@ -1,6 +1,7 @@
 import { autoLink, titleWithKey } from '../../../../src/rules/auto-link/index.js'
 import { linkedIssues } from '../../../../src/rules/auto-link/discover.js'
 import { findKeyMentions } from '../../../../src/rules/auto-link/keys.js'
+import { withLinkDigests } from '../../../../src/report/state.js'
 import { facts, jiraIssue, prEvent, prFacts, settings } from '../../../helpers/facts.js'
 
 const GLOBAL_ID = 'gitar-jira:https://github.com/acme/shop/pull/42'
@@ -90,6 +91,44 @@ describe('auto-link plan', () => {
     expect(plan.actions[0]).toMatchObject({
       link: { resolved: true, summary: 'Pull request merged · resolves this issue' }
     })
+  })
+
+  test('a link the previous run wrote as it is now is not written again; a changed one is', () => {
+    const first = autoLink.plan(facts({ linked }), undefined, settings())
+    const [upsert] = first.actions
+    if (upsert?.type !== 'jira.upsertRemoteLink') throw new Error('expected an upsert')
+    const state = withLinkDigests({ v: 1, links: [{ key: 'ABC-1', via: 'explicit' }] }, [
+      { action: upsert, status: 'done' }
+    ])
+    expect(state.links[0]?.h).toMatch(/^[0-9a-f]{12}$/)
+
+    const push = autoLink.plan(facts({ linked, previous: state }), undefined, settings())
+    expect(push.actions).toEqual([])
+
+    const merged = facts({
+      linked,
+      previous: state,
+      pr: prFacts({ merged: true, state: 'closed' })
+    })
+    expect(autoLink.plan(merged, undefined, settings()).actions).toHaveLength(1)
+    const retitled = facts({ linked, previous: state, pr: prFacts({ title: 'Guest checkout v2' }) })
+    expect(autoLink.plan(retitled, undefined, settings()).actions).toHaveLength(1)
+  })
+
+  test('a link write that failed, or a dry run, leaves no digest: the next run writes it', () => {
+    const [upsert] = autoLink.plan(facts({ linked }), undefined, settings()).actions
+    if (upsert?.type !== 'jira.upsertRemoteLink') throw new Error('expected an upsert')
+    const before = {
+      v: 1 as const,
+      links: [{ key: 'ABC-1', via: 'explicit' as const, h: 'aaaaaaaaaaaa' }]
+    }
+    for (const status of ['failed', 'would'] as const) {
+      expect(withLinkDigests(before, [{ action: upsert, status }]).links[0]).toEqual({
+        key: 'ABC-1',
+        via: 'explicit'
+      })
+    }
+    expect(withLinkDigests(before, []).links[0]?.h).toBe('aaaaaaaaaaaa') // not written: kept
   })
 
   test('a link that is no longer in the list (key left the PR, or unticked) is removed', () => {
