@@ -199,6 +199,8 @@ describe('transitions: gather', () => {
     })
     const available = await transitions.gather!(ports, f, config())
     expect(getTransitions.mock.calls.map((c) => c[0]).sort()).toEqual(['SHOP-12', 'SHOP-13'])
+    // The wanted status goes along: a cached list without a way there is read again.
+    expect(getTransitions.mock.calls.map((c) => c[1])).toEqual(['Done', 'Done'])
     expect(most).toBe(2)
     expect(available['SHOP-12']).toEqual(FROM_IN_PROGRESS)
   })
