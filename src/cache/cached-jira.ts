@@ -1,6 +1,7 @@
 /**
  * The Jira port with its metadata reads served from the cache: issue link types, and the
- * transitions of a workflow status (project, issue type, status of an issue this run read).
+ * transitions of a workflow status (project, issue type, status of an issue this run read),
+ * read at most once per run for all the issues that share it.
  * Every other call goes to Jira as it is. A cached value that proves wrong is read again, once:
  *  - a transition Jira refuses that it no longer offers the issue: the transitions are read
  *    again and the one to the same status is tried (a workflow edited since);
@@ -32,6 +33,8 @@ export function cachedJira(inner: JiraPort, cache: MetadataCache): JiraPort {
   const statusOf = new Map<string, string>()
   /** Issue key → the cached transitions it was given, until Jira proves them right or wrong. */
   const servedTransitions = new Map<string, { status: string; list: Transition[] }>()
+  /** Workflow status → what this run knows it offers: the cached list, else the first one read. */
+  const offered = new Map<string, Promise<{ list: Transition[]; readFor: string | null }>>()
   let servedLinkTypes: IssueLinkType[] | null = null
   const renamedLinkTypes = new Map<string, string>()
 
@@ -49,19 +52,31 @@ export function cachedJira(inner: JiraPort, cache: MetadataCache): JiraPort {
 
     async getTransitions(issueKey, reaching) {
       const status = statusOf.get(issueKey)
-      const cached = status === undefined ? null : await cache.transitions(status)
-      if (
-        status !== undefined &&
-        cached !== null &&
-        (reaching === undefined || cached.some((t) => sameName(t.to.name, reaching)))
-      ) {
-        core.debug(`Transitions of ${issueKey} from the cache.`)
-        servedTransitions.set(issueKey, { status, list: cached })
-        return cached
+      if (status === undefined) return inner.getTransitions(issueKey, reaching)
+      let shared = offered.get(status)
+      const reads = shared === undefined
+      if (shared === undefined) {
+        shared = (async () => {
+          const cached = await cache.transitions(status)
+          if (cached !== null) return { list: cached, readFor: null }
+          return { list: await readTransitions(issueKey, status, reaching), readFor: issueKey }
+        })()
+        offered.set(status, shared)
       }
-      const live = await inner.getTransitions(issueKey, reaching)
-      if (status !== undefined) await cache.putTransitions(status, live)
-      return live
+      const known = await shared.catch((error: unknown) => {
+        if (reads) throw error
+        return null
+      })
+      if (known?.readFor === issueKey) return known.list
+      if (
+        known &&
+        (reaching === undefined || known.list.some((t) => sameName(t.to.name, reaching)))
+      ) {
+        core.debug(`Transitions of ${issueKey}: those of its workflow status, known already.`)
+        servedTransitions.set(issueKey, { status, list: known.list })
+        return known.list
+      }
+      return readTransitions(issueKey, status, reaching)
     },
 
     async transitionIssue(issueKey, transitionId) {
@@ -76,6 +91,7 @@ export function cachedJira(inner: JiraPort, cache: MetadataCache): JiraPort {
         return outcome
       }
       await cache.putTransitions(served.status, live)
+      offered.set(served.status, Promise.resolve({ list: live, readFor: issueKey }))
       // Still offered: Jira refused it for another reason (a screen, a validator).
       if (live.some((t) => t.id === transitionId)) return outcome
       const target = served.list.find((t) => t.id === transitionId)?.to.name
@@ -113,6 +129,12 @@ export function cachedJira(inner: JiraPort, cache: MetadataCache): JiraPort {
         return await inner.linkIssues(renamed, inwardKey, outwardKey)
       }
     }
+  }
+
+  async function readTransitions(issueKey: string, status: string, reaching?: string) {
+    const live = await inner.getTransitions(issueKey, reaching)
+    await cache.putTransitions(status, live)
+    return live
   }
 
   /** The new name of the cached link type `name`, when Jira no longer knows that name. */

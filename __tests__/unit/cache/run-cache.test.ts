@@ -128,6 +128,22 @@ describe('one cache entry per run', () => {
     expect(store.saved).toHaveLength(1)
   })
 
+  test('within a run, issues in the same workflow status share one read', async () => {
+    const ABC3 = jiraIssue('ABC-3', {
+      issueType: 'Task',
+      status: { name: 'To Do', category: 'new' }
+    })
+    const fake = fakeJira([ABC1, ABC2, ABC3])
+    await run(memoryStore(), fake, async (jira) => {
+      await jira.getIssues(['ABC-1', 'ABC-2', 'ABC-3'])
+      const lists = await Promise.all(
+        ['ABC-1', 'ABC-2', 'ABC-3'].map((key) => jira.getTransitions(key, 'In Review'))
+      )
+      expect(lists[1]).toEqual([toReview, toDone])
+    })
+    expect(fake.port.getTransitions.mock.calls.map((c) => c[0])).toEqual(['ABC-1', 'ABC-3'])
+  })
+
   test('the entry is sealed, holds metadata only, and never a token', async () => {
     const store = memoryStore()
     await run(store, fakeJira([ABC1]), async (jira, cache) => {

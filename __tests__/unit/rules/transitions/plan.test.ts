@@ -180,7 +180,7 @@ describe('transitions: gather', () => {
   test('reads transitions of the resolved issues not yet in the status, in parallel', async () => {
     let inFlight = 0
     let most = 0
-    const getTransitions = jest.fn(async (key: string) => {
+    const getTransitions = jest.fn(async (key: string, _reaching?: string) => {
       inFlight++
       most = Math.max(most, inFlight)
       await new Promise((r) => setTimeout(r, 5))
