@@ -99,6 +99,21 @@ const moveToReview = async (jira: JiraPort, key = 'ABC-1') => {
   return jira.transitionIssue(key, offered.find((t) => t.to.name === 'In Review')!.id)
 }
 
+/** A run an hour later that moves `key` to In Review, and Jira accepts the move. */
+const movedLater = (
+  store: ReturnType<typeof memoryStore>,
+  fake: ReturnType<typeof fakeJira>,
+  key = 'ABC-1'
+) =>
+  run(
+    store,
+    fake,
+    async (jira) => {
+      expect(await moveToReview(jira, key)).toEqual({ ok: true })
+    },
+    T0 + HOUR
+  )
+
 beforeEach(() => core.debug.mockClear())
 
 describe('one cache entry per run', () => {
@@ -113,14 +128,7 @@ describe('one cache entry per run', () => {
     expect(store.saved).toHaveLength(1)
 
     const second = fakeJira([ABC1, ABC2])
-    await run(
-      store,
-      second,
-      async (jira) => {
-        expect(await moveToReview(jira, 'ABC-2')).toEqual({ ok: true })
-      },
-      T0 + HOUR
-    )
+    await movedLater(store, second, 'ABC-2')
     expect(second.port.getTransitions).not.toHaveBeenCalled()
     expect(second.port.transitionIssue).toHaveBeenCalledWith('ABC-2', '21')
     expect(store.loads).toBe(2)
@@ -234,14 +242,7 @@ describe('a cached value Jira proves wrong is read again, once', () => {
     await run(store, fakeJira([ABC1]), async (jira) => void (await moveToReview(jira)))
     const edited = fakeJira([ABC1])
     edited.state.transitions = [{ id: '71', name: 'Review', to: { name: 'In Review' } }]
-    await run(
-      store,
-      edited,
-      async (jira) => {
-        expect(await moveToReview(jira)).toEqual({ ok: true })
-      },
-      T0 + HOUR
-    )
+    await movedLater(store, edited)
     expect(edited.port.transitionIssue.mock.calls).toEqual([
       ['ABC-1', '21'],
       ['ABC-1', '71']
@@ -279,14 +280,7 @@ describe('a cached value Jira proves wrong is read again, once', () => {
       await jira.getTransitions('ABC-1', 'Done')
     })
     const second = fakeJira([ABC2])
-    await run(
-      store,
-      second,
-      async (jira) => {
-        expect(await moveToReview(jira, 'ABC-2')).toEqual({ ok: true })
-      },
-      T0 + HOUR
-    )
+    await movedLater(store, second, 'ABC-2')
     expect(second.port.getTransitions).toHaveBeenCalledWith('ABC-2', 'In Review')
   })
 
