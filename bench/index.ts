@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: what one run of dist/index.js costs, per event, against the local sandbox.
  *
- * For each event: HTTP requests, the longest chain of dependent requests (measured twice: from
+ * For each event: HTTP requests (and those to Jira, to GitHub and to the Actions cache), the
+ * longest chain of dependent requests (measured twice: from
  * the request log's timing, and from the wall time with 50 ms added to every answer:
  * chain ≈ (t50 − t0) / 50), the wall time and the peak memory of the action's process. Then the
  * bundle size and the cold start of the bundle against a bare bundled @actions/core action.
@@ -10,11 +11,13 @@
  *   node --import ./sandbox/register.mjs bench/index.ts [--json]
  *   BENCH_RUNS=3 (repeats per event, median), COLD_START_RUNS=15, GITAR_JIRA_BUNDLE=path
  */
-import { readdirSync, statSync } from 'node:fs'
+import { mkdtempSync, readdirSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { ACME, ACME_PLUS, acmePlus, startSandbox, type Sandbox } from '../sandbox/index.js'
 import type { LoggedRequest } from '../sandbox/index.js'
 import { BUNDLE, runAction, type ActionRun } from '../sandbox/run-action.js'
+import { startCacheService } from './cache-service.js'
 import { coldStart } from './cold-start.js'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
@@ -24,18 +27,23 @@ const json = process.argv.includes('--json')
 interface BenchEvent {
   name: string
   config?: string
+  /** With an Actions cache service (bench/cache-service.ts) that setup and run share. */
+  cache?: true
   /** Runs before the measured event (not measured), e.g. the event that made the comment. */
-  setup?(sb: Sandbox): Promise<ActionRun>
-  run(sb: Sandbox): Promise<ActionRun>
+  setup?(sb: Sandbox, env: Record<string, string>): Promise<ActionRun>
+  run(sb: Sandbox, env: Record<string, string>): Promise<ActionRun>
 }
 
-const pr = (n: number, action: string, inputs?: Record<string, string>) => (sb: Sandbox) =>
-  runAction({
-    sandbox: sb,
-    eventName: 'pull_request',
-    payload: sb.pullRequestEvent(ACME.repo, n, action),
-    ...(inputs ? { inputs } : {})
-  })
+const pr =
+  (n: number, action: string, inputs?: Record<string, string>) =>
+  (sb: Sandbox, env: Record<string, string> = {}) =>
+    runAction({
+      sandbox: sb,
+      eventName: 'pull_request',
+      payload: sb.pullRequestEvent(ACME.repo, n, action),
+      env,
+      ...(inputs ? { inputs } : {})
+    })
 
 function botCommentOf(sb: Sandbox, n: number) {
   const repo = sb.state.github.repos.find((r) => `${r.owner}/${r.name}` === ACME.repo)!
@@ -75,7 +83,25 @@ const EVENTS: BenchEvent[] = [
       })
     }
   },
-  { name: 'PR opened, several keys, dry-run', run: pr(ACME.pr, 'opened', { 'dry-run': 'true' }) }
+  { name: 'PR opened, several keys, dry-run', run: pr(ACME.pr, 'opened', { 'dry-run': 'true' }) },
+  // A second run, without and with the Actions cache (Jira metadata, the login map).
+  {
+    name: 'PR opened, several keys, rerun',
+    setup: pr(ACME.pr, 'opened'),
+    run: pr(ACME.pr, 'opened')
+  },
+  {
+    name: 'PR opened, several keys, rerun, cached',
+    cache: true,
+    setup: pr(ACME.pr, 'opened'),
+    run: pr(ACME.pr, 'opened')
+  },
+  {
+    name: 'PR opened, one key, after another PR, cached',
+    cache: true,
+    setup: pr(ACME.pr, 'opened'),
+    run: pr(ACME_PLUS.oneKeyPr, 'opened')
+  }
 ]
 
 /**
@@ -97,27 +123,40 @@ function longestChain(requests: LoggedRequest[]): number {
 interface Sample {
   ms: number
   requests: number
+  jira: number
+  github: number
+  cache: number
   chainFromLog: number
   maxRssBytes: number | null
 }
 
 async function measure(event: BenchEvent, latencyMs: number): Promise<Sample> {
   const sb = await startSandbox({ seed: acmePlus(), latencyMs })
+  const cache = event.cache ? await startCacheService() : null
+  // A runner's RUNNER_TEMP and workspace are the same paths run after run; the cache ties an
+  // entry to its paths.
+  const dir = mkdtempSync(join(tmpdir(), 'gitar-jira-bench-'))
+  const env = cache ? { ...cache.env, RUNNER_TEMP: dir, GITHUB_WORKSPACE: dir } : {}
   try {
     if (event.config) sb.state.github.repos[0]!.files.main!['.github/gitar-jira.yml'] = event.config
-    if (event.setup) check(event, await event.setup(sb))
+    if (event.setup) check(event, await event.setup(sb, env))
     const from = sb.requests.length
-    const run = await event.run(sb)
+    const cacheFrom = cache?.requests ?? 0
+    const run = await event.run(sb, env)
     check(event, run)
     const requests = sb.requests.slice(from)
     return {
       ms: run.ms,
       requests: requests.length,
+      jira: requests.filter((r) => r.service === 'jira').length,
+      github: requests.filter((r) => r.service === 'github').length,
+      cache: (cache?.requests ?? 0) - cacheFrom,
       chainFromLog: longestChain(requests),
       maxRssBytes: run.maxRssBytes
     }
   } finally {
     await sb.close()
+    await cache?.close()
   }
 }
 
@@ -135,6 +174,9 @@ function median(values: number[]): number {
 interface Row {
   event: string
   requests: number
+  jira: number
+  github: number
+  cache: number
   chainFromLog: number
   chainFromLatency: number
   wallMs: number
@@ -155,6 +197,9 @@ async function benchEvent(event: BenchEvent): Promise<Row> {
   return {
     event: event.name,
     requests: median(fast.map((s) => s.requests)),
+    jira: median(fast.map((s) => s.jira)),
+    github: median(fast.map((s) => s.github)),
+    cache: median(fast.map((s) => s.cache)),
     chainFromLog: median(slow.map((s) => s.chainFromLog)),
     chainFromLatency: Math.round(((t50 - t0) / LATENCY_MS) * 10) / 10,
     wallMs: Math.round(t0),
@@ -178,6 +223,9 @@ function table(rows: Row[]): string {
   const head = [
     'event',
     'requests',
+    'Jira',
+    'GitHub',
+    'cache',
     'chain (log)',
     'chain (latency)',
     'wall ms',
@@ -187,6 +235,9 @@ function table(rows: Row[]): string {
   const cells = rows.map((r) => [
     r.event,
     String(r.requests),
+    String(r.jira),
+    String(r.github),
+    String(r.cache),
     String(r.chainFromLog),
     r.chainFromLatency.toFixed(1),
     String(r.wallMs),
@@ -232,7 +283,8 @@ if (json) {
   )
   console.log(table(rows))
   console.log(
-    `\nchain (log): longest run of requests each sent after the previous was answered (request log timing, +${LATENCY_MS} ms run)` +
+    `\nrequests: to the sandbox (Jira, GitHub, OAuth); cache: to the Actions cache service (restore: 2, save: 3)` +
+      `\nchain (log): longest run of requests each sent after the previous was answered (request log timing, +${LATENCY_MS} ms run)` +
       `\nchain (latency): (wall at +${LATENCY_MS} ms − wall) / ${LATENCY_MS}. Near 0 for a run that writes to GitHub:` +
       `\n  Octokit's throttling spaces "writes" 1 s apart and counts the GraphQL query as one, so the PR comment` +
       `\n  waits ~1 s after it and the added latency disappears inside that wait (compare the dry-run row)`

@@ -18,8 +18,8 @@ import { readInputs, type Inputs } from './inputs.js'
 import { connectJira, resolveJiraAuth, type JiraAuth } from './jira/index.js'
 import { applyActions } from './plan/apply.js'
 import type { Action } from './plan/actions.js'
+import { openRunCache } from './cache/index.js'
 import { actionsCacheStore } from './cache/store.js'
-import { cacheKey, credentialSecret } from './cache/sealed.js'
 import { COMMENT_MARKER, renderComment } from './report/comment.js'
 import { publishComment } from './report/publish.js'
 import { buildReport, type RunReport } from './report/model.js'
@@ -104,13 +104,15 @@ async function handlePullRequest(
     github.findComment(event.prNumber, COMMENT_MARKER),
     jiraEarly ?? Promise.resolve(null)
   ])
-  const jira = jiraChecked ?? (await connect())
-  const ports: Ports = { jira, github }
+  const connected = jiraChecked ?? (await connect())
+  // One Actions cache entry: restored from here on, beside the next requests; saved at the end.
+  const cache = openRunCache({ store: actionsCacheStore(), auth, site: connected.siteUrl })
+  const jira = cache.jira(connected)
+  const ports: Ports = { jira, github, logins: cache.logins }
 
   const previous = readState(comment?.body)
-  const cache = { store: actionsCacheStore(), key: cacheKey(credentialSecret(auth), jira.siteUrl) }
   const discovery = await discoverLinkedIssues(
-    { jira, cache },
+    { jira, cache: cache.blobs },
     pr,
     previous,
     settings,
@@ -121,7 +123,8 @@ async function handlePullRequest(
   const apply = (actions: Action[]) =>
     applyActions(actions, { jira, github }, { dryRun: settings.dryRun })
   const { applied, ...planned } = await runRules(ports, facts, settings, apply)
-  if (!settings.dryRun) await discovery.saveCache()
+  // A dry run reads the cache but writes nothing, the cache included.
+  if (!settings.dryRun) await discovery.saveCache().then(cache.save)
 
   const report = buildReport({
     event,

@@ -131,7 +131,7 @@ export { recorder } from '../helpers/recorder.js'
 /** The GitHub reads every PR event makes: config, PR, files, commits, reviews, threads, comments. */
 export function githubReads(
   pr: Json,
-  options: { config?: string | null; comments?: Json[]; commits?: Json[] } = {}
+  options: { config?: string | null; comments?: Json[]; commits?: Json[]; files?: Json[] } = {}
 ): nock.Scope {
   const scope = nock(GITHUB)
   const configPath = `${REPO}/contents/.github%2Fgitar-jira.yml`
@@ -150,7 +150,10 @@ export function githubReads(
       })
   }
   scope.get(`${REPO}/pulls/${pr.number}`).reply(200, pr)
-  scope.get(`${REPO}/pulls/${pr.number}/files`).query(true).reply(200, [])
+  scope
+    .get(`${REPO}/pulls/${pr.number}/files`)
+    .query(true)
+    .reply(200, options.files ?? [])
   scope
     .get(`${REPO}/pulls/${pr.number}/commits`)
     .query(true)

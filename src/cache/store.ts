@@ -1,8 +1,9 @@
 /**
  * The Actions cache as a small key/value store of sealed blobs. Cache keys are immutable, so
  * every save is a new key under a stable prefix and a restore takes the newest. Where the cache
- * service is absent or read-only (pull_request_target since June 2026), the action runs
- * uncached: a debug line, never a failure.
+ * service is absent the action runs uncached; where it is read-only (pull_request_target since
+ * June 2026, a runner's `ACTIONS_CACHE_MODE` of read or none) it only reads. A debug line either
+ * way, never a failure.
  */
 import * as core from '@actions/core'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
@@ -70,6 +71,8 @@ export function actionsCacheStore(
     async save(prefix, data) {
       const service = await available()
       if (!service) return
+      const readOnly = readOnlyBecause(process.env)
+      if (readOnly) return core.debug(`Cache not saved: ${readOnly}.`)
       try {
         const path = await fileFor(prefix)
         await writeFile(path, data)
@@ -79,4 +82,17 @@ export function actionsCacheStore(
       }
     }
   }
+}
+
+/**
+ * Why this run may only read the cache, or null. @actions/cache would log a refused save as a
+ * warning (or an info line); the action says so in a debug line instead and does not try.
+ */
+export function readOnlyBecause(env: NodeJS.ProcessEnv): string | null {
+  const mode = (env.ACTIONS_CACHE_MODE ?? '').trim().toLowerCase()
+  if (mode === 'read' || mode === 'none') return `the runner's cache mode is "${mode}"`
+  if (env.GITHUB_EVENT_NAME === 'pull_request_target') {
+    return 'pull_request_target runs get a read-only cache token'
+  }
+  return null
 }

@@ -139,8 +139,11 @@ export interface JiraPort {
   getWatchers(issueKey: string): Promise<JiraUser[]>
   upsertRemoteLink(issueKey: string, link: RemoteLinkInput): Promise<void>
   deleteRemoteLink(issueKey: string, globalId: string): Promise<void>
-  /** The transitions available to the issue now (what its workflow offers from its status). */
-  getTransitions(issueKey: string): Promise<Transition[]>
+  /**
+   * The transitions available to the issue now (what its workflow offers from its status).
+   * `reaching`: the status the caller is after; a cached list without a way there is read again.
+   */
+  getTransitions(issueKey: string, reaching?: string): Promise<Transition[]>
   /** Performs a transition; Jira's refusal (400) is an outcome, not a throw. */
   transitionIssue(issueKey: string, transitionId: string): Promise<TransitionOutcome>
   /** Adds a comment; resolves to its id. */

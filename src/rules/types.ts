@@ -10,11 +10,14 @@ import type { JiraPort } from '../jira/port.js'
 import type { Action, AppliedAction } from '../plan/actions.js'
 import type { CommentState } from '../report/state.js'
 import type { LinkedIssue } from './linked-issue.js'
+import type { LoginMemory } from './suggest-reviewers/resolve.js'
 import type { ReviewerPlan } from './suggest-reviewers/model.js'
 
 export interface Ports {
   jira: JiraPort
   github: GitHubPort
+  /** The login map kept across runs (the Actions cache); without it, lookups are per run. */
+  logins?: LoginMemory
 }
 
 /** What every rule can read: gathered once per run. */

@@ -51,7 +51,7 @@ export const suggestReviewers: Rule<Gathered> = {
     ).slice(0, MAX_PEOPLE)
 
     const pr = prPeople(facts.pr, facts.previous.requested)
-    const resolver = createResolver(ports.github, config.users)
+    const resolver = createResolver(ports.github, config.users, ports.logins)
     const gathered: Gathered = { people, resolved: {}, access: {} }
     // Best ranked first, until `max` people are found: fewer lookups than looking up everyone.
     for (const person of people) {

@@ -57,7 +57,7 @@ export const transitions: Rule<AvailableTransitions> = {
     const wanted = wantedStatus(facts.event, settings.rules.transitions)
     if (wanted === null) return {}
     const keys = issuesToMove(facts.linked, wanted).map((l) => l.issue.key)
-    const lists = await Promise.all(keys.map((key) => ports.jira.getTransitions(key)))
+    const lists = await Promise.all(keys.map((key) => ports.jira.getTransitions(key, wanted)))
     return Object.fromEntries(keys.map((key, i) => [key, lists[i]!]))
   },
 

@@ -4,6 +4,7 @@ import { cacheKey, seal } from '../../../../src/cache/sealed.js'
 import type { JiraIssue } from '../../../../src/jira/port.js'
 import { corpusPrefix, loadCorpus, mergeCorpus } from '../../../../src/rules/auto-link/corpus.js'
 import { jiraIssue } from '../../../helpers/facts.js'
+import { memoryStore } from '../../../helpers/memory-store.js'
 
 const SITE = 'https://acme.atlassian.net'
 const key = cacheKey('secret', SITE)
@@ -12,18 +13,6 @@ const scope = {
   leaving: 'project in ("ABC") AND NOT (statusCategory != Done)'
 }
 const NOW = new Date('2026-11-27T10:00:00Z')
-
-function memoryStore(initial?: Buffer): BlobStore & { saved: Buffer[] } {
-  const saved: Buffer[] = []
-  return {
-    saved,
-    available: async () => true,
-    load: async () => saved.at(-1) ?? initial ?? null,
-    save: async (_prefix, data) => {
-      saved.push(data)
-    }
-  }
-}
 
 function fakeJira(answers: Record<string, JiraIssue[]>) {
   const searchIssues = jest.fn(async (jql: string) => {

@@ -180,7 +180,7 @@ describe('transitions: gather', () => {
   test('reads transitions of the resolved issues not yet in the status, in parallel', async () => {
     let inFlight = 0
     let most = 0
-    const getTransitions = jest.fn(async (key: string) => {
+    const getTransitions = jest.fn(async (key: string, _reaching?: string) => {
       inFlight++
       most = Math.max(most, inFlight)
       await new Promise((r) => setTimeout(r, 5))
@@ -199,6 +199,8 @@ describe('transitions: gather', () => {
     })
     const available = await transitions.gather!(ports, f, config())
     expect(getTransitions.mock.calls.map((c) => c[0]).sort()).toEqual(['SHOP-12', 'SHOP-13'])
+    // The wanted status goes along: a cached list without a way there is read again.
+    expect(getTransitions.mock.calls.map((c) => c[1])).toEqual(['Done', 'Done'])
     expect(most).toBe(2)
     expect(available['SHOP-12']).toEqual(FROM_IN_PROGRESS)
   })
