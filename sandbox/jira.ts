@@ -698,6 +698,14 @@ export function createJira({ state, now, spec, flavour = 'cloud' }: JiraDeps) {
       return { status: 200, body: commentJson(c, issue!, call.base) }
     },
 
+    deleteComment: (call, issue) => {
+      const at = issue!.comments.findIndex((x) => x.id === call.params.id)
+      if (at < 0) return jiraError(404, [`Can not find a comment for key: ${call.params.id}.`])
+      issue!.comments.splice(at, 1)
+      touch(issue!)
+      return { status: 204 }
+    },
+
     getIssueWatchers: (call, issue) => ({
       status: 200,
       body: {
@@ -981,6 +989,7 @@ export function createJira({ state, now, spec, flavour = 'cloud' }: JiraDeps) {
     ['POST', /^issue\/(?<issueIdOrKey>[^/]+)\/comment$/, 'addComment'],
     ['GET', /^issue\/(?<issueIdOrKey>[^/]+)\/comment\/(?<id>[^/]+)$/, 'getComment'],
     ['PUT', /^issue\/(?<issueIdOrKey>[^/]+)\/comment\/(?<id>[^/]+)$/, 'updateComment'],
+    ['DELETE', /^issue\/(?<issueIdOrKey>[^/]+)\/comment\/(?<id>[^/]+)$/, 'deleteComment'],
     ['GET', /^issue\/(?<issueIdOrKey>[^/]+)\/watchers$/, 'getIssueWatchers'],
     [
       'GET',

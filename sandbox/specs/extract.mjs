@@ -34,6 +34,7 @@ const OPERATIONS = {
       'get /rest/api/3/issue/{issueIdOrKey}/comment',
       'post /rest/api/3/issue/{issueIdOrKey}/comment',
       'put /rest/api/3/issue/{issueIdOrKey}/comment/{id}',
+      'delete /rest/api/3/issue/{issueIdOrKey}/comment/{id}',
       'get /rest/api/3/issue/{issueIdOrKey}/watchers',
       'get /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}',
       'put /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}',

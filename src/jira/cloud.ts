@@ -251,6 +251,16 @@ export class CloudJira implements JiraPort {
     })
   }
 
+  deleteComment(issueKey: string, commentId: string): Promise<void> {
+    return this.call(OPERATIONS.writeComments, async () => {
+      try {
+        await this.jira.issueComments.deleteComment({ issueIdOrKey: issueKey, id: commentId })
+      } catch (error) {
+        if (!isNotFoundError(error)) throw error
+      }
+    })
+  }
+
   getIssueProperty(issueKey: string, propertyKey: string): Promise<unknown> {
     return this.call(OPERATIONS.readProperties, async () => {
       try {

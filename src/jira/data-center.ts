@@ -288,6 +288,16 @@ export class DataCenterJira implements JiraPort {
     })
   }
 
+  deleteComment(issueKey: string, commentId: string): Promise<void> {
+    return this.call(OPERATIONS.writeComments, async () => {
+      try {
+        await this.send('DELETE', path('issue', issueKey, 'comment', commentId))
+      } catch (error) {
+        if (!isNotFoundError(error)) throw error
+      }
+    })
+  }
+
   getIssueProperty(issueKey: string, propertyKey: string): Promise<unknown> {
     return this.call(OPERATIONS.readProperties, async () => {
       try {

@@ -150,6 +150,8 @@ export interface JiraPort {
   addComment(issueKey: string, comment: CommentInput): Promise<string>
   /** Replaces a comment's body; false when the comment no longer exists (deleted by someone). */
   updateComment(issueKey: string, commentId: string, comment: CommentInput): Promise<boolean>
+  /** Deletes a comment (one this run added and cannot keep track of); a missing one is no error. */
+  deleteComment(issueKey: string, commentId: string): Promise<void>
   /** An issue entity property's JSON value, or null when the issue has none by that key. */
   getIssueProperty(issueKey: string, propertyKey: string): Promise<unknown>
   setIssueProperty(issueKey: string, propertyKey: string, value: object): Promise<void>

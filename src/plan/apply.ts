@@ -17,6 +17,7 @@ export interface Writers {
     | 'transitionIssue'
     | 'addComment'
     | 'updateComment'
+    | 'deleteComment'
     | 'setIssueProperty'
     | 'createIssue'
     | 'linkIssues'
@@ -101,8 +102,14 @@ async function upsertComment(
   const { issueKey, commentId, index } = action
   const edited = commentId !== null && (await jira.updateComment(issueKey, commentId, comment))
   const id = edited ? commentId : await jira.addComment(issueKey, comment)
-  if (index.known[index.entry] !== id) {
+  if (index.known[index.entry] === id) return
+  try {
     await jira.setIssueProperty(issueKey, index.property, withEntry(index.known, index.entry, id))
+  } catch (error) {
+    // A comment the property does not point at would be written a second time by the next run
+    // (a rerun, a box ticked after the merge): take it back, then report the failure.
+    if (!edited) await jira.deleteComment(issueKey, id).catch(() => undefined)
+    throw error
   }
 }
 

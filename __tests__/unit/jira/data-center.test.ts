@@ -392,6 +392,18 @@ describe('DataCenterJira: the requests a Data Center Jira receives', () => {
     expect(scope.isDone()).toBe(true)
   })
 
+  it('a comment is deleted over v2; one already gone is no error', async () => {
+    const port = await connected()
+    const scope = jira()
+      .delete('/rest/api/2/issue/EX-1/comment/10500')
+      .reply(204)
+      .delete('/rest/api/2/issue/EX-1/comment/10501')
+      .reply(404, { errorMessages: ['Can not find a comment for the id: 10501.'] })
+    await port.deleteComment('EX-1', '10500')
+    await port.deleteComment('EX-1', '10501')
+    expect(scope.isDone()).toBe(true)
+  })
+
   it('comments are written in wiki markup, with v2 visibility; a deleted one updates to false', async () => {
     const port = await connected()
     const body = doc(

@@ -189,6 +189,20 @@ describe('comments at the HTTP boundary: Jira receives valid ADF', () => {
   })
 })
 
+describe('deleting a comment at the HTTP boundary', () => {
+  test('DELETE by id; one already gone is no error', async () => {
+    const jira = await port()
+    const scope = nock(SITE)
+      .delete('/rest/api/3/issue/SHOP-12/comment/10500')
+      .reply(204)
+      .delete('/rest/api/3/issue/SHOP-12/comment/10501')
+      .reply(404, { errorMessages: ['Can not find a comment for key: 10501.'], errors: {} })
+    await jira.deleteComment('SHOP-12', '10500')
+    await jira.deleteComment('SHOP-12', '10501')
+    expect(scope.isDone()).toBe(true)
+  })
+})
+
 describe('issue properties at the HTTP boundary', () => {
   test('absent: null; present: its value; written as the JSON body', async () => {
     const jira = await port()

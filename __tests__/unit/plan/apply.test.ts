@@ -36,6 +36,7 @@ function writers(failOn?: string): Writers & { calls: string[] } {
       transitionIssue: jest.fn(async () => ({ ok: true as const })),
       addComment: jest.fn(async () => '1'),
       updateComment: jest.fn(async () => true),
+      deleteComment: record('deleteComment'),
       setIssueProperty: jest.fn(async () => undefined),
       createIssue: jest.fn(async () => ({
         key: 'ABC-9',
@@ -168,6 +169,21 @@ describe('applyActions: transitions and comments', () => {
     expect(w.jira.addComment).toHaveBeenCalledTimes(1)
     expect(w.jira.setIssueProperty).toHaveBeenCalledWith('SHOP-12', 'gitar-jira.merge-summary', {
       'https://github.com/acme/shop/pull/42': '10777'
+    })
+  })
+
+  test('a summary whose id cannot be remembered is taken back, so a rerun adds no second one', async () => {
+    const w = writers()
+    w.jira.addComment = jest.fn(async () => '10500')
+    w.jira.setIssueProperty = jest.fn(async () => {
+      throw new Error('You do not have permission to edit issue SHOP-12.')
+    })
+    const applied = await applyActions([comment(null, {})], w, { dryRun: false })
+    expect(w.calls).toEqual(['deleteComment SHOP-12'])
+    expect(w.jira.deleteComment).toHaveBeenCalledWith('SHOP-12', '10500')
+    expect(applied[0]).toMatchObject({
+      status: 'failed',
+      error: expect.stringContaining('permission to edit issue SHOP-12')
     })
   })
 
