@@ -7,9 +7,8 @@ import { jest } from '@jest/globals'
 import nock from 'nock'
 import { adfShapeProblems } from '../../helpers/adf-shape.js'
 import { recorder } from '../../helpers/recorder.js'
-import { API_TOKEN, EMAIL, fixture, SITE } from './helpers.js'
+import { SITE, cloudPort } from './helpers.js'
 
-const { connectJira } = await import('../../../src/jira/client.js')
 const { fromMarkdownText } = await import('../../../src/richtext/markdown.js')
 const { fitSummary } = await import('../../../src/rules/merge-summary/summary.js')
 const { cartRounding, huge, RICH_BODY, MERGED } = await import('../rules/merge-summary/shapes.js')
@@ -17,14 +16,7 @@ const { prFacts } = await import('../../helpers/facts.js')
 
 beforeEach(() => jest.clearAllMocks())
 
-async function port() {
-  nock(SITE).get('/rest/api/3/myself').reply(200, fixture('myself'))
-  return connectJira({
-    auth: { mode: 'basic', siteUrl: SITE, email: EMAIL, apiToken: API_TOKEN },
-    onSchemaMismatch: 'throw',
-    retry: { sleep: async () => {} }
-  })
-}
+const port = cloudPort
 
 const status = (id: string, name: string, key: string) => ({
   self: `${SITE}/rest/api/3/status/${id}`,

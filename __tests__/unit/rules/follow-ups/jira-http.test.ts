@@ -5,9 +5,8 @@
 import { jest } from '@jest/globals'
 import nock from 'nock'
 import { adfShapeProblems } from '../../../helpers/adf-shape.js'
-import { fixture, API_TOKEN, EMAIL, SITE } from '../../jira/helpers.js'
+import { SITE, cloudPort } from '../../jira/helpers.js'
 
-const { connectJira } = await import('../../../../src/jira/client.js')
 const { followUps } = await import('../../../../src/rules/follow-ups/index.js')
 const { applyActions } = await import('../../../../src/plan/apply.js')
 const { prFacts, prEvent, settings, jiraIssue } = await import('../../../helpers/facts.js')
@@ -15,14 +14,7 @@ const { EMPTY_STATE } = await import('../../../../src/report/state.js')
 
 beforeEach(() => jest.clearAllMocks())
 
-async function port() {
-  nock(SITE).get('/rest/api/3/myself').reply(200, fixture('myself'))
-  return connectJira({
-    auth: { mode: 'basic', siteUrl: SITE, email: EMAIL, apiToken: API_TOKEN },
-    onSchemaMismatch: 'throw',
-    retry: { sleep: async () => {} }
-  })
-}
+const port = cloudPort
 
 const PATCH = '@@ -1,2 +1,3 @@\n const a = 1\n+// TODO: say "hello" \\ politely\n const b = 2\n'
 
