@@ -123,11 +123,13 @@ function dryRunBlock(report: RunReport): string {
   ].join('\n')
 }
 
+/** GitHub refuses a comment body over 65,536 characters; this leaves room to spare. */
+export const MAX_COMMENT_CHARS = 65_000
+
 export function renderComment(report: RunReport): string {
   const unlinked =
     report.unlinked.length > 0 ? `Unlinked on this run: ${report.unlinked.join(', ')}` : ''
-  return [
-    COMMENT_MARKER,
+  const content = [
     '### Jira',
     '',
     linkedIssuesTable(report),
@@ -138,10 +140,30 @@ export function renderComment(report: RunReport): string {
     followUpsBlock(report),
     notesBlock(report),
     failuresBlock(report),
-    dryRunBlock(report),
-    `<sub>gitar-jira · updated for ${report.headSha.slice(0, 7)}</sub>`,
-    writeState(report.state)
+    dryRunBlock(report)
   ]
     .filter((part) => part !== '')
     .join('\n\n')
+  const tail = [
+    `<sub>gitar-jira · updated for ${report.headSha.slice(0, 7)}</sub>`,
+    writeState(report.state)
+  ].join('\n\n')
+  return [
+    COMMENT_MARKER,
+    fitContent(content, MAX_COMMENT_CHARS - COMMENT_MARKER.length - tail.length - 4),
+    tail
+  ].join('\n\n')
+}
+
+const CUT_NOTE =
+  '_… cut here: a PR comment holds at most 65,536 characters. The job summary of this run has everything._'
+
+/**
+ * The content, cut at a line when the comment would be too long: GitHub would refuse it whole,
+ * and with it the hidden state the next run needs (the marker and the state always fit).
+ */
+function fitContent(content: string, room: number): string {
+  if (content.length <= room) return content
+  const cut = content.lastIndexOf('\n', room - CUT_NOTE.length - 2)
+  return `${content.slice(0, Math.max(0, cut))}\n\n${CUT_NOTE}`
 }

@@ -65,6 +65,24 @@ describe('the PR comment', () => {
     )
   })
 
+  test('a comment too long for GitHub is cut at a line, keeping the state and saying so', () => {
+    const many = Array.from({ length: 900 }, (_, i) => ({
+      issue: jiraIssue(`ABC-${i + 1}`, { summary: 'A long summary of an issue '.repeat(4) }),
+      strength: 'references' as const,
+      via: 'explicit' as const,
+      sources: ['body' as const]
+    }))
+    const state = { v: 1 as const, links: many.map((l) => ({ key: l.issue.key, via: l.via })) }
+    const full = renderComment(report({ linked: many, state }))
+    expect(full.length).toBeLessThanOrEqual(65_536)
+    expect(full).toContain('_… cut here: a PR comment holds at most 65,536 characters.')
+    expect(full).toContain('| [ABC-1](https://acme.atlassian.net/browse/ABC-1) |')
+    expect(full).not.toContain('[ABC-900]')
+    expect(readState(full).links).toHaveLength(900)
+    expect(full).toMatch(/<sub>gitar-jira · updated for \w{7}<\/sub>/)
+    expect(renderSummary(report({ linked: many, state }))).toContain('[ABC-900]')
+  })
+
   test('keeps what it linked in a hidden state block that the next run reads back', () => {
     expect(readState(renderComment(report()))).toEqual({
       v: 1,

@@ -10,6 +10,7 @@ import {
   type Inline,
   type RichDoc
 } from '../../richtext/model.js'
+import { adfSize } from '../../richtext/adf.js'
 import { codeLanguageOf } from './languages.js'
 import type { FoundTodo } from './todos.js'
 
@@ -46,14 +47,18 @@ export function todoSummary(todo: FoundTodo): string {
   return oneLine(todo.text || `${todo.tag} in ${todo.path}`)
 }
 
-function todoBlocks(todo: FoundTodo, pr: PrRef): Block[] {
+function todoLine(todo: FoundTodo, pr: PrRef): Inline[] {
   const at = `${todo.path}:${todo.line}`
   return [
-    paragraph(
-      text(`${todo.tag} `),
-      link(at, permalink(pr.url, pr.sha, todo.path, todo.line)),
-      text(todo.text ? `: ${todo.text}` : '')
-    ),
+    text(`${todo.tag} `),
+    link(at, permalink(pr.url, pr.sha, todo.path, todo.line)),
+    text(todo.text ? `: ${todo.text}` : '')
+  ]
+}
+
+function todoBlocks(todo: FoundTodo, pr: PrRef): Block[] {
+  return [
+    paragraph(...todoLine(todo, pr)),
     {
       type: 'codeBlock',
       ...(codeLanguageOf(todo.path) ? { language: codeLanguageOf(todo.path) } : {}),
@@ -76,13 +81,43 @@ export function groupSummary(todos: FoundTodo[], pr: PrRef): string {
   return oneLine(`TODOs of ${pr.name}: ${first ? todoSummary(first) : ''}${rest}`)
 }
 
-export function groupDescription(todos: FoundTodo[], pr: PrRef): RichDoc {
-  return {
-    blocks: [
-      origin(pr, `${todos.length} TODO comment(s) left in`),
-      ...todos.flatMap((t) => todoBlocks(t, pr))
-    ]
+/** Jira's 32,767-character limit on a description, as ADF (the longest of the renderings). */
+export const DESCRIPTION_BUDGET = 30_000
+
+/**
+ * One issue for many TODOs: each with its code while the description fits Jira's limit, then
+ * one line each, then a count of the rest.
+ */
+export function groupDescription(
+  todos: FoundTodo[],
+  pr: PrRef,
+  budget = DESCRIPTION_BUDGET
+): RichDoc {
+  const build = (full: number, lines: number): RichDoc => {
+    const rest = todos.length - full - lines
+    return {
+      blocks: [
+        origin(pr, `${todos.length} TODO comment(s) left in`),
+        ...todos.slice(0, full).flatMap((t) => todoBlocks(t, pr)),
+        ...(lines > 0
+          ? [bullets(todos.slice(full, full + lines).map((t) => todoLine(t, pr)))]
+          : []),
+        ...(rest > 0 ? [paragraph(text(`… and ${rest} more.`))] : [])
+      ]
+    }
   }
+  let full = todos.length
+  let doc = build(full, 0)
+  while (full > 0 && adfSize(doc) > budget) {
+    full = Math.floor(full / 2)
+    doc = build(full, todos.length - full)
+  }
+  let lines = todos.length - full
+  while (lines > 0 && adfSize(doc) > budget) {
+    lines = Math.floor(lines / 2)
+    doc = build(full, lines)
+  }
+  return doc
 }
 
 export function threadSummary(thread: ReviewThread): string {

@@ -31,6 +31,9 @@ import { scanTodos, type FoundTodo } from './todos.js'
 
 /** Issue property of a follow-up: PR URL → id of the "TODO is gone" comment. */
 export const GONE_PROPERTY = 'gitar-jira.follow-up'
+
+/** More new TODOs than this on one run get one issue together, whatever `grouping` says. */
+export const MAX_TODO_ISSUES = 20
 const LABELS_PER_SEARCH = 50
 const RELATES = 'relates'
 
@@ -244,7 +247,15 @@ export function planFollowUps(
         url: `${pr.url}/files`
       })
   }
-  if (config.grouping === 'pr' && fresh.length > 0) {
+  // Past MAX_TODO_ISSUES new TODOs (vendored or generated code, most likely), one issue for them.
+  const grouped = fresh.length > 0 && (config.grouping === 'pr' || fresh.length > MAX_TODO_ISSUES)
+  if (grouped && config.grouping !== 'pr') {
+    notes.push({
+      level: 'info',
+      text: `${fresh.length} new TODOs: more than ${MAX_TODO_ISSUES}, so one follow-up issue lists them all instead of one issue each (\`grouping: pr\` always does this).`
+    })
+  }
+  if (grouped) {
     const todos = fresh.map((f) => f.todo)
     actions.push({
       type: 'jira.createIssue',

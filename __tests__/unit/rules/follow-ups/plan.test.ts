@@ -11,6 +11,8 @@ import {
 import { prLabel, threadLabel, todoLabel } from '../../../../src/rules/follow-ups/fingerprint.js'
 import type { FoundTodo } from '../../../../src/rules/follow-ups/todos.js'
 import { followUpsBlock } from '../../../../src/report/follow-ups.js'
+import { adfSize, toAdf } from '../../../../src/richtext/adf.js'
+import { DESCRIPTION_BUDGET } from '../../../../src/rules/follow-ups/describe.js'
 import type { RunReport } from '../../../../src/report/model.js'
 
 const todo = (text: string, line = 5, tracks: string | null = null): FoundTodo => ({
@@ -157,6 +159,26 @@ describe('when: merge', () => {
         todoLabel('acme/shop', 'src/a.ts', 'two')
       ])
     )
+  })
+
+  test('more than 20 new TODOs (vendored code): one issue for them all, said in the comment', () => {
+    const many = Array.from({ length: 300 }, (_, i) => ({
+      ...todo(`handle case ${i}`, i + 1),
+      context: { start: i + 1, lines: Array.from({ length: 7 }, () => `x = ${'y'.repeat(60)}`) }
+    }))
+    const plan = planFollowUps(merged(), found({ todos: many }), config())
+    const made = creates(plan.actions)
+    expect(made).toHaveLength(1)
+    expect(made[0]!.issue.labels).toHaveLength(300 + 2) // each TODO's label, the PR's, the config's
+    expect(adfSize(made[0]!.issue.description)).toBeLessThanOrEqual(DESCRIPTION_BUDGET)
+    const adf = JSON.stringify(toAdf(made[0]!.issue.description))
+    expect(adf).toContain('handle case 0') // the first ones with their code
+    expect(adf).toMatch(/… and \d+ more\./) // the rest counted
+    expect(plan.notes.map((n) => n.text)).toContain(
+      '300 new TODOs: more than 20, so one follow-up issue lists them all instead of one issue each (`grouping: pr` always does this).'
+    )
+    const twenty = planFollowUps(merged(), found({ todos: many.slice(0, 20) }), config())
+    expect(creates(twenty.actions)).toHaveLength(20)
   })
 
   test('project from the config first; without one nor a linked issue: a warning, nothing made', () => {
