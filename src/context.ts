@@ -62,7 +62,28 @@ export interface IgnoredEvent {
   reason: string
 }
 
-export type RunEvent = PrEvent | CommentEditEvent | IgnoredEvent
+/**
+ * A push to the default branch, a schedule or a manual run: no PR, only the cache to refresh.
+ * Caches saved there are the ones every PR can read (a PR's own are its alone).
+ */
+export interface CacheRefreshEvent {
+  kind: 'cache_refresh'
+  eventName: 'push' | 'schedule' | 'workflow_dispatch'
+  owner: string
+  repo: string
+  /** The branch the run is on: the config file is read at its head. */
+  branch: string
+}
+
+export type RunEvent = PrEvent | CommentEditEvent | CacheRefreshEvent | IgnoredEvent
+
+/** What the runner says beside the payload. */
+export interface RunnerEnv {
+  /** GITHUB_REPOSITORY: `owner/repo`. */
+  repository?: string
+  /** GITHUB_REF: `refs/heads/main`. */
+  ref?: string
+}
 
 interface Payload {
   action?: string
@@ -77,13 +98,17 @@ interface Payload {
   issue?: { number: number; pull_request?: unknown }
   comment?: { id: number; body?: string; user?: { login: string } }
   changes?: { body?: { from?: string } }
-  repository?: { name: string; owner: { login: string } }
+  repository?: { name: string; owner: { login: string }; default_branch?: string }
+  ref?: string
   sender?: { login: string }
 }
 
 /** Reads the event the runner gave (name + payload) into the run's context. */
-export function readEvent(eventName: string, payload: Payload): RunEvent {
+export function readEvent(eventName: string, payload: Payload, runner: RunnerEnv = {}): RunEvent {
   const action = payload.action ?? ''
+  if (eventName === 'push' || eventName === 'schedule' || eventName === 'workflow_dispatch') {
+    return cacheRefresh(eventName, payload, runner)
+  }
   if (eventName === 'pull_request' || eventName === 'pull_request_target') {
     const pr = payload.pull_request
     if (!pr) return ignored(eventName, action, 'the event has no pull_request')
@@ -145,6 +170,25 @@ export function prEventOf(event: CommentEditEvent, pr: PullRequest): PrEvent {
     fromFork: false,
     sender: event.sender
   }
+}
+
+function cacheRefresh(
+  eventName: CacheRefreshEvent['eventName'],
+  payload: Payload,
+  runner: RunnerEnv
+): CacheRefreshEvent | IgnoredEvent {
+  const [owner = '', repo = ''] = (runner.repository ?? '').split('/')
+  const ref = payload.ref ?? runner.ref ?? ''
+  const branch = ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : ''
+  if (!owner || !repo || !branch) {
+    return ignored(eventName, '', 'the run is not on a branch of a repository')
+  }
+  const defaultBranch = payload.repository?.default_branch
+  if (eventName === 'push' && defaultBranch && branch !== defaultBranch) {
+    // A cache saved on another branch helps no PR: they read their base branch's.
+    return ignored(eventName, '', `a push to ${branch}, not to the default branch ${defaultBranch}`)
+  }
+  return { kind: 'cache_refresh', eventName, owner, repo, branch }
 }
 
 function ignored(eventName: string, action: string, reason: string): IgnoredEvent {

@@ -1,6 +1,7 @@
 /**
  * gitar-jira, the table of contents:
- *  1. inputs and event → gate (ignored events and secret-less fork PRs end with a notice)
+ *  1. inputs and event → gate (ignored events and secret-less fork PRs end with a notice; a
+ *     push to the default branch or a schedule only refreshes the cache every PR reads)
  *  2. config file at the base branch head, the PR's facts and the action's comment, together
  *  3. Jira: check the credential, then find the issues the PR works on
  *  4. each rule in turn: gather (reads) → plan (pure) → apply (the single write point, dry-run
@@ -11,7 +12,13 @@ import * as core from '@actions/core'
 import { readFile } from 'node:fs/promises'
 import { loadSettings } from './config/index.js'
 import type { Settings } from './config/settings.js'
-import { prEventOf, readEvent, type CommentEditEvent, type PrEvent } from './context.js'
+import {
+  prEventOf,
+  readEvent,
+  type CacheRefreshEvent,
+  type CommentEditEvent,
+  type PrEvent
+} from './context.js'
 import { createGitHub } from './github/index.js'
 import type { GitHubPort, PrFacts } from './github/port.js'
 import { readInputs, type Inputs } from './inputs.js'
@@ -27,7 +34,7 @@ import { outputsOf, setOutputs } from './report/outputs.js'
 import { checkboxDecisions, type Decisions } from './report/checkboxes.js'
 import { readState } from './report/state.js'
 import { renderSummary, writeSummary } from './report/summary.js'
-import { discoverLinkedIssues } from './rules/auto-link/discover.js'
+import { discoverLinkedIssues, refreshCorpus } from './rules/auto-link/discover.js'
 import { runRules } from './rules/plan-rules.js'
 import type { Ports } from './rules/types.js'
 import { reportFatal } from './util/fatal.js'
@@ -36,7 +43,10 @@ import { settleAll } from './util/settle.js'
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
     const inputs = readInputs()
-    const event = readEvent(env.GITHUB_EVENT_NAME ?? '', await readPayload(env))
+    const event = readEvent(env.GITHUB_EVENT_NAME ?? '', await readPayload(env), {
+      repository: env.GITHUB_REPOSITORY,
+      ref: env.GITHUB_REF
+    })
     if (event.kind === 'ignored') {
       core.notice(`Nothing to do: ${event.reason}.`, { title: 'gitar-jira' })
       return
@@ -49,6 +59,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       }
       const auth = resolveJiraAuth(inputs)
       await handleCheckboxes(inputs, auth, event, decisions)
+      return
+    }
+    if (event.kind === 'cache_refresh') {
+      await refreshCache(inputs, resolveJiraAuth(inputs), event)
       return
     }
     if (!hasJiraCredential(inputs) && (event.fromFork || isDependabot(event.sender))) {
@@ -145,6 +159,39 @@ async function handlePullRequest(
   setOutputs(outputsOf(report, commentUrl))
   await writeSummary(renderSummary(report))
   concludeRun(report, settings)
+}
+
+/**
+ * No PR (a push to the default branch, a schedule, a manual run): the cache every PR reads is
+ * filled, the inference corpus and the link types, and nothing is written anywhere else.
+ */
+async function refreshCache(
+  inputs: Inputs,
+  auth: JiraAuth,
+  event: CacheRefreshEvent
+): Promise<void> {
+  const github = createGitHub({ token: inputs.githubToken, owner: event.owner, repo: event.repo })
+  const [settings, connected] = await settleAll([
+    loadSettings({
+      inputs,
+      readFile: (path, ref) => github.getFileText(path, ref),
+      ref: event.branch
+    }),
+    connectJira({ auth, owner: event.owner, repo: event.repo })
+  ])
+  const cache = openRunCache({ store: actionsCacheStore(), auth, site: connected.siteUrl })
+  const jira = cache.jira(connected)
+  const [corpus] = await settleAll([
+    refreshCorpus({ jira, cache: cache.blobs }, settings),
+    settings.rules.followUps.enabled ? jira.getIssueLinkTypes() : Promise.resolve([])
+  ])
+  if (!settings.dryRun) await (corpus?.save() ?? Promise.resolve()).then(cache.save)
+  core.notice(
+    corpus
+      ? `Cache refreshed for the PRs of ${event.branch}: ${corpus.issues} candidate issues (${corpus.how} read)${settings.dryRun ? '; not saved (dry run)' : ''}.`
+      : 'Nothing to refresh for key-less linking (inference off, no jira.projects, or no cache service).',
+    { title: 'gitar-jira' }
+  )
 }
 
 /** One failure report for the whole run: the step fails once, after everything else ran. */

@@ -1,30 +1,40 @@
 /** Events the action does not handle end with a notice and exit code 0, without a request. */
 import type { Sandbox } from '../../sandbox/index.js'
 import { runAction } from '../../sandbox/run-action.js'
-import { ACME, TIMEOUT, commands, eachSandbox } from './helpers.js'
+import { ACME, TIMEOUT, commands, eachSandbox, isWrite } from './helpers.js'
 
 let sb: Sandbox
 eachSandbox((s) => (sb = s))
 
 test(
-  'push: exit 0, a notice, no request',
+  'push: to the default branch it refreshes the cache and writes nothing; elsewhere nothing at all',
   async () => {
     const event = sb.pullRequestEvent(ACME.repo, ACME.pr, 'opened')
-    const run = await runAction({
-      sandbox: sb,
-      eventName: 'push',
-      payload: {
-        ref: 'refs/heads/main',
-        before: '0'.repeat(40),
-        after: '1'.repeat(40),
-        repository: event.repository,
-        sender: event.sender
-      }
-    })
-    expect(run.exitCode).toBe(0)
-    expect(commands(run, 'notice')).toEqual([expect.stringContaining("'push'")])
-    expect(commands(run, 'error')).toEqual([])
+    const push = (ref: string) =>
+      runAction({
+        sandbox: sb,
+        eventName: 'push',
+        payload: {
+          ref,
+          before: '0'.repeat(40),
+          after: '1'.repeat(40),
+          repository: { ...event.repository, default_branch: 'main' },
+          sender: event.sender
+        }
+      })
+    const elsewhere = await push('refs/heads/feature/x')
+    expect(elsewhere.exitCode).toBe(0)
+    expect(commands(elsewhere, 'notice')).toEqual([
+      expect.stringContaining('a push to feature/x, not to the default branch main')
+    ])
     expect(sb.requests).toEqual([])
+
+    // No cache service here (as outside a runner): it says so and writes nothing.
+    const main = await push('refs/heads/main')
+    expect(main.exitCode).toBe(0)
+    expect(commands(main, 'error')).toEqual([])
+    expect(commands(main, 'notice')).toEqual([expect.stringContaining('Nothing to refresh')])
+    expect(sb.requests.filter(isWrite)).toEqual([])
   },
   TIMEOUT
 )

@@ -8,9 +8,11 @@
  */
 import { jest } from '@jest/globals'
 import { readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import nock from 'nock'
 import {
   API_TOKEN,
+  GITHUB,
   GITHUB_TOKEN,
   JIRA,
   REPO,
@@ -245,4 +247,77 @@ test('a dry run reads the cache and saves nothing, though it learnt who has no l
   expect(result.exitCode).toBe(0)
   expect(service.restores).toBe(1)
   expect(service.saves).toBe(0)
+})
+
+describe('a push to the default branch fills the cache every PR reads', () => {
+  const webhooks = createRequire(import.meta.url)('@octokit/webhooks-examples') as {
+    name: string
+    examples: { ref: string }[]
+  }[]
+  const push = (ref: string) => {
+    const example = webhooks
+      .find((d) => d.name === 'push')!
+      .examples.find((e) => e.ref === 'refs/heads/master')!
+    return { ...structuredClone(example), ref }
+  }
+  const CONFIG_WITH_PROJECTS = 'jira:\n  projects: [ABC]\n'
+
+  test('the corpus of the configured projects and the link types, sealed; nothing else', async () => {
+    nock(GITHUB)
+      .get(`${REPO}/contents/.github%2Fgitar-jira.yml`)
+      .query({ ref: 'master' })
+      .reply(200, {
+        type: 'file',
+        encoding: 'base64',
+        name: 'gitar-jira.yml',
+        path: '.github/gitar-jira.yml',
+        content: Buffer.from(CONFIG_WITH_PROJECTS).toString('base64')
+      })
+    const searched: string[] = []
+    const jira = jiraMyself()
+      .get('/rest/api/3/search/jql')
+      .query((query) => {
+        searched.push(String(query.jql))
+        return true
+      })
+      .reply(200, {
+        issues: [jiraIssueJson('ABC-7', 'Share the wishlist with a link')],
+        isLast: true
+      })
+      .get('/rest/api/3/issueLinkType')
+      .reply(200, {
+        issueLinkTypes: [
+          { id: '10003', name: 'Relates', inward: 'relates to', outward: 'relates to' }
+        ]
+      })
+
+    const result = await runAction('push', push('refs/heads/master'))
+
+    expect(result.stdout).not.toContain('::error')
+    expect(result.exitCode).toBe(0)
+    expect(result.stdout).toContain(
+      'Cache refreshed for the PRs of master: 1 candidate issues (full read).'
+    )
+    expect(searched).toEqual([
+      'project in ("ABC") AND (statusCategory != Done) ORDER BY updated DESC'
+    ])
+    expect(jira.isDone()).toBe(true)
+    expect(nock.pendingMocks()).toEqual([])
+    expect(service.saves).toBe(1)
+    const sections = decodeBundle(service.entries[0]!.data)!
+    expect([...sections.keys()].sort()).toEqual(
+      expect.arrayContaining([METADATA_SECTION, expect.stringMatching(/^gitar-jira-corpus-v1-/)])
+    )
+    expect(service.entries[0]!.data.toString('latin1')).not.toContain('wishlist') // sealed
+    expect(service.entries[0]!.data.toString('latin1')).not.toContain(API_TOKEN)
+  })
+
+  test('a push to another branch, or a tag, is left alone with a notice', async () => {
+    for (const ref of ['refs/heads/feature/x', 'refs/tags/v1']) {
+      const result = await runAction('push', push(ref))
+      expect(result.exitCode).toBe(0)
+      expect(result.stdout).toMatch(/::notice title=gitar-jira::Nothing to do: /)
+    }
+    expect(service.restores + service.saves).toBe(0)
+  })
 })

@@ -247,11 +247,19 @@ describe('stops before writing anything', () => {
 })
 
 describe('events it does not act on end with a notice and exit code 0', () => {
-  test('a push event', async () => {
+  test('a tag push', async () => {
     const result = await runAction('push', webhook('push', undefined as never) ?? {})
     expect(result.exitCode).toBe(0)
     expect(result.stdout).toContain(
-      "::notice title=gitar-jira::Nothing to do: gitar-jira does not handle 'push' events."
+      '::notice title=gitar-jira::Nothing to do: the run is not on a branch of a repository.'
+    )
+  })
+
+  test('a release event', async () => {
+    const result = await runAction('release', webhook('release', 'published'))
+    expect(result.exitCode).toBe(0)
+    expect(result.stdout).toContain(
+      "::notice title=gitar-jira::Nothing to do: gitar-jira does not handle 'release' events."
     )
   })
 

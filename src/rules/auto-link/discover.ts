@@ -180,3 +180,23 @@ async function searchCandidates(
     byKey.set(issue.key, issue)
   return { issues: [...byKey.values()], save: corpus?.save ?? NOTHING_TO_SAVE, author }
 }
+
+/**
+ * A run with no PR (a push to the default branch, a schedule): the inference corpus refreshed and
+ * kept, so every PR of the repository starts from it. Null when there is nothing to refresh: no
+ * inference, no scope, or no cache service.
+ */
+export async function refreshCorpus(
+  ports: DiscoverPorts,
+  settings: Settings
+): Promise<{ issues: number; how: 'full' | 'incremental'; save: () => Promise<void> } | null> {
+  const scope = inferenceScope(settings)
+  if (!settings.rules.autoLink.enabled || !settings.rules.autoLink.infer || !scope) return null
+  const corpus = await loadCorpus({
+    jira: ports.jira,
+    store: ports.cache.store,
+    key: ports.cache.key,
+    scope
+  })
+  return corpus ? { issues: corpus.issues.length, how: corpus.how, save: corpus.save } : null
+}

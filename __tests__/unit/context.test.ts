@@ -1,0 +1,45 @@
+/** The run's event as the gate reads it: the runs with no PR that only refresh the cache. */
+import { readEvent } from '../../src/context.js'
+
+const repository = { name: 'shop', owner: { login: 'acme' }, default_branch: 'main' }
+const runner = { repository: 'acme/shop', ref: 'refs/heads/main' }
+
+describe('runs with no PR', () => {
+  test('a push to the default branch, a schedule or a manual run refresh the cache', () => {
+    expect(readEvent('push', { ref: 'refs/heads/main', repository }, runner)).toEqual({
+      kind: 'cache_refresh',
+      eventName: 'push',
+      owner: 'acme',
+      repo: 'shop',
+      branch: 'main'
+    })
+    expect(readEvent('schedule', {}, runner)).toMatchObject({
+      kind: 'cache_refresh',
+      branch: 'main'
+    })
+    expect(
+      readEvent('workflow_dispatch', {}, { ...runner, ref: 'refs/heads/release' })
+    ).toMatchObject({ kind: 'cache_refresh', branch: 'release' })
+  })
+
+  test('a push elsewhere, a tag, or no repository: nothing to do, and why', () => {
+    expect(readEvent('push', { ref: 'refs/heads/feature/x', repository }, runner)).toEqual({
+      kind: 'ignored',
+      eventName: 'push',
+      action: '',
+      reason: 'a push to feature/x, not to the default branch main'
+    })
+    expect(readEvent('push', { ref: 'refs/tags/v1', repository }, runner)).toMatchObject({
+      kind: 'ignored',
+      reason: 'the run is not on a branch of a repository'
+    })
+    expect(readEvent('schedule', {}, {})).toMatchObject({ kind: 'ignored' })
+  })
+
+  test('other events stay ignored', () => {
+    expect(readEvent('release', { action: 'published' }, runner)).toMatchObject({
+      kind: 'ignored',
+      reason: "gitar-jira does not handle 'release' events"
+    })
+  })
+})
