@@ -18,7 +18,7 @@ test(
           ref,
           before: '0'.repeat(40),
           after: '1'.repeat(40),
-          repository: { ...event.repository, default_branch: 'main' },
+          repository: { ...(event.repository as Record<string, unknown>), default_branch: 'main' },
           sender: event.sender
         }
       })
