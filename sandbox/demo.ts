@@ -183,7 +183,7 @@ try {
   pushCommit(sandbox, 42, 'test(cart): cover three discounted lines')
   await step(
     sandbox,
-    'A commit without a key is pushed (synchronize): the same links, updated in place, nothing duplicated',
+    'A commit without a key is pushed (synchronize): the same links, not written again (unchanged), nothing duplicated',
     42,
     onPr(42, 'synchronize')
   )
