@@ -3,6 +3,7 @@
  * above min-confidence an issue is linked; between suggest-confidence and min-confidence it is a
  * possible match in the PR comment, with a box to tick.
  */
+import { prLabel } from '../follow-ups/fingerprint.js'
 import type { Settings } from '../../config/settings.js'
 import type { PrFacts } from '../../github/port.js'
 import type { JiraIssue, UserRef } from '../../jira/port.js'
@@ -90,7 +91,11 @@ export function inferLinks(
   exclude: ReadonlySet<string>,
   author?: UserRef | null
 ): { linked: LinkedIssue[]; suggestions: Suggestion[] } {
-  if (candidates.length === 0) return { linked: [], suggestions: [] }
-  const ranked = rankCandidates(prText(facts, settings, author), candidates.map(candidateOf))
-  return chooseInferred(ranked, candidates, settings, exclude)
+  // The PR's own follow-ups (created at its merge, from its TODOs and threads) share its words
+  // but are never what it works on: a later run would otherwise find them.
+  const own = prLabel(facts.pr.htmlUrl)
+  const pool = candidates.filter((c) => !c.details?.labels.includes(own))
+  if (pool.length === 0) return { linked: [], suggestions: [] }
+  const ranked = rankCandidates(prText(facts, settings, author), pool.map(candidateOf))
+  return chooseInferred(ranked, pool, settings, exclude)
 }

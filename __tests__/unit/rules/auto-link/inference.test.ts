@@ -4,6 +4,7 @@ import {
   inferLinks,
   prText
 } from '../../../../src/rules/auto-link/inference.js'
+import { prLabel } from '../../../../src/rules/follow-ups/fingerprint.js'
 import { jiraIssue, prFacts, settings } from '../../../helpers/facts.js'
 
 const issues = ['ABC-1', 'ABC-2', 'ABC-3', 'ABC-4'].map((key) => jiraIssue(key))
@@ -104,5 +105,30 @@ describe('choosing what inference links and suggests', () => {
     })
     const chosen = inferLinks(facts, pool, settings(), new Set())
     expect([...chosen.linked, ...chosen.suggestions].map((c) => c.issue.key)[0]).toBe('SHOP-1')
+  })
+
+  test("the PR's own follow-ups (its label) are never linked or suggested, however alike", () => {
+    const facts = prFacts({ title: 'Wishlist: read-only share links', body: '' })
+    const own = jiraIssue('SHOP-61', {
+      summary: 'expire wishlist share links after 90 days',
+      details: {
+        description: 'Left as a TODO comment in acme/shop#42: wishlist share links.',
+        components: [],
+        labels: ['follow-up', prLabel(facts.pr.htmlUrl)]
+      }
+    })
+    const other = jiraIssue('SHOP-51', {
+      summary: 'Share wishlist with a link',
+      details: { description: '', components: [], labels: [] }
+    })
+    const keys = (pool: (typeof own)[]) => {
+      const chosen = inferLinks(facts, pool, settings(), new Set())
+      return [...chosen.linked, ...chosen.suggestions].map((c) => c.issue.key)
+    }
+    expect(keys([own])).toEqual([])
+    expect(keys([own, other])).toEqual(['SHOP-51'])
+    // Another PR's follow-up is an issue like any other.
+    const foreign = { ...own, details: { ...own.details!, labels: ['gitar-jira-pr-0123456789ab'] } }
+    expect(keys([foreign])).toEqual(['SHOP-61'])
   })
 })
