@@ -1038,16 +1038,22 @@ export function createJira({ state, now, spec, flavour = 'cloud' }: JiraDeps) {
   const route = (ctx: Ctx, caller: Caller, base: string, path: string): Reply =>
     dc ? routeV2(ctx, caller, base, path) : routeV3(ctx, caller, base, path)
 
+  /** Jira's answer to a path it does not serve, or to a method the path does not take. */
+  const unroutedReply = (
+    ctx: Ctx,
+    match: { kind: 'not-found' } | { kind: 'method-not-allowed'; allowed: string[] }
+  ): Reply =>
+    match.kind === 'not-found'
+      ? { status: 404, body: { message: `null for uri: ${ctx.url}`, 'status-code': 404 } }
+      : {
+          status: 405,
+          headers: { allow: match.allowed.join(',') },
+          body: { message: 'Method Not Allowed', 'status-code': 405 }
+        }
+
   const routeV2 = (ctx: Ctx, caller: Caller, base: string, path: string): Reply => {
     const match = matchV2(ctx, path)
-    if (match.kind === 'not-found')
-      return { status: 404, body: { message: `null for uri: ${ctx.url}`, 'status-code': 404 } }
-    if (match.kind === 'method-not-allowed')
-      return {
-        status: 405,
-        headers: { allow: match.allowed.join(',') },
-        body: { message: 'Method Not Allowed', 'status-code': 405 }
-      }
+    if (match.kind !== 'found') return unroutedReply(ctx, match)
     return dispatch(ctx, caller, base, match.operationId, match.params)
   }
 
@@ -1058,14 +1064,7 @@ export function createJira({ state, now, spec, flavour = 'cloud' }: JiraDeps) {
       ])
     }
     const match = spec.match(ctx.method, path)
-    if (match.kind === 'not-found')
-      return { status: 404, body: { message: `null for uri: ${ctx.url}`, 'status-code': 404 } }
-    if (match.kind === 'method-not-allowed')
-      return {
-        status: 405,
-        headers: { allow: match.allowed.join(',') },
-        body: { message: 'Method Not Allowed', 'status-code': 405 }
-      }
+    if (match.kind !== 'match') return unroutedReply(ctx, match)
     const { operation, params } = match.route
     ctx.operationId = operation.operationId
     if (ctx.badBody)

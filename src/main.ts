@@ -170,6 +170,13 @@ async function refreshCache(
   auth: JiraAuth,
   event: CacheRefreshEvent
 ): Promise<void> {
+  const store = actionsCacheStore()
+  if (!(await store.available())) {
+    core.notice('Nothing to refresh: no Actions cache service on this runner.', {
+      title: 'gitar-jira'
+    })
+    return
+  }
   const github = createGitHub({ token: inputs.githubToken, owner: event.owner, repo: event.repo })
   const [settings, connected] = await settleAll([
     loadSettings({
@@ -179,7 +186,7 @@ async function refreshCache(
     }),
     connectJira({ auth, owner: event.owner, repo: event.repo })
   ])
-  const cache = openRunCache({ store: actionsCacheStore(), auth, site: connected.siteUrl })
+  const cache = openRunCache({ store, auth, site: connected.siteUrl })
   const jira = cache.jira(connected)
   const [corpus] = await settleAll([
     refreshCorpus({ jira, cache: cache.blobs }, settings),
@@ -189,7 +196,7 @@ async function refreshCache(
   core.notice(
     corpus
       ? `Cache refreshed for the PRs of ${event.branch}: ${corpus.issues} candidate issues (${corpus.how} read)${settings.dryRun ? '; not saved (dry run)' : ''}.`
-      : 'Nothing to refresh for key-less linking (inference off, no jira.projects, or no cache service).',
+      : 'Nothing to refresh for key-less linking (inference off, or no jira.projects).',
     { title: 'gitar-jira' }
   )
 }

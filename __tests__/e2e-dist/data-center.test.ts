@@ -21,9 +21,10 @@ import {
   runPr,
   writes
 } from './helpers.js'
+import { PR42_LINKED, SUMMARY_PROPERTY, expectPr42Statuses } from './stories.js'
 
-const LINKED = ['SHOP-12', 'SHOP-23', 'SHOP-15']
-const PROPERTY = 'gitar-jira.merge-summary'
+const LINKED = PR42_LINKED
+const PROPERTY = SUMMARY_PROPERTY
 
 let sb: Sandbox
 eachSandbox((s) => (sb = s), { flavour: 'data-center' })
@@ -52,13 +53,7 @@ test(
 
     sb.mergePullRequest(ACME.repo, ACME.pr, 'ana-lima')
     expectSuccess(await run('closed'))
-    expect(issueOf(sb, 'SHOP-12').status).toBe('Done')
-    expect(sb.state.jira.transitionsDone.map((t) => [t.issue, t.from, t.to])).toEqual([
-      ['SHOP-12', 'In Progress', 'In Review'],
-      ['SHOP-12', 'In Review', 'Done']
-    ])
-    expect(issueOf(sb, 'SHOP-23').status).toBe('In Review')
-    expect(issueOf(sb, 'SHOP-15').status).toBe('To Do')
+    expectPr42Statuses(sb)
 
     for (const key of LINKED) {
       const [comment, ...more] = summaries(key)

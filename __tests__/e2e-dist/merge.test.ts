@@ -22,9 +22,10 @@ import {
   setConfig,
   writes
 } from './helpers.js'
+import { PR42_LINKED, SUMMARY_PROPERTY, expectPr42Statuses } from './stories.js'
 
-const LINKED = ['SHOP-12', 'SHOP-23', 'SHOP-15']
-const PROPERTY = 'gitar-jira.merge-summary'
+const LINKED = PR42_LINKED
+const PROPERTY = SUMMARY_PROPERTY
 
 let sb: Sandbox
 beforeAll(requireBundle)
@@ -52,14 +53,7 @@ test(
   async () => {
     expectSuccess(await openThenMerge())
 
-    expect(issueOf(sb, 'SHOP-12').status).toBe('Done')
-    expect(sb.state.jira.transitionsDone.map((t) => [t.issue, t.from, t.to])).toEqual([
-      ['SHOP-12', 'In Progress', 'In Review'],
-      ['SHOP-12', 'In Review', 'Done']
-    ])
-    // Referenced issues never move.
-    expect(issueOf(sb, 'SHOP-23').status).toBe('In Review')
-    expect(issueOf(sb, 'SHOP-15').status).toBe('To Do')
+    expectPr42Statuses(sb)
 
     for (const key of LINKED) {
       const [comment, ...more] = summaries(key)

@@ -12,6 +12,7 @@ import {
   botComment,
   commentEditedEvent,
   expectSuccess,
+  issueOf,
   linksTo,
   parseList,
   pullOf,
@@ -20,6 +21,22 @@ import {
   tick,
   writes
 } from './helpers.js'
+
+/** PR #42's explicit keys, and the issue property that indexes its merge summaries. */
+export const PR42_LINKED = ['SHOP-12', 'SHOP-23', 'SHOP-15']
+export const SUMMARY_PROPERTY = 'gitar-jira.merge-summary'
+
+/** After PR #42's merge: SHOP-12, which it resolves, went to Done by In Review; the others never move. */
+export function expectPr42Statuses(sb: Sandbox): void {
+  expect(issueOf(sb, 'SHOP-12').status).toBe('Done')
+  expect(sb.state.jira.transitionsDone.map((t) => [t.issue, t.from, t.to])).toEqual([
+    ['SHOP-12', 'In Progress', 'In Review'],
+    ['SHOP-12', 'In Review', 'Done']
+  ])
+  // Referenced issues never move.
+  expect(issueOf(sb, 'SHOP-23').status).toBe('In Review')
+  expect(issueOf(sb, 'SHOP-15').status).toBe('To Do')
+}
 
 export interface Story {
   name: string

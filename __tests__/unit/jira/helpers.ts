@@ -98,15 +98,3 @@ export async function connectedJira() {
     retry: { sleep: async () => {} }
   })
 }
-
-/** A Cloud port over basic auth, its `/myself` check already answered by nock. */
-export async function cloudPort() {
-  const { default: nock } = await import('nock')
-  const { connectJira } = await import('../../../src/jira/client.js')
-  nock(SITE).get('/rest/api/3/myself').reply(200, fixture('myself'))
-  return connectJira({
-    auth: { mode: 'basic', siteUrl: SITE, email: EMAIL, apiToken: API_TOKEN },
-    onSchemaMismatch: 'throw',
-    retry: { sleep: async () => {} }
-  })
-}

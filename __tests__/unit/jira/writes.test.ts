@@ -7,7 +7,7 @@ import { jest } from '@jest/globals'
 import nock from 'nock'
 import { adfShapeProblems } from '../../helpers/adf-shape.js'
 import { recorder } from '../../helpers/recorder.js'
-import { SITE, cloudPort } from './helpers.js'
+import { connectedJira as port, SITE } from './helpers.js'
 
 const { fromMarkdownText } = await import('../../../src/richtext/markdown.js')
 const { fitSummary } = await import('../../../src/rules/merge-summary/summary.js')
@@ -15,8 +15,6 @@ const { cartRounding, huge, RICH_BODY, MERGED } = await import('../rules/merge-s
 const { prFacts } = await import('../../helpers/facts.js')
 
 beforeEach(() => jest.clearAllMocks())
-
-const port = cloudPort
 
 const status = (id: string, name: string, key: string) => ({
   self: `${SITE}/rest/api/3/status/${id}`,

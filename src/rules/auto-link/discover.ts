@@ -6,12 +6,18 @@ import type { Settings } from '../../config/settings.js'
 import type { PrFacts } from '../../github/port.js'
 import type { JiraIssue, JiraPort, UserRef } from '../../jira/port.js'
 import { applyDecisions, type Decisions } from '../../report/checkboxes.js'
-import type { CommentState } from '../../report/state.js'
+import { EMPTY_STATE, type CommentState } from '../../report/state.js'
 import * as core from '@actions/core'
 import type { BlobStore } from '../../cache/store.js'
 import { settleAll } from '../../util/settle.js'
 import type { LinkedIssue, Suggestion } from '../linked-issue.js'
-import { candidateQueries, fetchCandidates, findAuthor, inferenceScope } from './candidates.js'
+import {
+  candidateQueries,
+  fetchCandidates,
+  findAuthor,
+  inferenceScope,
+  type InferenceScope
+} from './candidates.js'
 import { loadCorpus } from './corpus.js'
 import { inferLinks } from './inference.js'
 import { findKeyMentions, type KeyMention } from './keys.js'
@@ -166,7 +172,7 @@ async function searchCandidates(
     return { author, issues, queries }
   }
   const [corpus, { author, issues: targeted, queries }] = await settleAll([
-    loadCorpus({ jira: ports.jira, store: ports.cache.store, key: ports.cache.key, scope }),
+    corpusOf(ports, scope),
     targetedSearch()
   ])
   const recent = corpus
@@ -191,12 +197,11 @@ export async function refreshCorpus(
   settings: Settings
 ): Promise<{ issues: number; how: 'full' | 'incremental'; save: () => Promise<void> } | null> {
   const scope = inferenceScope(settings)
-  if (!settings.rules.autoLink.enabled || !settings.rules.autoLink.infer || !scope) return null
-  const corpus = await loadCorpus({
-    jira: ports.jira,
-    store: ports.cache.store,
-    key: ports.cache.key,
-    scope
-  })
+  if (!inferenceWanted(settings, EMPTY_STATE) || !scope) return null
+  const corpus = await corpusOf(ports, scope)
   return corpus ? { issues: corpus.issues.length, how: corpus.how, save: corpus.save } : null
+}
+
+function corpusOf(ports: DiscoverPorts, scope: InferenceScope) {
+  return loadCorpus({ jira: ports.jira, store: ports.cache.store, key: ports.cache.key, scope })
 }

@@ -5,7 +5,7 @@
 import { jest } from '@jest/globals'
 import nock from 'nock'
 import { adfShapeProblems } from '../../../helpers/adf-shape.js'
-import { SITE, cloudPort } from '../../jira/helpers.js'
+import { connectedJira as port, SITE } from '../../jira/helpers.js'
 
 const { followUps } = await import('../../../../src/rules/follow-ups/index.js')
 const { applyActions } = await import('../../../../src/plan/apply.js')
@@ -13,8 +13,6 @@ const { prFacts, prEvent, settings, jiraIssue } = await import('../../../helpers
 const { EMPTY_STATE } = await import('../../../../src/report/state.js')
 
 beforeEach(() => jest.clearAllMocks())
-
-const port = cloudPort
 
 const PATCH = '@@ -1,2 +1,3 @@\n const a = 1\n+// TODO: say "hello" \\ politely\n const b = 2\n'
 
