@@ -239,7 +239,14 @@ export function createJira({ state, now, spec, flavour = 'cloud' }: JiraDeps) {
     return [...chosen]
   }
 
-  const issueJson = (issue: JiraIssueRec, base: string, fields: string[], caller: Caller) => {
+  /** `properties`: the issue property keys asked for; those set come back under `properties`. */
+  const issueJson = (
+    issue: JiraIssueRec,
+    base: string,
+    fields: string[],
+    caller: Caller,
+    properties?: string[]
+  ) => {
     if (fields.length === 1 && fields[0] === 'id') return { id: issue.id }
     const all: Record<string, () => unknown> = {
       summary: () => issue.summary,
@@ -289,9 +296,20 @@ export function createJira({ state, now, spec, flavour = 'cloud' }: JiraDeps) {
       id: issue.id,
       self: `${base}${API}/issue/${issue.id}`,
       key: issue.key,
-      fields: out
+      fields: out,
+      ...(properties
+        ? {
+            properties: Object.fromEntries(
+              properties.filter((k) => k in issue.properties).map((k) => [k, issue.properties[k]])
+            )
+          }
+        : {})
     }
   }
+
+  /** Property keys, given as a list or comma-separated (Jira takes both). */
+  const propertyKeys = (given: string[] | undefined) =>
+    given?.flatMap((k) => k.split(',')).filter((k) => k !== '')
 
   // --- lookups --------------------------------------------------------------------------------
 
@@ -369,7 +387,13 @@ export function createJira({ state, now, spec, flavour = 'cloud' }: JiraDeps) {
 
   const search = (
     call: Call,
-    p: { jql?: string; nextPageToken?: string; maxResults?: number; fields?: string[] }
+    p: {
+      jql?: string
+      nextPageToken?: string
+      maxResults?: number
+      fields?: string[]
+      properties?: string[]
+    }
   ): Reply => {
     const jql = p.jql ?? ''
     const offset = readToken(jql, p.nextPageToken)
@@ -385,7 +409,9 @@ export function createJira({ state, now, spec, flavour = 'cloud' }: JiraDeps) {
     return {
       status: 200,
       body: {
-        issues: page.map((i) => issueJson(i, call.base, fields, call.caller)),
+        issues: page.map((i) =>
+          issueJson(i, call.base, fields, call.caller, propertyKeys(p.properties))
+        ),
         ...(more ? { nextPageToken: pageToken(jql, offset + size) } : {}),
         isLast: !more
       }
@@ -489,7 +515,11 @@ export function createJira({ state, now, spec, flavour = 'cloud' }: JiraDeps) {
     }),
 
     bulkFetchIssues: (call) => {
-      const b = body(call) as { issueIdsOrKeys: string[]; fields?: string[] }
+      const b = body(call) as {
+        issueIdsOrKeys: string[]
+        fields?: string[]
+        properties?: string[]
+      }
       if (b.issueIdsOrKeys.length > 100)
         return jiraError(400, ['The number of issues requested exceeds the limit of 100.'])
       const fields = selectFields(b.fields, '*navigable')
@@ -497,7 +527,8 @@ export function createJira({ state, now, spec, flavour = 'cloud' }: JiraDeps) {
       const issueErrors: unknown[] = []
       for (const k of b.issueIdsOrKeys) {
         const issue = call.caller.kind === 'user' ? findIssue(k) : undefined
-        if (issue) issues.push(issueJson(issue, call.base, fields, call.caller))
+        if (issue)
+          issues.push(issueJson(issue, call.base, fields, call.caller, propertyKeys(b.properties)))
         else issueErrors.push({ id: k, errorMessage: NO_ISSUE })
       }
       return { status: 200, body: { issues, issueErrors } }
@@ -508,7 +539,8 @@ export function createJira({ state, now, spec, flavour = 'cloud' }: JiraDeps) {
         jql: call.ctx.query.get('jql') ?? undefined,
         nextPageToken: call.ctx.query.get('nextPageToken') ?? undefined,
         maxResults: int(call, 'maxResults'),
-        fields: list(call, 'fields')
+        fields: list(call, 'fields'),
+        properties: list(call, 'properties')
       }),
 
     searchAndReconsileIssuesUsingJqlPost: (call) =>

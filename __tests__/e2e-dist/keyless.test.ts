@@ -1,8 +1,10 @@
 /**
  * Key-less PRs with `jira.projects: [SHOP]`: PR #43 "Wishlist: read-only share links" is about
  * SHOP-51 "Share wishlist with a link" (assigned to its author, Dana); a Dependabot bump is about
- * nothing; a maintainer ticking a possible match's box links it.
+ * nothing; a maintainer ticking a possible match's box links it; PR #47 changes the file that
+ * SHOP-7's merged PR #46 changed.
  */
+import { ACME_PLUS } from '../../sandbox/scenarios/acme-plus.js'
 import type { Sandbox } from '../../sandbox/index.js'
 import {
   ACME,
@@ -12,9 +14,11 @@ import {
   botComment,
   expectSuccess,
   globalId,
+  issueOf,
   linksTo,
   outcome,
   parseList,
+  prUrl,
   requireBundle,
   runPr,
   sandbox,
@@ -27,6 +31,12 @@ import {
   runCommentEdit,
   tickShop51Event
 } from './stories.js'
+
+const ONE_KEY_PR = ACME_PLUS.oneKeyPr
+const SAME_FILES_PR = ACME_PLUS.sameFilesPr
+const PATHS_PROPERTY = 'gitar-jira.paths'
+/** Lists every candidate worth a line, so a weak one shows what matched. */
+const LOW_SUGGEST_BAR = `${SHOP_ONLY}rules:\n  auto-link:\n    suggest-confidence: 0.01\n`
 
 let sb: Sandbox
 beforeAll(requireBundle)
@@ -92,6 +102,32 @@ test(
     expect(outcome(sb)).toEqual(once)
     for (const write of writes(sb.requests.slice(seen)))
       expect(write).toBe('POST /rest/api/3/issue/SHOP-51/remotelink')
+  },
+  TIMEOUT
+)
+
+test(
+  'a merged PR leaves its files on its issue; a later key-less PR changing them sees it',
+  async () => {
+    sb = await sandbox({ config: LOW_SUGGEST_BAR })
+    const images = issueOf(sb, 'SHOP-7')
+    expectSuccess(await runPr(sb, ONE_KEY_PR, 'opened'))
+    expect(images.properties[PATHS_PROPERTY]).toBeUndefined()
+    sb.mergePullRequest(ACME.repo, ONE_KEY_PR, 'ana-lima')
+    expectSuccess(await runPr(sb, ONE_KEY_PR, 'closed'))
+    expect(images.properties[PATHS_PROPERTY]).toEqual({
+      [prUrl(ONE_KEY_PR)]: ['src/catalog/images.ts']
+    })
+    const merged = sb.requests.length
+    expectSuccess(await runPr(sb, ONE_KEY_PR, 'closed'))
+    expect(writes(sb.requests.slice(merged)).filter((w) => w.includes('/properties/'))).toEqual([])
+
+    // PR #47 changes src/catalog/images.ts too, in words SHOP-7 barely shares.
+    expectSuccess(await runPr(sb, SAME_FILES_PR, 'opened'))
+    const line = botComment(sb, SAME_FILES_PR)
+      .body.split('\n')
+      .find((l) => l.includes('gitar-jira:key SHOP-7 '))
+    expect(line).toContain('files of its earlier PRs')
   },
   TIMEOUT
 )

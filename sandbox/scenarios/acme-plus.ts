@@ -11,6 +11,8 @@ export const ACME_PLUS = {
   dependabotPr: 44,
   nearMatchPr: 45,
   oneKeyPr: 46,
+  /** No key; changes the file #46 changed for SHOP-7, in words of its own. */
+  sameFilesPr: 47,
   /** `jira.projects: [SHOP]`: where key-less inference looks. */
   shopOnly: 'jira:\n  projects: [SHOP]\n',
   /** As `shopOnly`, with a bar for linking without a key that only a certain match clears. */
@@ -83,6 +85,25 @@ export function acmePlus(): Scenario {
       commits: [
         {
           message: 'feat(catalog): images from the CDN',
+          author: { name: 'Ana Lima', email: 'ana@acme.test', login: 'ana-lima' }
+        }
+      ]
+    })
+    .pr(ACME.repo, {
+      number: ACME_PLUS.sameFilesPr,
+      title: 'Fall back sooner when the edge is slow',
+      body: '',
+      author: 'ana-lima',
+      head: { ref: 'edge-timeout' },
+      files: [
+        {
+          filename: 'src/catalog/images.ts',
+          patch: '@@ -1 +1,2 @@\n+export const EDGE_TIMEOUT_MS = 800'
+        }
+      ],
+      commits: [
+        {
+          message: 'fix: shorter edge timeout',
           author: { name: 'Ana Lima', email: 'ana@acme.test', login: 'ana-lima' }
         }
       ]

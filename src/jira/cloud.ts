@@ -24,6 +24,7 @@ import { AnonymousAnswerError, detailOf } from './transport.js'
 import { describeFailure, OPERATIONS, type CredentialInfo, type JiraOperation } from './errors.js'
 import {
   ISSUE_FIELDS,
+  ISSUE_PROPERTIES,
   toJiraIssue,
   toJiraUser,
   toRemoteLink,
@@ -103,10 +104,11 @@ export class CloudJira implements JiraPort {
         const answer = await this.jira.issues.bulkFetchIssues({
           issueIdsOrKeys: batch,
           fields: ISSUE_FIELDS,
-          fieldsByKeys: false
+          fieldsByKeys: false,
+          properties: ISSUE_PROPERTIES
         })
         for (const json of answer.issues ?? []) {
-          const issue = toJiraIssue(json, this.siteUrl)
+          const issue = toJiraIssue(json, this.siteUrl, false, true)
           if (issue !== undefined) issues.push(issue)
         }
       }
@@ -127,10 +129,11 @@ export class CloudJira implements JiraPort {
           jql,
           fields,
           maxResults: Math.min(SEARCH_PAGE_LIMIT, max - issues.length),
-          nextPageToken
+          nextPageToken,
+          properties: ISSUE_PROPERTIES
         })
         for (const json of page.issues ?? []) {
-          const issue = toJiraIssue(json, this.siteUrl, details)
+          const issue = toJiraIssue(json, this.siteUrl, details, true)
           if (issue !== undefined && issues.length < max) issues.push(issue)
         }
         nextPageToken = page.nextPageToken ?? undefined

@@ -11,6 +11,14 @@ export const ISSUE_FIELDS = ['summary', 'status', 'project', 'issuetype', 'assig
 /** The extra fields of `IssueDetails`: what inference reads. */
 export const DETAIL_FIELDS = ['description', 'components', 'labels', 'created', 'updated']
 
+/**
+ * The issue properties read with every issue where the site can return them with issues
+ * (Cloud's search and bulk fetch; Data Center's search cannot): the files that earlier merged
+ * PRs linked to the issue changed, which inference reads.
+ */
+export const PATHS_PROPERTY = 'gitar-jira.paths'
+export const ISSUE_PROPERTIES = [PATHS_PROPERTY]
+
 /** A search's bound and the fields to ask for, the same for every flavour. */
 export function searchRequest(
   options: { max?: number; fields?: string[]; details?: boolean },
@@ -63,7 +71,8 @@ const IssueJson = z
         updated: z.string().nullish()
       })
       .loose()
-      .default({})
+      .default({}),
+    properties: z.record(z.string(), z.unknown()).nullish()
   })
   .loose()
 
@@ -84,15 +93,19 @@ export function toJiraUser(json: unknown): JiraUser | null {
   }
 }
 
-/** `siteUrl` is the human site (browse links), even when the API is reached through a gateway. */
+/**
+ * `siteUrl` is the human site (browse links), even when the API is reached through a gateway.
+ * `withProperties`: ISSUE_PROPERTIES were asked for, so one missing from the answer is unset.
+ */
 export function toJiraIssue(
   json: unknown,
   siteUrl: string,
-  withDetails = false
+  withDetails = false,
+  withProperties = false
 ): JiraIssue | undefined {
   const parsed = IssueJson.safeParse(json)
   if (!parsed.success) return undefined
-  const { id, key, fields } = parsed.data
+  const { id, key, fields, properties } = parsed.data
   return {
     key,
     id,
@@ -116,7 +129,8 @@ export function toJiraIssue(
             ...(fields.updated ? { updated: fields.updated } : {})
           }
         }
-      : {})
+      : {}),
+    ...(withProperties ? { properties: properties ?? {} } : {})
   }
 }
 

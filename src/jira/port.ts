@@ -32,6 +32,11 @@ export interface JiraIssue {
   url: string
   /** The text inference reads; present when a search asked for it (`details: true`). */
   details?: IssueDetails
+  /**
+   * The issue's ISSUE_PROPERTIES (jira/map.ts) that are set, by key; absent where the site does
+   * not return properties with issues (Data Center), so "unknown" is not taken for "unset".
+   */
+  properties?: Record<string, unknown>
 }
 
 export interface IssueDetails {

@@ -48,6 +48,21 @@ export type Action =
       reply: { threadId: string; body: string } | null
     }
   | { type: 'github.replyToThread'; rule: RuleName; threadId: string; body: string }
+  | {
+      type: 'jira.setIssueProperty'
+      rule: RuleName
+      issueKey: string
+      /** What the value is, for people: "the files acme/shop#42 changed". */
+      what: string
+      property: string
+      /** The whole new value: the rule merged it with what it read. */
+      value: object
+      /**
+       * Only later runs gain from it: a refusal (say *Edit issues* is missing) is logged and
+       * leaves the run green.
+       */
+      optional: boolean
+    }
 
 /** `warned`: Jira refused in a way that is news, not a failure (a transition screen). */
 export type ActionStatus = 'done' | 'would' | 'failed' | 'warned'
@@ -83,5 +98,7 @@ export function describeAction(action: Action): string {
       return `create a ${action.issue.issueType} in ${action.issue.projectKey} for ${action.what}`
     case 'github.replyToThread':
       return `reply to review thread ${action.threadId}`
+    case 'jira.setIssueProperty':
+      return `remember ${action.what} on ${action.issueKey}`
   }
 }

@@ -5,6 +5,7 @@
 import * as core from '@actions/core'
 import type { GitHubPort } from '../github/port.js'
 import type { JiraPort } from '../jira/port.js'
+import { withEntry } from '../jira/property.js'
 import { getErrorMessage } from '../util/errors.js'
 import { describeAction, type Action, type AppliedAction } from './actions.js'
 import { createIssue, type IssueWritten } from './create-issue.js'
@@ -53,7 +54,11 @@ export async function applyActions(
     } catch (error) {
       const message = getErrorMessage(error)
       core.info(`Could not ${what}: ${message}`)
-      applied.push({ action, status: 'failed', error: message })
+      if ('optional' in action && action.optional) {
+        applied.push({ action, status: 'warned', warning: message })
+      } else {
+        applied.push({ action, status: 'failed', error: message })
+      }
     }
   }
   return applied
@@ -87,6 +92,8 @@ async function write(
       return await createIssue(action, { jira, github })
     case 'github.replyToThread':
       return void (await github.replyToThread(action.threadId, action.body))
+    case 'jira.setIssueProperty':
+      return void (await jira.setIssueProperty(action.issueKey, action.property, action.value))
   }
 }
 
@@ -111,29 +118,4 @@ async function upsertComment(
     if (!edited) await jira.deleteComment(issueKey, id).catch(() => undefined)
     throw error
   }
-}
-
-/** Jira refuses an issue property over 32,767 bytes; this leaves room for the JSON around it. */
-export const MAX_PROPERTY_BYTES = 32_000
-
-/**
- * The index with one entry set, as the newest: the oldest entries go when it would outgrow
- * MAX_PROPERTY_BYTES (some 300 PRs on one issue). A summary whose entry went is only ever
- * looked for again by a rerun of that old PR's merge, which then writes a second one.
- */
-export function withEntry(
-  known: Readonly<Record<string, string>>,
-  entry: string,
-  id: string
-): Record<string, string> {
-  const entries = Object.entries(known).filter(([key]) => key !== entry)
-  entries.push([entry, id])
-  // `{"key":"id",…}`: each entry's bytes, a colon and a comma, plus the braces.
-  const bytes = (e: [string, string]) =>
-    Buffer.byteLength(JSON.stringify(e[0])) + Buffer.byteLength(JSON.stringify(e[1])) + 2
-  let total = entries.reduce((sum, e) => sum + bytes(e), 2)
-  while (entries.length > 1 && total > MAX_PROPERTY_BYTES) {
-    total -= bytes(entries.shift() as [string, string])
-  }
-  return Object.fromEntries(entries)
 }

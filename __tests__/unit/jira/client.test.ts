@@ -204,6 +204,16 @@ describe('retries', () => {
 })
 
 describe('issues', () => {
+  /** What Cloud returns for issue properties asked for: those set, by key (`{}` when none). */
+  const PATHS = { 'https://github.com/acme/shop/pull/17': ['src/cart.ts'] }
+  const withPaths = (answer: { issues: Record<string, unknown>[] }) => {
+    const copy = structuredClone(answer)
+    copy.issues.forEach((issue, i) => {
+      issue.properties = i === 0 ? { 'gitar-jira.paths': PATHS } : {}
+    })
+    return copy
+  }
+
   it('bulk-fetches in batches of 100 and leaves unknown keys out', async () => {
     const port = await connected()
     const keys = ['ex-1', 'EX-2', 'UTF-8', ...Array.from({ length: 100 }, (_, i) => `ABC-${i + 1}`)]
@@ -214,7 +224,7 @@ describe('issues', () => {
         return true
       })
       .matchHeader('authorization', BASIC_HEADER)
-      .reply(200, fixture('bulkfetch'))
+      .reply(200, withPaths(fixture('bulkfetch')))
       .post('/rest/api/3/issue/bulkfetch', (body) => {
         bodies.push(body)
         return true
@@ -233,12 +243,14 @@ describe('issues', () => {
           ...Array.from({ length: 97 }, (_, i) => `ABC-${i + 1}`)
         ],
         fields: ['summary', 'status', 'project', 'issuetype', 'assignee', 'reporter'],
-        fieldsByKeys: false
+        fieldsByKeys: false,
+        properties: ['gitar-jira.paths']
       },
       {
         issueIdsOrKeys: ['ABC-98', 'ABC-99', 'ABC-100'],
         fields: ['summary', 'status', 'project', 'issuetype', 'assignee', 'reporter'],
-        fieldsByKeys: false
+        fieldsByKeys: false,
+        properties: ['gitar-jira.paths']
       }
     ])
     const mia = {
@@ -257,7 +269,8 @@ describe('issues', () => {
         issueType: 'Task',
         assignee: mia,
         reporter: mia,
-        url: `${SITE}/browse/EX-1`
+        url: `${SITE}/browse/EX-1`,
+        properties: { 'gitar-jira.paths': PATHS }
       },
       {
         key: 'EX-2',
@@ -268,7 +281,8 @@ describe('issues', () => {
         issueType: 'Task',
         assignee: null,
         reporter: mia,
-        url: `${SITE}/browse/EX-2`
+        url: `${SITE}/browse/EX-2`,
+        properties: {}
       }
     ])
   })
@@ -285,12 +299,23 @@ describe('issues', () => {
     const scope = jira()
       .get('/rest/api/3/search/jql')
       .query((q) => {
-        expect(q).toEqual({ jql, fields: fields.split(','), maxResults: '2' })
+        expect(q).toEqual({
+          jql,
+          fields: fields.split(','),
+          maxResults: '2',
+          properties: 'gitar-jira.paths'
+        })
         return true
       })
       .reply(200, fixture('search-jql-page-1'))
       .get('/rest/api/3/search/jql')
-      .query({ jql, fields: fields.split(','), maxResults: '1', nextPageToken: 'CAEaAggD' })
+      .query({
+        jql,
+        fields: fields.split(','),
+        maxResults: '1',
+        nextPageToken: 'CAEaAggD',
+        properties: 'gitar-jira.paths'
+      })
       .reply(200, fixture('search-jql-page-2'))
 
     const issues = await port.searchIssues(jql, { max: 2, fields: ['labels', 'summary'] })

@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals'
 import type { Action } from '../../../src/plan/actions.js'
-import { applyActions, MAX_PROPERTY_BYTES, type Writers } from '../../../src/plan/apply.js'
+import { applyActions, type Writers } from '../../../src/plan/apply.js'
+import { MAX_PROPERTY_BYTES } from '../../../src/jira/property.js'
 
 const link: Action = {
   type: 'jira.upsertRemoteLink',
@@ -63,6 +64,38 @@ describe('applyActions: the single write point', () => {
       'updatePrTitle 42'
     ])
     expect(applied.map((a) => a.status)).toEqual(['done', 'done', 'done'])
+  })
+
+  test('an issue property is written whole, as the rule planned it; a dry run only says so', async () => {
+    const remember: Action = {
+      type: 'jira.setIssueProperty',
+      rule: 'auto-link',
+      issueKey: 'ABC-1',
+      what: 'the files acme/shop#42 changed',
+      property: 'gitar-jira.paths',
+      value: { 'https://github.com/acme/shop/pull/42': ['src/cart.ts'] },
+      optional: true
+    }
+    const w = writers()
+    await applyActions([remember], w, { dryRun: false })
+    expect(w.jira.setIssueProperty).toHaveBeenCalledWith('ABC-1', 'gitar-jira.paths', {
+      'https://github.com/acme/shop/pull/42': ['src/cart.ts']
+    })
+    const dry = writers()
+    const applied = await applyActions([remember], dry, { dryRun: true })
+    expect(dry.jira.setIssueProperty).not.toHaveBeenCalled()
+    expect(applied[0]?.status).toBe('would')
+
+    // Refused (no Edit issues): only later runs lose; this one stays green.
+    const refused = writers()
+    refused.jira.setIssueProperty = jest.fn(async () => {
+      throw new Error('Jira refused to write issue properties: grant Edit issues')
+    })
+    const [result] = await applyActions([remember], refused, { dryRun: false })
+    expect(result).toMatchObject({
+      status: 'warned',
+      warning: 'Jira refused to write issue properties: grant Edit issues'
+    })
   })
 
   test('a dry run writes nothing and says what it would do', async () => {

@@ -1,11 +1,14 @@
 /**
  * auto-link: every issue the PR works on gets a remote link to the PR; a key that left the PR
  * loses its link, and so does a keyless link a maintainer unticks; optionally the title gets the key.
+ * At the merge, with inference on, each issue remembers the files the PR changed (path-history.ts).
  */
 import type { Settings } from '../../config/settings.js'
 import { CONTENT_ACTIONS, type PrEvent } from '../../context.js'
 import type { Action } from '../../plan/actions.js'
 import type { Facts, Note, Rule, RulePlan } from '../types.js'
+import { PATHS_PROPERTY } from '../../jira/map.js'
+import { withPrPaths } from './path-history.js'
 import { prGlobalId, prRemoteLink, remoteLinkDigest } from './remote-link.js'
 
 export const autoLink: Rule = {
@@ -47,6 +50,23 @@ export const autoLink: Rule = {
         issueKey: link.key,
         globalId: prGlobalId(pr.htmlUrl)
       })
+    }
+
+    if (pr.merged && settings.rules.autoLink.infer) {
+      const files = facts.pr.files.map((f) => f.path)
+      for (const linked of facts.linked) {
+        const value = withPrPaths(linked.issue, pr.htmlUrl, files)
+        if (!value) continue
+        actions.push({
+          type: 'jira.setIssueProperty',
+          rule: 'auto-link',
+          issueKey: linked.issue.key,
+          what: `the files ${repo}#${pr.number} changed`,
+          property: PATHS_PROPERTY,
+          value,
+          optional: true
+        })
+      }
     }
 
     if (settings.rules.autoLink.updateTitle) {

@@ -9,6 +9,7 @@ import type { PrFacts } from '../../github/port.js'
 import type { JiraIssue, UserRef } from '../../jira/port.js'
 import type { LinkedIssue, Suggestion } from '../linked-issue.js'
 import { authorJiraId } from './candidates.js'
+import { earlierPaths } from './path-history.js'
 import { rankCandidates, type Candidate, type PrText, type Ranked } from './infer/index.js'
 import { MAX_SUGGESTIONS } from './infer/thresholds.js'
 
@@ -30,7 +31,9 @@ export function prText(facts: PrFacts, settings: Settings, author?: UserRef | nu
   }
 }
 
-export function candidateOf(issue: JiraIssue): Candidate {
+/** `prUrl`: the PR being ranked, whose own files the issue may remember (left out). */
+export function candidateOf(issue: JiraIssue, prUrl = ''): Candidate {
+  const linkedPaths = earlierPaths(issue, prUrl)
   return {
     key: issue.key,
     summary: issue.summary,
@@ -45,7 +48,8 @@ export function candidateOf(issue: JiraIssue): Candidate {
       : {}),
     ...(issue.reporter ? { reporterName: issue.reporter.displayName } : {}),
     ...(issue.details?.updated ? { updated: issue.details.updated } : {}),
-    ...(issue.details?.created ? { created: issue.details.created } : {})
+    ...(issue.details?.created ? { created: issue.details.created } : {}),
+    ...(linkedPaths.length > 0 ? { linkedPaths } : {})
   }
 }
 
@@ -96,6 +100,9 @@ export function inferLinks(
   const own = prLabel(facts.pr.htmlUrl)
   const pool = candidates.filter((c) => !c.details?.labels.includes(own))
   if (pool.length === 0) return { linked: [], suggestions: [] }
-  const ranked = rankCandidates(prText(facts, settings, author), pool.map(candidateOf))
+  const ranked = rankCandidates(
+    prText(facts, settings, author),
+    pool.map((issue) => candidateOf(issue, facts.pr.htmlUrl))
+  )
   return chooseInferred(ranked, pool, settings, exclude)
 }

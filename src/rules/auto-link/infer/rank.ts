@@ -5,8 +5,8 @@
  * - paths: the words of the changed files' names against the same fields, a separate query;
  * - history: the changed paths against the paths of earlier PRs linked to the issue;
  * - people: the PR's author is the issue's assignee (or reporter);
- * - time: issues done, or fixed in a release before the PR was opened, step back; recently
- *   touched issues step forward a little;
+ * - time: issues done, fixed in a release before the PR was opened, or created well after it,
+ *   step back; recently touched issues step forward a little;
  * - second stage, over the best `rerank` of those: how much of the issue's summary the PR says
  *   (idf-weighted, the match read from the issue's side, which BM25 does not) and the title's
  *   pairs of adjacent words the summary repeats. Measured on the linkset: top-1 XD 55.4% → 57.6%,
@@ -47,9 +47,14 @@ export interface Weights {
   /** Bonuses, as shares of the PR's self-score. */
   author: number
   history: number
-  /** Multipliers of the score: issue done; fixed in a release before the PR; touched lately. */
+  /**
+   * Multipliers of the score: issue done; fixed in a release before the PR; created more than
+   * CREATED_AFTER_GRACE after the PR was opened (rerun on an old PR: when the PR was opened the
+   * issue did not exist); touched lately.
+   */
   done: number
   fixedBefore: number
+  createdAfter: number
   recent: number
   /**
    * Second stage, multipliers of the score: 1 + coverage × (the idf-weighted share of the
@@ -80,6 +85,7 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = {
   history: 0.1,
   done: 0.6,
   fixedBefore: 0.25,
+  createdAfter: 0.25,
   recent: 1.05,
   coverage: 0.7,
   phrase: 0.2,
@@ -97,6 +103,8 @@ export interface RankOptions {
 const DAY = 86_400_000
 /** A fix version released more than this before the PR was opened: fixed before. */
 const FIXED_BEFORE_GRACE = 7 * DAY
+/** An issue created more than this after the PR was opened: created after it. */
+const CREATED_AFTER_GRACE = 7 * DAY
 
 interface Posting {
   idf: number
@@ -118,6 +126,7 @@ export interface CandidateIndex {
   readonly people: readonly (readonly string[])[]
   readonly history: readonly (ReadonlySet<string> | undefined)[]
   readonly fixedAt: readonly number[]
+  readonly createdAt: readonly number[]
   readonly updatedAt: readonly number[]
   readonly done: readonly boolean[]
   /** Each summary's words (stems) in order. */
@@ -196,6 +205,7 @@ export function buildIndex(
       const dates = (c.fixVersionDates ?? []).map(Date.parse).filter(Number.isFinite)
       return dates.length > 0 ? Math.min(...dates) : NaN
     }),
+    createdAt: candidates.map((c) => Date.parse(c.created ?? '')),
     updatedAt: candidates.map((c) => Date.parse(c.updated ?? '')),
     done: candidates.map((c) => (c.statusCategory ?? '').toLowerCase() === 'done'),
     summaries: docs.map((d) => d.summary.map((t) => t.stem)),
@@ -356,7 +366,11 @@ function buildQuery(pr: PrText, weights: Weights): Query {
   addField(query, tokenize(commitText(pr).slice(0, 20_000)), weights.commits, false)
   const files = pr.files ?? []
   for (const file of files) {
-    for (const term of new Set(tokenizePath(file).map((t) => t.stem))) {
+    const tokens = tokenizePath(file)
+    for (const token of tokens) {
+      if (!query.surface.has(token.stem)) query.surface.set(token.stem, token.surface)
+    }
+    for (const term of new Set(tokens.map((t) => t.stem))) {
       query.paths.set(term, (query.paths.get(term) ?? 0) + 1 / files.length)
     }
   }
@@ -444,6 +458,10 @@ function timeFactor(index: CandidateIndex, weights: Weights, doc: number, at: nu
   const fixed = index.fixedAt[doc] as number
   if (Number.isFinite(at) && Number.isFinite(fixed) && fixed < at - FIXED_BEFORE_GRACE) {
     factor *= weights.fixedBefore
+  }
+  const created = index.createdAt[doc] as number
+  if (Number.isFinite(at) && Number.isFinite(created) && created > at + CREATED_AFTER_GRACE) {
+    factor *= weights.createdAfter
   }
   const updated = index.updatedAt[doc] as number
   if (Number.isFinite(at) && Number.isFinite(updated) && Math.abs(at - updated) < 30 * DAY) {
@@ -555,13 +573,16 @@ function hasTerm(index: CandidateIndex, term: string, doc: number): boolean {
   return false
 }
 
-/** The PR's words the issue has, most telling first. */
+/** Said among the words that matched when the PR changes files the issue's earlier PRs changed. */
+export const EARLIER_FILES = 'files of its earlier PRs'
+
+/** The PR's words the issue has, most telling first (at most 7). */
 function matchedWords(index: CandidateIndex, query: Query, doc: number): string[] {
   const words = [...new Set([...query.text.keys(), ...query.paths.keys()])]
     .filter((term) => hasTerm(index, term, doc))
     .map((term) => ({ term, idf: index.postings.get(term)?.idf ?? 0 }))
     .sort((a, b) => b.idf - a.idf || (a.term < b.term ? -1 : 1))
-  return [...new Set(words.map((w) => query.surface.get(w.term) ?? w.term))].slice(0, 8)
+  return [...new Set(words.map((w) => query.surface.get(w.term) ?? w.term))].slice(0, 7)
 }
 
 /** Ranks the pool for one PR: best first, with calibrated confidence and the words that matched. */
@@ -577,7 +598,7 @@ export function rank(index: CandidateIndex, pr: PrText, options: RankOptions = {
     key: index.candidates[s.doc]?.key ?? '',
     score: round(s.score),
     confidence: round(confidences[i] ?? 0),
-    matched: matchedWords(index, query, s.doc),
+    matched: [...matchedWords(index, query, s.doc), ...(s.history > 0 ? [EARLIER_FILES] : [])],
     probability: round(probabilities[i] ?? 0),
     ...(i < MAX_SUGGESTIONS ? { listConfidence: round(list) } : {})
   }))

@@ -14,7 +14,7 @@ import {
   FEATURE_NAMES,
   LIST_CAP
 } from '../../../../../src/rules/auto-link/infer/confidence.js'
-import { scoreAll } from '../../../../../src/rules/auto-link/infer/rank.js'
+import { EARLIER_FILES, scoreAll } from '../../../../../src/rules/auto-link/infer/rank.js'
 import { MAX_SUGGESTIONS } from '../../../../../src/rules/auto-link/infer/thresholds.js'
 import { defaultSettings } from '../../../../../src/config/defaults.js'
 
@@ -116,6 +116,21 @@ describe('rankCandidates: the right issue wins', () => {
     expect(ranked.map((r) => r.key)).toEqual(['A-2', 'A-3', 'A-1'])
   })
 
+  test('an issue created more than a week after the PR was opened steps back', () => {
+    const pool = [
+      issue('A-1', 'Retry failed uploads', { created: '2024-04-01T09:00:00.000+0000' }),
+      issue('A-2', 'Retry failed uploads', { created: '2024-03-05T09:00:00.000+0000' }),
+      issue('A-3', 'Retry failed uploads', { created: '2023-11-20T09:00:00.000+0000' })
+    ]
+    const ranked = rankCandidates(
+      pr('Retry failed uploads', { date: '2024-03-01T00:00:00Z' }),
+      pool
+    )
+    // A-2, filed four days after the PR opened, may be the PR's own issue: only A-1 steps back.
+    expect(ranked.map((r) => r.key)).toEqual(['A-2', 'A-3', 'A-1'])
+    expect(ranked[2]!.score).toBeCloseTo(ranked[0]!.score * 0.25, 3)
+  })
+
   test('earlier PRs of an issue that changed the same files help it', () => {
     const pool = [
       issue('A-1', 'Retry failed uploads'),
@@ -126,6 +141,8 @@ describe('rankCandidates: the right issue wins', () => {
       pool
     )
     expect(ranked[0]?.key).toBe('A-2')
+    expect(ranked[0]?.matched).toContain(EARLIER_FILES)
+    expect(ranked[1]?.matched).not.toContain(EARLIER_FILES)
   })
 })
 
