@@ -10,6 +10,7 @@ import { seal, unseal } from '../../cache/sealed.js'
 import type { JiraIssue, JiraPort } from '../../jira/port.js'
 import { settleAll } from '../../util/settle.js'
 import type { InferenceScope } from './candidates.js'
+import { withRecentPaths } from './path-history.js'
 
 export const CORPUS_MAX = 5000
 const FULL_REFRESH_MS = 7 * 24 * 60 * 60 * 1000
@@ -47,11 +48,16 @@ export function mergeCorpus(
   return [...byKey.values()].slice(0, CORPUS_MAX)
 }
 
+/** What the cache keeps of an issue: bounded description and path history. */
 function trimmed(issue: JiraIssue): JiraIssue {
-  if (!issue.details || issue.details.description.length <= DESCRIPTION_MAX) return issue
+  const bounded = withRecentPaths(issue)
+  if (!bounded.details || bounded.details.description.length <= DESCRIPTION_MAX) return bounded
   return {
-    ...issue,
-    details: { ...issue.details, description: issue.details.description.slice(0, DESCRIPTION_MAX) }
+    ...bounded,
+    details: {
+      ...bounded.details,
+      description: bounded.details.description.slice(0, DESCRIPTION_MAX)
+    }
   }
 }
 

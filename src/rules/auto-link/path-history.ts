@@ -49,3 +49,21 @@ export function withPrPaths(
   if (known && known.length === paths.length && known.every((p, i) => p === paths[i])) return null
   return withEntry(history, prUrl, paths)
 }
+
+/** The most files of earlier PRs the cached corpus keeps per issue (newest PRs first). */
+export const MAX_CACHED_PATHS = 500
+
+/** The issue with its path history cut to the newest PRs' MAX_CACHED_PATHS files, for the cache. */
+export function withRecentPaths(issue: JiraIssue): JiraIssue {
+  const history = readPathHistory(issue)
+  if (!history || !issue.properties) return issue
+  const entries = Object.entries(history)
+  let total = entries.reduce((sum, [, paths]) => sum + paths.length, 0)
+  if (total <= MAX_CACHED_PATHS) return issue
+  // Entries are oldest first (withEntry appends): drop from the front.
+  while (entries.length > 0 && total > MAX_CACHED_PATHS) total -= entries.shift()![1].length
+  return {
+    ...issue,
+    properties: { ...issue.properties, [PATHS_PROPERTY]: Object.fromEntries(entries) }
+  }
+}

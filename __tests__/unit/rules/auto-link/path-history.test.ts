@@ -2,8 +2,10 @@ import { autoLink } from '../../../../src/rules/auto-link/index.js'
 import { candidateOf } from '../../../../src/rules/auto-link/inference.js'
 import {
   earlierPaths,
+  MAX_CACHED_PATHS,
   MAX_PATHS_PER_PR,
-  withPrPaths
+  withPrPaths,
+  withRecentPaths
 } from '../../../../src/rules/auto-link/path-history.js'
 import { MAX_PROPERTY_BYTES } from '../../../../src/jira/property.js'
 import type { PrFile } from '../../../../src/github/port.js'
@@ -59,6 +61,19 @@ describe('path history: the files earlier PRs of an issue changed', () => {
     expect(value['https://github.com/acme/shop/pull/20']).toEqual(long)
     expect(value[PR]).toEqual(['src/cart.ts'])
   })
+})
+
+test('the cached corpus keeps the newest PRs’ files, MAX_CACHED_PATHS at most per issue', () => {
+  const paths = (n: number) => Array.from({ length: 100 }, (_, i) => `src/pr${n}/f${i}.ts`)
+  const history = Object.fromEntries(
+    Array.from({ length: 7 }, (_, n) => [`https://github.com/acme/shop/pull/${n + 1}`, paths(n)])
+  )
+  const kept = earlierPaths(withRecentPaths(cloudIssue('ABC-1', history)), PR)
+  expect(kept).toHaveLength(MAX_CACHED_PATHS)
+  expect(kept).toContain('src/pr6/f0.ts') // the newest PR
+  expect(kept).not.toContain('src/pr1/f0.ts') // the oldest ones went
+  const small = cloudIssue('ABC-2', { [EARLIER]: ['src/cart.ts'] })
+  expect(withRecentPaths(small)).toBe(small)
 })
 
 describe('auto-link remembers a merged PR’s files on its issues', () => {
