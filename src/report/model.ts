@@ -3,7 +3,7 @@ import type { RuleName } from '../config/settings.js'
 import type { AppliedAction } from '../plan/actions.js'
 import type { LinkedIssue, Suggestion } from '../rules/linked-issue.js'
 import type { Note } from '../rules/types.js'
-import { withLinkDigests, type CommentState } from './state.js'
+import { readState, withLinkDigests, type CommentState } from './state.js'
 import type { Settings } from '../config/settings.js'
 import type { PrEvent } from '../context.js'
 import type { PrFacts } from '../github/port.js'
@@ -65,7 +65,7 @@ export function buildReport(run: {
   const linked = statusesAfter(discovery.linked, applied)
   const earlierReviewers =
     !planned.reviewers && run.settings.rules.suggestReviewers.enabled && linked.length > 0
-      ? earlierReviewersOf(run.earlierComment)
+      ? earlierReviewersOf(run.earlierComment, sameKeys(readState(run.earlierComment), linked))
       : undefined
   return {
     dryRun: run.settings.dryRun,
@@ -85,4 +85,10 @@ export function buildReport(run: {
     ...(earlierReviewers ? { earlierReviewers } : {}),
     ...(planned.followUps ? { followUps: planned.followUps } : {})
   }
+}
+
+/** The issues the earlier comment recorded are the ones linked now (in any order). */
+function sameKeys(earlier: CommentState, linked: readonly { issue: { key: string } }[]): boolean {
+  const before = new Set(earlier.links.map((l) => l.key))
+  return before.size === linked.length && linked.every((l) => before.has(l.issue.key))
 }

@@ -84,12 +84,21 @@ const SECTION_START = '<!-- gitar-jira:reviewers -->'
 const SECTION_END = '<!-- /gitar-jira:reviewers -->'
 
 /** The reviewers section of an earlier body of the PR comment, without its markers. */
-export function earlierReviewersOf(commentBody: string | undefined): string | undefined {
+export function earlierReviewersOf(
+  commentBody: string | undefined,
+  sameIssues = true
+): string | undefined {
   const start = commentBody?.indexOf(SECTION_START) ?? -1
   const end = commentBody?.indexOf(SECTION_END, start) ?? -1
   if (!commentBody || start < 0 || end < 0) return undefined
-  return commentBody.slice(start + SECTION_START.length, end).trim() || undefined
+  const block = commentBody.slice(start + SECTION_START.length, end).trim()
+  if (!block || sameIssues || block.endsWith(OUTDATED)) return block || undefined
+  return `${block}\n\n${OUTDATED}`
 }
+
+/** Under a kept section whose linked issues have changed since (the next push suggests anew). */
+export const OUTDATED =
+  '_Suggested before the linked issues changed; the next push suggests reviewers again._'
 
 export function reviewersBlock(
   report: Pick<RunReport, 'reviewers' | 'applied' | 'linked'>

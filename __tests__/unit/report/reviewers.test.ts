@@ -3,7 +3,12 @@ import { applyDecisions } from '../../../src/report/checkboxes.js'
 import { renderComment } from '../../../src/report/comment.js'
 import { buildReport, type RunReport } from '../../../src/report/model.js'
 import { outputsOf } from '../../../src/report/outputs.js'
-import { reviewersBlock, suggestedLogins, withRequested } from '../../../src/report/reviewers.js'
+import {
+  OUTDATED,
+  reviewersBlock,
+  suggestedLogins,
+  withRequested
+} from '../../../src/report/reviewers.js'
 import { readState, writeState } from '../../../src/report/state.js'
 import type {
   ReviewerPlan,
@@ -198,6 +203,26 @@ describe('the section on a run where the rule does not run (edited, closed, a ti
     const body = rerun({ reviewers: plan({ suggested: [suggestion('fay-n')] }) })
     expect(body).toContain('[fay-n](https://github.com/fay-n)')
     expect(body).not.toContain('eliromero')
+  })
+
+  test('says so when the linked issues changed since it was written, once', () => {
+    expect(rerun()).not.toContain(OUTDATED) // SHOP-12 then and now
+    const shop15 = [{ ...linked[0]!, issue: jiraIssue('SHOP-15') }]
+    const changed = rerun({ links: shop15 })
+    expect(changed).toContain('[eliromero](https://github.com/eliromero)')
+    expect(changed).toContain(OUTDATED)
+    const again = renderComment(
+      buildReport({
+        event: prEvent({ action: 'edited' }),
+        settings: withReviewers(true),
+        pr: prFacts(),
+        discovery: { linked, suggestions: [], state: { v: 1, links: [] } },
+        planned: { notes: [], failures: [] },
+        applied: [],
+        earlierComment: changed
+      })
+    )
+    expect(again.split(OUTDATED)).toHaveLength(2)
   })
 
   test('goes when the rule is turned off or no issue is linked any more', () => {
