@@ -83,6 +83,10 @@ test('unticking a link made by inference removes it and it is not suggested agai
     .patch(`${REPO}/issues/comments/11`, update.match)
     .reply(200, { id: 11, body: 'x', html_url: `${PR_URL}#issuecomment-11` })
   const jira = jiraMyself()
+    .post('/rest/api/3/issue/bulkfetch', (b: { issueIdsOrKeys: string[] }) =>
+      b.issueIdsOrKeys.includes('ABC-7')
+    )
+    .reply(200, { issues: [jiraIssueJson('ABC-7', 'Cart totals')], issueErrors: [] })
     .delete('/rest/api/3/issue/ABC-7/remotelink')
     .query({ globalId: GLOBAL_ID })
     .reply(204)
@@ -93,7 +97,10 @@ test('unticking a link made by inference removes it and it is not suggested agai
   const written = (update.sent[0] as { body: string }).body
   expect(written).toContain('"rejected":["ABC-7"]')
   // Still there, unticked, so that a slip of the mouse can be undone.
-  expect(written).toContain('- [ ] <!-- gitar-jira:key ABC-7 --> ABC-7')
+  expect(written).toContain('**Dismissed**')
+  expect(written).toContain(
+    '- [ ] <!-- gitar-jira:key ABC-7 --> [ABC-7](https://acme.atlassian.test/browse/ABC-7) Cart totals'
+  )
   expect(result.outputs['linked-issues']).toBe('[]')
   expect(github.isDone() && jira.isDone()).toBe(true)
 })

@@ -92,7 +92,10 @@ export function checkboxBlocks(report: RunReport): string {
     if (blocks.length > 0) blocks.push('')
     blocks.push(
       '**Dismissed** (not suggested again; tick a box to link the issue after all):',
-      ...dismissed.map((key) => checkboxLine(key, false, key))
+      ...dismissed.map((key) => {
+        const issue = report.dismissed?.find((i) => i.key === key)
+        return checkboxLine(key, false, issue ? issueText(issue) : key)
+      })
     )
   }
   return blocks.join('\n')

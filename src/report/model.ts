@@ -7,6 +7,7 @@ import { readState, withLinkDigests, type CommentState } from './state.js'
 import type { Settings } from '../config/settings.js'
 import type { PrEvent } from '../context.js'
 import type { PrFacts } from '../github/port.js'
+import type { JiraIssue } from '../jira/port.js'
 import type { Discovery } from '../rules/auto-link/discover.js'
 import { statusesAfter } from './transitions.js'
 import type { ReviewerPlan } from '../rules/suggest-reviewers/model.js'
@@ -21,6 +22,8 @@ export interface RunReport {
   linked: LinkedIssue[]
   /** Possible matches below min-confidence: boxes to tick. */
   suggestions: Suggestion[]
+  /** Dismissed issues Jira still shows, for their summaries (the keys are in `state.rejected`). */
+  dismissed?: JiraIssue[]
   /** What the next run should know: written into the comment's hidden block. */
   state: CommentState
   /** Keys whose link was removed because they left the PR. */
@@ -50,7 +53,8 @@ export function buildReport(run: {
   event: PrEvent
   settings: Settings
   pr: PrFacts
-  discovery: Pick<Discovery, 'linked' | 'suggestions' | 'state'>
+  discovery: Pick<Discovery, 'linked' | 'suggestions' | 'state'> &
+    Partial<Pick<Discovery, 'dismissed'>>
   planned: {
     notes: RunReport['notes']
     failures: RunReport['failures']
@@ -74,6 +78,7 @@ export function buildReport(run: {
     headSha: run.pr.pr.headSha,
     linked,
     suggestions: discovery.suggestions,
+    ...(discovery.dismissed?.length ? { dismissed: discovery.dismissed } : {}),
     state: withRequested(withLinkDigests(discovery.state, applied), applied),
     unlinked: applied.flatMap((a) =>
       a.action.type === 'jira.deleteRemoteLink' && a.status !== 'failed' ? [a.action.issueKey] : []

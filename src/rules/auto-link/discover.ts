@@ -74,6 +74,8 @@ export interface DiscoverPorts {
 export interface Discovery {
   linked: LinkedIssue[]
   suggestions: Suggestion[]
+  /** The issues a maintainer dismissed that Jira still shows (for their summaries). */
+  dismissed: JiraIssue[]
   state: CommentState
   /** Stores the refreshed inference corpus; call after the run's writes. */
   saveCache: () => Promise<void>
@@ -91,10 +93,13 @@ export async function discoverLinkedIssues(
   // A maintainer's ticks and unticks count as if earlier runs had made those links.
   const previous = applyDecisions(recorded, decisions)
   const mentions = keyMentions(pr, settings)
+  // Dismissed issues are read in the same fetch, for their summaries in the PR comment.
+  const dismissedKeys = previous.rejected ?? []
   const keys = [
     ...new Set([
       ...mentions.map((m) => m.key),
-      ...previous.links.filter((l) => l.via !== 'explicit').map((l) => l.key)
+      ...previous.links.filter((l) => l.via !== 'explicit').map((l) => l.key),
+      ...dismissedKeys
     ])
   ]
   const wantsInference = inferenceWanted(settings, previous)
@@ -138,7 +143,8 @@ export async function discoverLinkedIssues(
     ...(previous.rejected ? { rejected: previous.rejected } : {}),
     ...(previous.requested ? { requested: previous.requested } : {})
   }
-  return { linked, suggestions, state, saveCache }
+  const dismissed = found.filter((issue) => dismissedKeys.includes(issue.key))
+  return { linked, suggestions, dismissed, state, saveCache }
 }
 
 /** Inference runs until the PR names an issue or a maintainer accepted one. */

@@ -598,7 +598,8 @@ export function rank(index: CandidateIndex, pr: PrText, options: RankOptions = {
     key: index.candidates[s.doc]?.key ?? '',
     score: round(s.score),
     confidence: round(confidences[i] ?? 0),
-    matched: [...matchedWords(index, query, s.doc), ...(s.history > 0 ? [EARLIER_FILES] : [])],
+    // The files first: the comment shows only the first few.
+    matched: [...(s.history > 0 ? [EARLIER_FILES] : []), ...matchedWords(index, query, s.doc)],
     probability: round(probabilities[i] ?? 0),
     ...(i < MAX_SUGGESTIONS ? { listConfidence: round(list) } : {})
   }))
