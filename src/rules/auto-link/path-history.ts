@@ -26,10 +26,26 @@ export function readPathHistory(issue: JiraIssue): PathHistory | undefined {
   )
 }
 
-/** The files the issue's other PRs changed (not `prUrl`'s own: a rerun ranks as the first run). */
+/**
+ * The files the issue's other PRs in the same repository changed: paths of another repository
+ * name other files (`src/index.ts` is everywhere), and the PR's own are left out so that a rerun
+ * ranks as the first run did.
+ */
 export function earlierPaths(issue: JiraIssue, prUrl: string): string[] {
   const history = readPathHistory(issue) ?? {}
-  return [...new Set(Object.entries(history).flatMap(([pr, paths]) => (pr === prUrl ? [] : paths)))]
+  const repo = repositoryOf(prUrl)
+  return [
+    ...new Set(
+      Object.entries(history).flatMap(([pr, paths]) =>
+        pr !== prUrl && repositoryOf(pr) === repo ? paths : []
+      )
+    )
+  ]
+}
+
+/** `https://github.com/acme/shop/pull/42` → `https://github.com/acme/shop`. */
+function repositoryOf(prUrl: string): string {
+  return prUrl.replace(/\/pull\/\d+$/, '').toLowerCase()
 }
 
 /**

@@ -20,11 +20,12 @@ const cloudIssue = (key: string, paths?: Record<string, unknown>) =>
   jiraIssue(key, { properties: paths ? { 'gitar-jira.paths': paths } : {} })
 
 describe('path history: the files earlier PRs of an issue changed', () => {
-  test('the other PRs’ files count; the PR’s own and malformed entries do not', () => {
+  test('the other PRs’ files count; the PR’s own, another repository’s and malformed entries do not', () => {
     const issue = cloudIssue('ABC-1', {
       [EARLIER]: ['src/cart.ts', 'src/tax.ts'],
       [PR]: ['src/checkout.ts'],
-      'https://github.com/acme/shop/pull/3': 'not a list'
+      'https://github.com/acme/shop/pull/3': 'not a list',
+      'https://github.com/acme/shop-admin/pull/17': ['src/index.ts']
     })
     expect(earlierPaths(issue, PR)).toEqual(['src/cart.ts', 'src/tax.ts'])
     expect(candidateOf(issue, PR).linkedPaths).toEqual(['src/cart.ts', 'src/tax.ts'])
