@@ -17,6 +17,7 @@ interface IssueLine {
   assignee?: string | null
   reporter?: string | null
   fix_versions?: { date?: string | null }[] | null
+  created?: string | null
 }
 
 interface LinkLine {
@@ -53,8 +54,8 @@ function jsonl<T>(file: string): T[] {
 }
 
 /**
- * The issue as Jira would give it to the action. Status is left out: the data holds today's
- * status (ZooKeeper's pool is all resolved), not the status when the PR was opened.
+ * The issue as Jira would give it to the action. Status (and `updated`) are left out: the data
+ * holds today's, not what they were when the PR was opened (ZooKeeper's pool is all resolved).
  */
 export function toCandidate(issue: IssueLine): Candidate {
   return {
@@ -66,7 +67,9 @@ export function toCandidate(issue: IssueLine): Candidate {
     ...(issue.type ? { type: issue.type } : {}),
     ...(issue.assignee ? { assigneeName: issue.assignee } : {}),
     ...(issue.reporter ? { reporterName: issue.reporter } : {}),
-    fixVersionDates: (issue.fix_versions ?? []).map((v) => v.date).filter((d): d is string => !!d)
+    fixVersionDates: (issue.fix_versions ?? []).map((v) => v.date).filter((d): d is string => !!d),
+    // Creation never changes, unlike `updated` or the status, so a pool that has it may use it.
+    ...(issue.created ? { created: issue.created } : {})
   }
 }
 
