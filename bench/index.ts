@@ -83,6 +83,15 @@ const EVENTS: BenchEvent[] = [
       })
     }
   },
+  {
+    // Summaries, follow-ups (four TODOs, one thread), files remembered: the busiest event.
+    name: 'PR merged, several keys',
+    setup: pr(ACME.pr, 'opened'),
+    run: (sb) => {
+      sb.mergePullRequest(ACME.repo, ACME.pr, 'ana-lima')
+      return pr(ACME.pr, 'closed')(sb)
+    }
+  },
   { name: 'PR opened, several keys, dry-run', run: pr(ACME.pr, 'opened', { 'dry-run': 'true' }) },
   // A second run, without and with the Actions cache (Jira metadata, the login map).
   {
