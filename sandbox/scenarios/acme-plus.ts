@@ -54,59 +54,57 @@ export function acmePlus(): Scenario {
         }
       ]
     })
-    .pr(ACME.repo, {
-      number: ACME_PLUS.nearMatchPr,
-      title: 'Share button on the wishlist page',
-      body: 'Adds a button.',
-      author: 'ana-lima',
-      head: { ref: 'share-button' },
-      files: [
-        { filename: 'src/wishlist/ShareButton.tsx', patch: '@@ -0,0 +1 @@\n+export const x = 1' }
-      ],
-      commits: [
-        {
-          message: 'feat: share button',
-          author: { name: 'Ana Lima', email: 'ana@acme.test', login: 'ana-lima' }
-        }
-      ]
-    })
-    .pr(ACME.repo, {
-      number: ACME_PLUS.oneKeyPr,
-      title: 'SHOP-7 Serve product images from the CDN',
-      body: 'Width-based variants; the origin stays as fallback.',
-      author: 'ana-lima',
-      head: { ref: 'cdn-images' },
-      files: [
-        {
-          filename: 'src/catalog/images.ts',
-          patch: "@@ -0,0 +1 @@\n+export const CDN = 'https://cdn.acme.test'"
-        }
-      ],
-      commits: [
-        {
-          message: 'feat(catalog): images from the CDN',
-          author: { name: 'Ana Lima', email: 'ana@acme.test', login: 'ana-lima' }
-        }
-      ]
-    })
-    .pr(ACME.repo, {
-      number: ACME_PLUS.sameFilesPr,
-      title: 'Fall back sooner when the edge is slow',
-      body: '',
-      author: 'ana-lima',
-      head: { ref: 'edge-timeout' },
-      files: [
-        {
-          filename: 'src/catalog/images.ts',
-          patch: '@@ -1 +1,2 @@\n+export const EDGE_TIMEOUT_MS = 800'
-        }
-      ],
-      commits: [
-        {
-          message: 'fix: shorter edge timeout',
-          author: { name: 'Ana Lima', email: 'ana@acme.test', login: 'ana-lima' }
-        }
-      ]
-    })
+    .pr(
+      ACME.repo,
+      anasPr(ACME_PLUS.nearMatchPr, 'Share button on the wishlist page', {
+        body: 'Adds a button.',
+        ref: 'share-button',
+        file: 'src/wishlist/ShareButton.tsx',
+        patch: '@@ -0,0 +1 @@\n+export const x = 1',
+        message: 'feat: share button'
+      })
+    )
+    .pr(
+      ACME.repo,
+      anasPr(ACME_PLUS.oneKeyPr, 'SHOP-7 Serve product images from the CDN', {
+        body: 'Width-based variants; the origin stays as fallback.',
+        ref: 'cdn-images',
+        file: 'src/catalog/images.ts',
+        patch: "@@ -0,0 +1 @@\n+export const CDN = 'https://cdn.acme.test'",
+        message: 'feat(catalog): images from the CDN'
+      })
+    )
+    .pr(
+      ACME.repo,
+      anasPr(ACME_PLUS.sameFilesPr, 'Fall back sooner when the edge is slow', {
+        body: '',
+        ref: 'edge-timeout',
+        file: 'src/catalog/images.ts',
+        patch: '@@ -1 +1,2 @@\n+export const EDGE_TIMEOUT_MS = 800',
+        message: 'fix: shorter edge timeout'
+      })
+    )
     .build()
+}
+
+/** A PR of Ana's that changes one file in one commit. */
+function anasPr(
+  number: number,
+  title: string,
+  pr: { body: string; ref: string; file: string; patch: string; message: string }
+) {
+  return {
+    number,
+    title,
+    body: pr.body,
+    author: 'ana-lima',
+    head: { ref: pr.ref },
+    files: [{ filename: pr.file, patch: pr.patch }],
+    commits: [
+      {
+        message: pr.message,
+        author: { name: 'Ana Lima', email: 'ana@acme.test', login: 'ana-lima' }
+      }
+    ]
+  }
 }
