@@ -1,19 +1,20 @@
 /**
- * `npm run eval:link -- <dir> [--json]`: ranks every PR of a linkset folder against its pool
- * and prints, per project, what key-less auto-linking would do at the shipped thresholds:
+ * `npm run eval:link -- <dir> [--json] [--min-confidence X] [--suggest-confidence Y]`: ranks every
+ * PR of a linkset folder against its pool and prints, per project, what key-less auto-linking
+ * would do at the shipped thresholds (or the ones given):
  * top-1, recall@5, the coverage and precision of auto-links (confidence >= min-confidence),
  * the share of records whose right issue is among the suggestions (confidence >=
  * suggest-confidence, at most 5) and the ranking time per PR.
  */
 import { performance } from 'node:perf_hooks'
+import { parseArgs } from 'node:util'
 
 await import(new URL('./ts-resolve.ts', import.meta.url).href)
 const { loadProjects } = await import('./linkset.js')
 const { buildIndex, rank } = await import('../src/rules/auto-link/infer/index.js')
 const { MAX_SUGGESTIONS } = await import('../src/rules/auto-link/infer/thresholds.js')
 const { defaultSettings } = await import('../src/config/defaults.js')
-const { minConfidence: MIN_CONFIDENCE, suggestConfidence: SUGGEST_CONFIDENCE } =
-  defaultSettings().rules.autoLink
+const defaults = defaultSettings().rules.autoLink
 
 interface Figures {
   records: number
@@ -25,13 +26,53 @@ interface Figures {
   msPerPr: number
 }
 
-const args = process.argv.slice(2)
-const json = args.includes('--json')
-const dir = args.find((a) => !a.startsWith('--'))
-if (!dir) {
-  console.error('usage: npm run eval:link -- <dir> [--json]')
+const USAGE =
+  'usage: npm run eval:link -- <dir> [--json] [--min-confidence <0..1>] [--suggest-confidence <0..1>]'
+
+function usage(problem?: string): never {
+  console.error(problem ? `${problem}\n${USAGE}` : USAGE)
   process.exit(2)
 }
+
+/** A threshold given on the command line, else the shipped default. */
+function threshold(given: string | undefined, name: string, shipped: number): number {
+  if (given === undefined) return shipped
+  const value = Number(given)
+  if (given.trim() === '' || !(value >= 0 && value <= 1)) {
+    usage(`--${name} must be a number from 0 to 1, not "${given}"`)
+  }
+  return value
+}
+
+let parsed: ReturnType<typeof parse>
+function parse() {
+  return parseArgs({
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      'min-confidence': { type: 'string' },
+      'suggest-confidence': { type: 'string' }
+    }
+  })
+}
+try {
+  parsed = parse()
+} catch (error) {
+  usage((error as Error).message)
+}
+const json = parsed.values.json
+const dir = parsed.positionals[0]
+if (!dir) usage()
+const MIN_CONFIDENCE = threshold(
+  parsed.values['min-confidence'],
+  'min-confidence',
+  defaults.minConfidence
+)
+const SUGGEST_CONFIDENCE = threshold(
+  parsed.values['suggest-confidence'],
+  'suggest-confidence',
+  defaults.suggestConfidence
+)
 
 const projects: Record<string, Figures> = {}
 /** Ranking time against a pool of 10,000: the project's pool repeated under other keys. */

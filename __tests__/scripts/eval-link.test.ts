@@ -43,6 +43,24 @@ test('the text report says the thresholds and the same figures', () => {
   expect(text).toMatch(/ms per PR \(\d+\.\d+ ms against 10,000 candidates\)/)
 })
 
+test('thresholds of your own: a bar no PR clears links nothing', () => {
+  const { projects } = JSON.parse(evalLink(DIR, '--json', '--min-confidence', '1')) as {
+    projects: Record<string, Record<string, number>>
+  }
+  expect(projects.DEMO).toMatchObject({ autoCoverage: 0, top1: 0.5, suggestRecall: 0.5 })
+  const text = evalLink(DIR, '--min-confidence=0.9', '--suggest-confidence=0.2')
+  expect(text).toContain('min-confidence 0.9, suggest-confidence 0.2 (at most 5 suggestions)')
+})
+
+test('a threshold out of 0..1: which option and why, exit code 2', () => {
+  expect(() => evalLink(DIR, '--min-confidence', '80')).toThrow(
+    expect.objectContaining({
+      status: 2,
+      stderr: expect.stringContaining('--min-confidence must be a number from 0 to 1, not "80"')
+    })
+  )
+})
+
 test('without a folder: the usage, exit code 2', () => {
   expect(() => evalLink()).toThrow(
     expect.objectContaining({
