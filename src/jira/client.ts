@@ -114,15 +114,20 @@ export async function connectJira(options: ConnectJiraOptions): Promise<JiraPort
     onSchemaMismatch: options.onSchemaMismatch
   })
   const credential: CredentialInfo = { mode: auth.mode, siteUrl: endpoint.siteUrl }
+  // A self-hosted credential almost always means Data Center: its /myself goes out beside
+  // serverInfo rather than after it (one round trip less), and is dropped if the site is Cloud.
+  const dataCenter = selfHosted(auth) ? new DataCenterJira(transport, credential) : null
+  const dataCenterMe = dataCenter?.myself()
+  dataCenterMe?.catch(() => undefined) // awaited below when it counts
   const flavour = await detectFlavour(auth, transport)
   const jira =
     flavour.flavour === 'data-center'
-      ? new DataCenterJira(transport, credential)
+      ? (dataCenter ?? new DataCenterJira(transport, credential))
       : new CloudJira(transport, credential)
   core.info(
     `Jira flavour: ${flavour.flavour === 'cloud' ? 'Cloud' : 'Data Center'} (${flavour.why}).`
   )
-  const me = await jira.myself()
+  const me = jira === dataCenter && dataCenterMe ? await dataCenterMe : await jira.myself()
   core.info(`Connected to Jira at ${jira.siteUrl} as ${me.displayName} (${auth.mode}).`)
   return jira
 }
@@ -136,7 +141,7 @@ export async function detectFlavour(
   auth: JiraAuth,
   transport: Client
 ): Promise<{ flavour: JiraFlavour; why: string }> {
-  if (auth.mode !== 'bearer' && auth.mode !== 'basic-username') {
+  if (!selfHosted(auth)) {
     return { flavour: 'cloud', why: `the ${auth.mode} credential is for Atlassian Cloud` }
   }
   let deploymentType: unknown
@@ -159,4 +164,9 @@ export async function detectFlavour(
     flavour: 'data-center',
     why: `serverInfo could not be read; the ${auth.mode} credential is for a self-hosted Jira`
   }
+}
+
+/** The credential modes a self-hosted Jira takes (a PAT, or a username and password). */
+function selfHosted(auth: JiraAuth): boolean {
+  return auth.mode === 'bearer' || auth.mode === 'basic-username'
 }

@@ -87,10 +87,31 @@ describe('flavour detection', () => {
     }
   )
 
+  it('serverInfo and /myself go out together: no round trip waits for the flavour', async () => {
+    const arrived: Record<string, number> = {}
+    const at = (name: string) => () => {
+      arrived[name] = Date.now()
+      return true
+    }
+    jira()
+      .get('/rest/api/2/serverInfo')
+      .query(at('serverInfo'))
+      .delay(300)
+      .reply(200, { deploymentType: 'DataCenter', version: '9.12.0' })
+    jira().get('/rest/api/2/myself').query(at('myself')).reply(200, ME)
+    const port = await connect()
+    expect(port.flavour).toBe('data-center')
+    expect(Math.abs(arrived.myself! - arrived.serverInfo!)).toBeLessThan(200)
+    expect(core.info).toHaveBeenCalledWith(`Connected to Jira at ${DC} as Jane Doe (bearer).`)
+  })
+
   it('serverInfo deploymentType Cloud: a PAT-style token on Cloud stays Cloud (REST v3)', async () => {
     const scope = jira()
       .get('/rest/api/2/serverInfo')
       .reply(200, { deploymentType: 'Cloud' })
+      // Asked beside serverInfo, in case the site is Data Center; unused on Cloud.
+      .get('/rest/api/2/myself')
+      .reply(200, { accountId: '5b10a', displayName: 'Mia Krystof' })
       .get('/rest/api/3/myself')
       .reply(200, { accountId: '5b10a', displayName: 'Mia Krystof' })
     const port = await connect()
