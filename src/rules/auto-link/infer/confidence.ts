@@ -47,14 +47,14 @@ export const FEATURE_NAMES = [
 
 /** Intercept, then one weight per feature. Fitted by scripts/fit-link-confidence.ts. */
 export const COEFFICIENTS: readonly number[] = [
-  -4.602, 0.784, -0.165, 0.547, -0.235, 2.692, 0.247, 0.129, 0.602, 0.68, 1.274, 0.104, 0.945
+  -4.334, 0.746, -0.036, 0.725, -0.394, 2.795, 0.201, 0.208, 0.375, 0.588, 1.239, 0.22, 0.944
 ]
 
 /** Added to the log-odds of COEFFICIENTS: the shift that makes 0.8 mean "right ≥ 95%". */
 export const LINK_SHIFT = -0.2
 
 /** Platt scaling of the list probability: a + b · logit(sum of the list's probabilities). */
-export const LIST_COEFFICIENTS: readonly [number, number] = [0.552, 0.576]
+export const LIST_COEFFICIENTS: readonly [number, number] = [0.582, 0.566]
 
 /** The most the list probability lends a candidate (see the module comment). */
 export const LIST_CAP = 0.5
