@@ -108,7 +108,7 @@ export class CloudJira implements JiraPort {
           properties: ISSUE_PROPERTIES
         })
         for (const json of answer.issues ?? []) {
-          const issue = toJiraIssue(json, this.siteUrl, false, true)
+          const issue = toJiraIssue(json, this.siteUrl, { properties: true })
           if (issue !== undefined) issues.push(issue)
         }
       }
@@ -133,7 +133,7 @@ export class CloudJira implements JiraPort {
           properties: ISSUE_PROPERTIES
         })
         for (const json of page.issues ?? []) {
-          const issue = toJiraIssue(json, this.siteUrl, details, true)
+          const issue = toJiraIssue(json, this.siteUrl, { details, properties: true })
           if (issue !== undefined && issues.length < max) issues.push(issue)
         }
         nextPageToken = page.nextPageToken ?? undefined

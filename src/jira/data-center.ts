@@ -150,7 +150,7 @@ export class DataCenterJira implements JiraPort {
         )
         const list = Array.isArray(page.issues) ? (page.issues as unknown[]) : []
         for (const json of list) {
-          const issue = toJiraIssue(json, this.siteUrl, details)
+          const issue = toJiraIssue(json, this.siteUrl, { details })
           if (issue !== undefined && issues.length < max) issues.push(issue)
         }
         // The site may cap maxResults below what was asked: advance by what came back.

@@ -95,13 +95,13 @@ export function toJiraUser(json: unknown): JiraUser | null {
 
 /**
  * `siteUrl` is the human site (browse links), even when the API is reached through a gateway.
- * `withProperties`: ISSUE_PROPERTIES were asked for, so one missing from the answer is unset.
+ * `details`: DETAIL_FIELDS were asked for. `properties`: ISSUE_PROPERTIES were asked for, so one
+ * missing from the answer is unset.
  */
 export function toJiraIssue(
   json: unknown,
   siteUrl: string,
-  withDetails = false,
-  withProperties = false
+  asked: { details?: boolean; properties?: boolean } = {}
 ): JiraIssue | undefined {
   const parsed = IssueJson.safeParse(json)
   if (!parsed.success) return undefined
@@ -119,7 +119,7 @@ export function toJiraIssue(
     assignee: fields.assignee ? toJiraUser(fields.assignee) : null,
     reporter: fields.reporter ? toJiraUser(fields.reporter) : null,
     url: `${siteUrl}/browse/${key}`,
-    ...(withDetails
+    ...(asked.details
       ? {
           details: {
             description: plainText(fields.description),
@@ -130,7 +130,7 @@ export function toJiraIssue(
           }
         }
       : {}),
-    ...(withProperties ? { properties: properties ?? {} } : {})
+    ...(asked.properties ? { properties: properties ?? {} } : {})
   }
 }
 

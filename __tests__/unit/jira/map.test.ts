@@ -51,7 +51,7 @@ describe('issue text for inference', () => {
     json.fields.labels = ['web']
     json.fields.updated = '2026-11-20T10:00:00.000+0000'
     expect(toJiraIssue(json, 'https://x.test')?.details).toBeUndefined()
-    expect(toJiraIssue(json, 'https://x.test', true)?.details).toEqual({
+    expect(toJiraIssue(json, 'https://x.test', { details: true })?.details).toEqual({
       description: 'Body',
       components: ['checkout'],
       labels: ['web'],

@@ -120,7 +120,7 @@ export async function discoverLinkedIssues(
       // and words; one no longer ranked high enough stays linked (only a maintainer unlinks).
       const exclude = new Set([
         ...linked.filter((l) => l.via !== 'inferred').map((l) => l.issue.key),
-        ...(previous.rejected ?? [])
+        ...dismissedKeys
       ])
       const inferred = inferLinks(pr, searched.issues, settings, exclude, searched.author)
       for (const link of inferred.linked) {
