@@ -42,19 +42,20 @@ export const FEATURE_NAMES = [
   'top', // 1 for the first candidate
   'coverage', // the idf-weighted share of the summary's words the PR has, 0..1
   'phrase', // pairs of adjacent title words the summary repeats, as a share of 3, 0..1
-  'copied' // 1 if the title repeats the summary (rank.ts, copiedSummary)
+  'copied', // 1 if the title repeats the summary (rank.ts, copiedSummary)
+  'trigram' // letter-trigram cosine of the title and the summary, 0..1 (./trigrams.ts)
 ] as const
 
 /** Intercept, then one weight per feature. Fitted by scripts/fit-link-confidence.ts. */
 export const COEFFICIENTS: readonly number[] = [
-  -4.334, 0.746, -0.036, 0.725, -0.394, 2.795, 0.201, 0.208, 0.375, 0.588, 1.239, 0.22, 0.944
+  -5.19, 0.902, -0.919, 0.324, 0.345, 2.129, 0.238, 0.249, 0.568, 0.744, 1.07, -0.427, 0.563, 1.775
 ]
 
 /** Added to the log-odds of COEFFICIENTS: the shift that makes 0.8 mean "right ≥ 95%". */
-export const LINK_SHIFT = -0.2
+export const LINK_SHIFT = 0
 
 /** Platt scaling of the list probability: a + b · logit(sum of the list's probabilities). */
-export const LIST_COEFFICIENTS: readonly [number, number] = [0.582, 0.566]
+export const LIST_COEFFICIENTS: readonly [number, number] = [0.396, 0.5]
 
 /** The most the list probability lends a candidate (see the module comment). */
 export const LIST_CAP = 0.5
@@ -96,7 +97,8 @@ export function confidenceFeatures(
       i === 0 ? 1 : 0,
       s.coverage,
       s.phrase,
-      s.copied ? 1 : 0
+      s.copied ? 1 : 0,
+      s.trigram
     ]
   })
 }

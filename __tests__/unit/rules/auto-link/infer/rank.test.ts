@@ -260,6 +260,18 @@ describe('second stage: the summary as a whole', () => {
     )
     expect(ranked[0]?.key).toBe('A-2')
   })
+
+  test('wording alike letter by letter breaks what words leave equal (stackoverflow / stack overflow)', () => {
+    const pool = [
+      issue('A-1', 'Stream parser: support nested definitions'),
+      issue('A-2', 'Stack overflow in the stream parser')
+    ]
+    const title = pr('Fix stackoverflow in the stream parser')
+    expect(rankCandidates(title, pool, { weights: { trigram: 0 } })[0]?.key).toBe('A-1')
+    const [top] = scoreAll(buildIndex(pool), title).scored
+    expect(top?.trigram).toBeGreaterThan(0.5)
+    expect(rankCandidates(title, pool)[0]?.key).toBe('A-2')
+  })
 })
 
 describe('a title that repeats one summary', () => {
