@@ -147,7 +147,7 @@ async function handlePullRequest(
     discovery,
     planned,
     applied,
-    ...(comment ? { earlierComment: comment.body } : {})
+    ...(comment ? { earlierComment: { body: comment.body, state: previous } } : {})
   })
   const commentUrl = await publishComment(
     github,

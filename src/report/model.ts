@@ -3,7 +3,7 @@ import type { RuleName } from '../config/settings.js'
 import type { AppliedAction } from '../plan/actions.js'
 import type { LinkedIssue, Suggestion } from '../rules/linked-issue.js'
 import type { Note } from '../rules/types.js'
-import { readState, withLinkDigests, type CommentState } from './state.js'
+import { withLinkDigests, type CommentState } from './state.js'
 import type { Settings } from '../config/settings.js'
 import type { PrEvent } from '../context.js'
 import type { PrFacts } from '../github/port.js'
@@ -62,14 +62,18 @@ export function buildReport(run: {
     followUps?: FollowUpsView
   }
   applied: AppliedAction[]
-  /** The PR comment as the previous run left it. */
-  earlierComment?: string
+  /** The PR comment as the previous run left it, and the state main.ts read from it. */
+  earlierComment?: { body: string; state: CommentState }
 }): RunReport {
   const { event, discovery, planned, applied } = run
   const linked = statusesAfter(discovery.linked, applied)
+  const earlier = run.earlierComment
   const earlierReviewers =
-    !planned.reviewers && run.settings.rules.suggestReviewers.enabled && linked.length > 0
-      ? earlierReviewersOf(run.earlierComment, sameKeys(readState(run.earlierComment), linked))
+    earlier &&
+    !planned.reviewers &&
+    run.settings.rules.suggestReviewers.enabled &&
+    linked.length > 0
+      ? earlierReviewersOf(earlier.body, sameKeys(earlier.state, linked))
       : undefined
   return {
     dryRun: run.settings.dryRun,

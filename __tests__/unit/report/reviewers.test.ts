@@ -188,7 +188,7 @@ describe('the section on a run where the rule does not run (edited, closed, a ti
           ...(overrides.reviewers ? { reviewers: overrides.reviewers } : {})
         },
         applied: [],
-        earlierComment: earlier
+        earlierComment: { body: earlier, state: readState(earlier) }
       })
     )
 
@@ -219,7 +219,7 @@ describe('the section on a run where the rule does not run (edited, closed, a ti
         discovery: { linked, suggestions: [], state: { v: 1, links: [] } },
         planned: { notes: [], failures: [] },
         applied: [],
-        earlierComment: changed
+        earlierComment: { body: changed, state: readState(changed) }
       })
     )
     expect(again.split(OUTDATED)).toHaveLength(2)
