@@ -3,7 +3,7 @@
  * markup, `/rest/api/2/search` with startAt) is another class implementing JiraPort over the same
  * transport; the rules never see which one they talk to.
  */
-import { createCloudClient, isApiError, isNotFoundError, type CloudClient } from 'jira.js'
+import { createCloudClient, isApiError, type CloudClient } from 'jira.js'
 import type { Client } from 'jira.js/core'
 import { toAdf } from '../richtext/adf.js'
 import type {
@@ -21,7 +21,13 @@ import type {
   UserRef
 } from './port.js'
 import { AnonymousAnswerError, detailOf } from './transport.js'
-import { describeFailure, OPERATIONS, type CredentialInfo, type JiraOperation } from './errors.js'
+import {
+  describeFailure,
+  OPERATIONS,
+  unlessNotFound,
+  type CredentialInfo,
+  type JiraOperation
+} from './errors.js'
 import {
   ISSUE_FIELDS,
   ISSUE_PROPERTIES,
@@ -184,17 +190,16 @@ export class CloudJira implements JiraPort {
   }
 
   deleteRemoteLink(issueKey: string, globalId: string): Promise<void> {
-    return this.call(OPERATIONS.writeRemoteLinks, async () => {
-      try {
-        await this.jira.issueRemoteLinks.deleteRemoteIssueLinkByGlobalId({
+    // Already gone (or the issue is): the goal is reached.
+    return this.call(OPERATIONS.writeRemoteLinks, () =>
+      unlessNotFound(
+        this.jira.issueRemoteLinks.deleteRemoteIssueLinkByGlobalId({
           issueIdOrKey: issueKey,
           globalId
-        })
-      } catch (error) {
-        // Already gone (or the issue is): the goal is reached.
-        if (!isNotFoundError(error)) throw error
-      }
-    })
+        }),
+        undefined
+      )
+    )
   }
 
   getTransitions(issueKey: string): Promise<Transition[]> {
@@ -234,49 +239,43 @@ export class CloudJira implements JiraPort {
   }
 
   updateComment(issueKey: string, commentId: string, comment: CommentInput): Promise<boolean> {
-    return this.call(OPERATIONS.writeComments, async () => {
-      try {
-        await this.jira.issueComments.updateComment({
-          issueIdOrKey: issueKey,
-          id: commentId,
-          // The same summary again is not news: watchers are not notified of the edit.
-          notifyUsers: false,
-          body: {
-            body: toAdf(comment.body),
-            ...(comment.visibility ? { visibility: { ...comment.visibility } } : {})
-          }
-        })
-        return true
-      } catch (error) {
-        if (isNotFoundError(error)) return false
-        throw error
-      }
-    })
+    return this.call(OPERATIONS.writeComments, () =>
+      unlessNotFound(
+        this.jira.issueComments
+          .updateComment({
+            issueIdOrKey: issueKey,
+            id: commentId,
+            // The same summary again is not news: watchers are not notified of the edit.
+            notifyUsers: false,
+            body: {
+              body: toAdf(comment.body),
+              ...(comment.visibility ? { visibility: { ...comment.visibility } } : {})
+            }
+          })
+          .then(() => true),
+        false
+      )
+    )
   }
 
   deleteComment(issueKey: string, commentId: string): Promise<void> {
-    return this.call(OPERATIONS.writeComments, async () => {
-      try {
-        await this.jira.issueComments.deleteComment({ issueIdOrKey: issueKey, id: commentId })
-      } catch (error) {
-        if (!isNotFoundError(error)) throw error
-      }
-    })
+    return this.call(OPERATIONS.writeComments, () =>
+      unlessNotFound(
+        this.jira.issueComments.deleteComment({ issueIdOrKey: issueKey, id: commentId }),
+        undefined
+      )
+    )
   }
 
   getIssueProperty(issueKey: string, propertyKey: string): Promise<unknown> {
-    return this.call(OPERATIONS.readProperties, async () => {
-      try {
-        const property = await this.jira.issueProperties.getIssueProperty({
-          issueIdOrKey: issueKey,
-          propertyKey
-        })
-        return property.value ?? null
-      } catch (error) {
-        if (isNotFoundError(error)) return null
-        throw error
-      }
-    })
+    return this.call(OPERATIONS.readProperties, () =>
+      unlessNotFound(
+        this.jira.issueProperties
+          .getIssueProperty({ issueIdOrKey: issueKey, propertyKey })
+          .then((property) => property.value ?? null),
+        null
+      )
+    )
   }
 
   setIssueProperty(issueKey: string, propertyKey: string, value: object): Promise<void> {

@@ -4,11 +4,17 @@
  * properties, link types); what differs is rich text (wiki markup via `toWiki`, not ADF), users
  * (identified by `key`/`name`, not `accountId`) and search (`/rest/api/2/search` with startAt).
  */
-import { isApiError, isNotFoundError } from 'jira.js'
+import { isApiError } from 'jira.js'
 import type { Client } from 'jira.js/core'
 import { toWiki } from '../richtext/wiki.js'
 import { remoteLinkBody } from './cloud.js'
-import { describeFailure, OPERATIONS, type CredentialInfo, type JiraOperation } from './errors.js'
+import {
+  describeFailure,
+  OPERATIONS,
+  unlessNotFound,
+  type CredentialInfo,
+  type JiraOperation
+} from './errors.js'
 import {
   ISSUE_FIELDS,
   toJiraIssue,
@@ -117,16 +123,13 @@ export class DataCenterJira implements JiraPort {
     })
   }
 
-  private async getIssue(key: string): Promise<JiraIssue | undefined> {
-    try {
-      const json = await this.send('GET', path('issue', key), {
+  private getIssue(key: string): Promise<JiraIssue | undefined> {
+    return unlessNotFound(
+      this.send('GET', path('issue', key), {
         searchParams: { fields: ISSUE_FIELDS.join(',') }
-      })
-      return toJiraIssue(json, this.siteUrl)
-    } catch (error) {
-      if (isNotFoundError(error)) return undefined
-      throw error
-    }
+      }).then((json) => toJiraIssue(json, this.siteUrl)),
+      undefined
+    )
   }
 
   searchIssues(
@@ -177,16 +180,12 @@ export class DataCenterJira implements JiraPort {
   findUser(ref: string): Promise<UserRef | null> {
     return this.call(OPERATIONS.readUsers, async () => {
       for (const by of ['username', 'key'] as const) {
-        try {
-          const user = asObject(
-            await this.send('GET', path('user'), { searchParams: { [by]: ref } })
-          )
-          const name = typeof user.name === 'string' ? user.name : ''
-          const key = typeof user.key === 'string' && user.key !== '' ? user.key : name
-          if (name !== '') return { id: key, jql: name }
-        } catch (error) {
-          if (!isNotFoundError(error)) throw error
-        }
+        const user = asObject(
+          await unlessNotFound(this.send('GET', path('user'), { searchParams: { [by]: ref } }), {})
+        )
+        const name = typeof user.name === 'string' ? user.name : ''
+        const key = typeof user.key === 'string' && user.key !== '' ? user.key : name
+        if (name !== '') return { id: key, jql: name }
       }
       return null
     })
@@ -212,15 +211,12 @@ export class DataCenterJira implements JiraPort {
   }
 
   deleteRemoteLink(issueKey: string, globalId: string): Promise<void> {
+    // Already gone (or the issue is): the goal is reached.
     return this.call(OPERATIONS.writeRemoteLinks, async () => {
-      try {
-        await this.send('DELETE', path('issue', issueKey, 'remotelink'), {
-          searchParams: { globalId }
-        })
-      } catch (error) {
-        // Already gone (or the issue is): the goal is reached.
-        if (!isNotFoundError(error)) throw error
-      }
+      await unlessNotFound(
+        this.send('DELETE', path('issue', issueKey, 'remotelink'), { searchParams: { globalId } }),
+        undefined
+      )
     })
   }
 
@@ -277,39 +273,34 @@ export class DataCenterJira implements JiraPort {
     return this.call(OPERATIONS.writeComments, async () => {
       const url = path('issue', issueKey, 'comment', commentId)
       const wanted = DataCenterJira.commentBody(comment)
-      try {
-        if (sameComment(asObject(await this.send('GET', url)), wanted)) return true
-        await this.send('PUT', url, { body: wanted })
+      const rewrite = async () => {
+        if (!sameComment(asObject(await this.send('GET', url)), wanted)) {
+          await this.send('PUT', url, { body: wanted })
+        }
         return true
-      } catch (error) {
-        if (isNotFoundError(error)) return false
-        throw error
       }
+      return unlessNotFound(rewrite(), false)
     })
   }
 
   deleteComment(issueKey: string, commentId: string): Promise<void> {
     return this.call(OPERATIONS.writeComments, async () => {
-      try {
-        await this.send('DELETE', path('issue', issueKey, 'comment', commentId))
-      } catch (error) {
-        if (!isNotFoundError(error)) throw error
-      }
+      await unlessNotFound(
+        this.send('DELETE', path('issue', issueKey, 'comment', commentId)),
+        undefined
+      )
     })
   }
 
   getIssueProperty(issueKey: string, propertyKey: string): Promise<unknown> {
-    return this.call(OPERATIONS.readProperties, async () => {
-      try {
-        const property = asObject(
-          await this.send('GET', path('issue', issueKey, 'properties', propertyKey))
-        )
-        return property.value ?? null
-      } catch (error) {
-        if (isNotFoundError(error)) return null
-        throw error
-      }
-    })
+    return this.call(OPERATIONS.readProperties, () =>
+      unlessNotFound(
+        this.send('GET', path('issue', issueKey, 'properties', propertyKey)).then(
+          (json) => asObject(json).value ?? null
+        ),
+        null
+      )
+    )
   }
 
   setIssueProperty(issueKey: string, propertyKey: string, value: object): Promise<void> {

@@ -8,6 +8,7 @@ import {
   isAuthError,
   isForbiddenError,
   isNetworkError,
+  isNotFoundError,
   isRateLimitError,
   isScopeError,
   isServerError
@@ -161,6 +162,19 @@ export function toJiraError(
     )
   }
   return error
+}
+
+/**
+ * A request whose 404 is an answer, not a failure (a comment or link already gone, a property
+ * never set, an issue the credential cannot see): `otherwise` then; any other error is thrown.
+ */
+export async function unlessNotFound<T, U>(request: Promise<T>, otherwise: U): Promise<T | U> {
+  try {
+    return await request
+  } catch (error) {
+    if (isNotFoundError(error)) return otherwise
+    throw error
+  }
 }
 
 /** Runs one Jira call and turns its failure into the message for the user. */

@@ -191,6 +191,18 @@ describe('deleting a comment at the HTTP boundary', () => {
     await jira.deleteComment('SHOP-12', '10501')
     expect(scope.isDone()).toBe(true)
   })
+  test('only a 404 is "already gone": a refusal is an error naming the permission', async () => {
+    const jira = await port()
+    nock(SITE)
+      .delete('/rest/api/3/issue/SHOP-12/comment/10500')
+      .reply(403, { errorMessages: ['nope'], errors: {} })
+      .get('/rest/api/3/issue/SHOP-12/properties/gitar-jira.paths')
+      .reply(403, { errorMessages: ['nope'], errors: {} })
+    await expect(jira.deleteComment('SHOP-12', '10500')).rejects.toThrow(/Add comments/)
+    await expect(jira.getIssueProperty('SHOP-12', 'gitar-jira.paths')).rejects.toThrow(
+      /Browse projects/
+    )
+  })
 })
 
 describe('issue properties at the HTTP boundary', () => {
