@@ -3,7 +3,7 @@ import type { RuleName } from '../config/settings.js'
 import type { AppliedAction } from '../plan/actions.js'
 import type { LinkedIssue, Suggestion } from '../rules/linked-issue.js'
 import type { Note } from '../rules/types.js'
-import { withLinkDigests, type CommentState } from './state.js'
+import { EMPTY_STATE, withLinkDigests, type CommentState } from './state.js'
 import type { Settings } from '../config/settings.js'
 import type { PrEvent } from '../context.js'
 import type { PrFacts } from '../github/port.js'
@@ -83,7 +83,10 @@ export function buildReport(run: {
     linked,
     suggestions: discovery.suggestions,
     ...(discovery.dismissed?.length ? { dismissed: discovery.dismissed } : {}),
-    state: withRequested(withLinkDigests(discovery.state, applied), applied),
+    state: withRequested(
+      withLinkDigests(discovery.state, applied, earlier?.state ?? EMPTY_STATE),
+      applied
+    ),
     unlinked: applied.flatMap((a) =>
       a.action.type === 'jira.deleteRemoteLink' && a.status !== 'failed' ? [a.action.issueKey] : []
     ),

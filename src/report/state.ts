@@ -59,12 +59,16 @@ export function writeState(state: CommentState): string {
 }
 
 /**
- * The state's links with the digest of what this run wrote to each issue: a link written now
- * gets the digest of its content; one not written (failed, or a dry run) loses its digest, so
- * the next run writes it; one left alone keeps what it had.
+ * The state's links with the digest of the remote link each issue holds: a link written now gets
+ * the digest of its content; one this run tried and did not write (failed, or a dry run) gets
+ * none, so the next run writes it; one left alone keeps what the earlier state said.
  */
-export function withLinkDigests(state: CommentState, applied: AppliedAction[]): CommentState {
-  const digests = new Map<string, string | undefined>()
+export function withLinkDigests(
+  state: CommentState,
+  applied: AppliedAction[],
+  earlier: CommentState
+): CommentState {
+  const digests = new Map<string, string | undefined>(earlier.links.map((l) => [l.key, l.h]))
   for (const a of applied) {
     if (a.action.type !== 'jira.upsertRemoteLink') continue
     digests.set(
@@ -72,9 +76,8 @@ export function withLinkDigests(state: CommentState, applied: AppliedAction[]): 
       a.status === 'done' ? remoteLinkDigest(a.action.link) : undefined
     )
   }
-  if (digests.size === 0) return state
-  const links = state.links.map(({ h, ...link }) => {
-    const digest = digests.has(link.key) ? digests.get(link.key) : h
+  const links = state.links.map(({ h: _, ...link }) => {
+    const digest = digests.get(link.key)
     return digest ? { ...link, h: digest } : link
   })
   return { ...state, links }

@@ -136,10 +136,7 @@ export async function discoverLinkedIssues(
   }
   const state: CommentState = {
     v: 1,
-    links: linked.map((l) => {
-      const h = previous.links.find((p) => p.key === l.issue.key)?.h
-      return { key: l.issue.key, via: l.via, ...(h ? { h } : {}) }
-    }),
+    links: linked.map((l) => ({ key: l.issue.key, via: l.via })),
     ...(previous.rejected ? { rejected: previous.rejected } : {}),
     ...(previous.requested ? { requested: previous.requested } : {})
   }

@@ -1,7 +1,7 @@
 import { autoLink, titleWithKey } from '../../../../src/rules/auto-link/index.js'
 import { linkedIssues } from '../../../../src/rules/auto-link/discover.js'
 import { findKeyMentions } from '../../../../src/rules/auto-link/keys.js'
-import { withLinkDigests } from '../../../../src/report/state.js'
+import { EMPTY_STATE, withLinkDigests } from '../../../../src/report/state.js'
 import { facts, jiraIssue, prEvent, prFacts, settings } from '../../../helpers/facts.js'
 
 const GLOBAL_ID = 'gitar-jira:https://github.com/acme/shop/pull/42'
@@ -97,9 +97,11 @@ describe('auto-link plan', () => {
     const first = autoLink.plan(facts({ linked }), undefined, settings())
     const [upsert] = first.actions
     if (upsert?.type !== 'jira.upsertRemoteLink') throw new Error('expected an upsert')
-    const state = withLinkDigests({ v: 1, links: [{ key: 'ABC-1', via: 'explicit' }] }, [
-      { action: upsert, status: 'done' }
-    ])
+    const state = withLinkDigests(
+      { v: 1, links: [{ key: 'ABC-1', via: 'explicit' }] },
+      [{ action: upsert, status: 'done' }],
+      EMPTY_STATE
+    )
     expect(state.links[0]?.h).toMatch(/^[0-9a-f]{12}$/)
 
     const push = autoLink.plan(facts({ linked, previous: state }), undefined, settings())
@@ -118,17 +120,25 @@ describe('auto-link plan', () => {
   test('a link write that failed, or a dry run, leaves no digest: the next run writes it', () => {
     const [upsert] = autoLink.plan(facts({ linked }), undefined, settings()).actions
     if (upsert?.type !== 'jira.upsertRemoteLink') throw new Error('expected an upsert')
-    const before = {
+    const earlier = {
       v: 1 as const,
       links: [{ key: 'ABC-1', via: 'explicit' as const, h: 'aaaaaaaaaaaa' }]
     }
+    // What discovery hands on: the links found now, with no digest of their own.
+    const now = { v: 1 as const, links: [{ key: 'ABC-1', via: 'explicit' as const }] }
     for (const status of ['failed', 'would'] as const) {
-      expect(withLinkDigests(before, [{ action: upsert, status }]).links[0]).toEqual({
+      expect(withLinkDigests(now, [{ action: upsert, status }], earlier).links[0]).toEqual({
         key: 'ABC-1',
         via: 'explicit'
       })
     }
-    expect(withLinkDigests(before, []).links[0]?.h).toBe('aaaaaaaaaaaa') // not written: kept
+    expect(withLinkDigests(now, [], earlier).links[0]?.h).toBe('aaaaaaaaaaaa') // not written: kept
+    // A link the earlier state did not have, and this run did not write: no digest.
+    const added = {
+      v: 1 as const,
+      links: [...now.links, { key: 'ABC-2', via: 'inferred' as const }]
+    }
+    expect(withLinkDigests(added, [], earlier).links[1]).toEqual({ key: 'ABC-2', via: 'inferred' })
   })
 
   test('a link that is no longer in the list (key left the PR, or unticked) is removed', () => {
