@@ -225,6 +225,38 @@ export function createGitHub({ state, now, spec, url }: GitHubDeps) {
 
     'pulls/get': withPull((call, p) => ({ status: 200, body: prJson(call.repo, p) })),
 
+    // The list gives GitHub's "pull-request-simple": no merge state, counts or merged_by.
+    'pulls/list': (call) => {
+      const q = call.ctx.query
+      const state = q.get('state') ?? 'open'
+      const sort = q.get('sort') ?? 'created'
+      const desc = (q.get('direction') ?? (sort === 'created' ? 'desc' : 'asc')) === 'desc'
+      const at = (p: PullRec) => Date.parse(sort === 'updated' ? p.updatedAt : p.createdAt)
+      const pulls = call.repo.pulls
+        .filter((p) => state === 'all' || p.state === state)
+        .filter((p) => !q.get('base') || p.base.ref === q.get('base'))
+        .sort((a, b) => (desc ? at(b) - at(a) : at(a) - at(b)) || b.number - a.number)
+      const page = paginate(call.ctx, pulls)
+      return {
+        ...page,
+        body: page.body.map((p) => {
+          const {
+            merged: _merged,
+            mergeable: _mergeable,
+            merged_by: _mergedBy,
+            comments: _comments,
+            review_comments: _reviewComments,
+            commits: _commits,
+            additions: _additions,
+            deletions: _deletions,
+            changed_files: _changedFiles,
+            ...simple
+          } = prJson(call.repo, p) as Record<string, unknown>
+          return simple
+        })
+      }
+    },
+
     'pulls/update': withPull((call, p) => {
       const b = call.body as { title?: string; body?: string; state?: 'open' | 'closed' }
       if (b.title !== undefined && b.title.trim() === '') {

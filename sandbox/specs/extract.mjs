@@ -48,6 +48,7 @@ const OPERATIONS = {
     file: 'github-rest.openapi.json',
     ops: [
       'get /repos/{owner}/{repo}',
+      'get /repos/{owner}/{repo}/pulls',
       'get /repos/{owner}/{repo}/pulls/{pull_number}',
       'patch /repos/{owner}/{repo}/pulls/{pull_number}',
       'get /repos/{owner}/{repo}/pulls/{pull_number}/files',

@@ -65,12 +65,15 @@ const empty = (): StoredMetadata => ({ v: 1, transitions: {}, logins: {} })
 export class MetadataCache implements LoginMemory {
   private loaded: Promise<StoredMetadata> | undefined
   private dirty = false
+  private readonly store: BlobStore
+  private readonly key: Buffer
+  private readonly now: () => number
 
-  constructor(
-    private readonly store: BlobStore,
-    private readonly key: Buffer,
-    private readonly now: () => number = Date.now
-  ) {}
+  constructor(store: BlobStore, key: Buffer, now: () => number = Date.now) {
+    this.store = store
+    this.key = key
+    this.now = now
+  }
 
   private data(): Promise<StoredMetadata> {
     return (this.loaded ??= this.store.load(METADATA_SECTION).then(

@@ -78,11 +78,10 @@ export class CloudJira implements JiraPort {
   readonly flavour = 'cloud' as const
   readonly siteUrl: string
   private readonly jira: CloudClient
+  private readonly credential: CredentialInfo
 
-  constructor(
-    transport: Client,
-    private readonly credential: CredentialInfo
-  ) {
+  constructor(transport: Client, credential: CredentialInfo) {
+    this.credential = credential
     this.jira = createCloudClient(transport)
     this.siteUrl = credential.siteUrl
   }

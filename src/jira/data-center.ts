@@ -70,11 +70,12 @@ function sameComment(
 export class DataCenterJira implements JiraPort {
   readonly flavour = 'data-center' as const
   readonly siteUrl: string
+  private readonly transport: Client
+  private readonly credential: CredentialInfo
 
-  constructor(
-    private readonly transport: Client,
-    private readonly credential: CredentialInfo
-  ) {
+  constructor(transport: Client, credential: CredentialInfo) {
+    this.transport = transport
+    this.credential = credential
     this.siteUrl = credential.siteUrl
   }
 

@@ -42,8 +42,11 @@ export class RetryableServerError extends ServerError {
 
 /** Jira answered as an anonymous user although credentials were sent: the credential is dead. */
 export class AnonymousAnswerError extends Error {
-  constructor(readonly reason: string) {
+  readonly reason: string
+
+  constructor(reason: string) {
     super(`Jira answered as an anonymous user (${reason}).`)
+    this.reason = reason
     this.name = 'AnonymousAnswerError'
   }
 }
