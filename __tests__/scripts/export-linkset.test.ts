@@ -85,6 +85,25 @@ test('merged PRs that name an issue become records, keys out of their text; eval
   expect(projects.SHOP).toMatchObject({ records: 1 })
 }, 60_000)
 
+test('Jira Data Center with a personal access token: the same records, read over REST v2', async () => {
+  await sb.close()
+  sb = await startSandbox({ seed: acmePlus(), flavour: 'data-center' })
+  sb.mergePullRequest('acme/shop', 42, 'ana-lima')
+  const out = mkdtempSync(join(tmpdir(), 'linkset-'))
+  const result = await exportLinkset(['--repo', 'acme/shop', '--project', 'SHOP', '--out', out], {
+    JIRA_EMAIL: '',
+    JIRA_API_TOKEN: ACME.jiraPat
+  })
+  expect(result.code).toBe(0)
+  const [record] = lines(join(out, 'SHOP-links.jsonl'))
+  expect(record).toMatchObject({ keys: ['SHOP-12', 'SHOP-23', 'SHOP-15'] })
+  const pool = lines(join(out, 'SHOP-issues.jsonl'))
+  expect(pool.find((i) => i.key === 'SHOP-12')).toMatchObject({
+    summary: 'Cart total off by one cent when a discount applies'
+  })
+  expect(sb.requests.some((r) => r.path.startsWith('/rest/api/2/search'))).toBe(true)
+}, 60_000)
+
 test('a dead Jira token: one message naming the credential, never the token', async () => {
   const out = mkdtempSync(join(tmpdir(), 'linkset-'))
   const secret = 'ATATT-dead-token-never-print'
