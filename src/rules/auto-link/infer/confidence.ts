@@ -4,9 +4,10 @@
  *
  * - A candidate's own **probability** of being the issue the PR works on: a small logistic
  *   model over features that mean the same thing in any project (how much of the PR's own
- *   weight the issue matched, how much of the issue's summary the PR says, the margin over the
- *   best other candidate, how many signals agree). The candidates of one PR exclude each other,
- *   so their probabilities are scaled down to sum to at most 1, and the model is shifted
+ *   weight the issue matched, how much of the issue's summary the PR says, how alike the title
+ *   and the summary are worded, the margin over the best other candidate, how many signals
+ *   agree). The candidates of one PR exclude each other, so their probabilities are scaled
+ *   down to sum to at most 1, and the model is shifted
  *   (LINK_SHIFT) so that at 0.8 a link is right at least 95% of the time even where PRs word
  *   things independently of the issue: above 0.8 it errs on the side of under-confidence.
  * - The **list probability**: that the right issue is among the top MAX_SUGGESTIONS candidates,
