@@ -1,9 +1,9 @@
 /**
  * `node scripts/fit-link-confidence.ts <linkset dir>`: fits the confidence model of
  * src/rules/auto-link/infer/confidence.ts (a logistic regression over a few features that mean
- * the same in any project), the shift of its log-odds that keeps auto-links right 95% of the
- * time at min-confidence (LINK_SHIFT), and the Platt scaling of the list probability
- * (LIST_COEFFICIENTS), and prints them, to be committed.
+ * the same in any project), the Platt scaling of the list probability (LIST_COEFFICIENTS), the
+ * top's link probability (TOP_COEFFICIENTS) and the shift of its log-odds that keeps auto-links
+ * right 95% of the time at min-confidence (LINK_SHIFT), and prints them, to be committed.
  *
  * To tune for what generalizes rather than for one vocabulary it reports each project as
  * scored by a model fitted on the other projects only (leave-one-project-out), then fits the
@@ -18,28 +18,33 @@ const {
   confidenceOf,
   decisionConfidence,
   listProbability,
+  standout,
+  withLinkProbability,
   FEATURE_NAMES,
   COEFFICIENTS,
   LINK_SHIFT,
-  LIST_COEFFICIENTS
+  LIST_COEFFICIENTS,
+  TOP_COEFFICIENTS
 } = await import('../src/rules/auto-link/infer/confidence.js')
 const { defaultSettings } = await import('../src/config/defaults.js')
 const { minConfidence, suggestConfidence } = defaultSettings().rules.autoLink
 
-/** The three fitted parts of confidence.ts. */
+/** The fitted parts of confidence.ts. */
 interface Model {
   coefficients: number[]
-  shift: number
   list: [number, number]
+  top: number[]
+  shift: number
 }
 
 /** Auto-links must be right this often at min-confidence, in every project fitted on. */
 const LINK_PRECISION = 0.95
 
-/** One PR: the features of its top candidates and which of them are right. */
+/** One PR: the features of its top candidates, which of them are right, how far the top stands out. */
 interface Sample {
   features: number[][]
   right: boolean[]
+  standout: number
 }
 
 const dir = process.argv[2]
@@ -58,7 +63,8 @@ for (const project of loadProjects(dir)) {
       const top = scored.slice(0, MAX_SUGGESTIONS)
       return {
         features: confidenceFeatures(top, self, query.text.size),
-        right: top.map((s) => record.keys.includes(index.candidates[s.doc]?.key ?? ''))
+        right: top.map((s) => record.keys.includes(index.candidates[s.doc]?.key ?? '')),
+        standout: standout(scored)
       }
     })
   )
@@ -128,8 +134,11 @@ function rowsOf(names: string[]): { x: number[]; y: number; w: number }[] {
 
 /** The decision confidences of one PR's list under a model, as rank() computes them. */
 function decisions(sample: Sample, model: Model): number[] {
-  const probabilities = confidenceOf(sample.features, model.coefficients, model.shift)
-  return decisionConfidence(probabilities, listProbability(probabilities, model.list))
+  const own = confidenceOf(sample.features, model.coefficients)
+  return decisionConfidence(
+    withLinkProbability(own, sample.features, sample.standout, model.top, model.shift),
+    listProbability(own, model.list)
+  )
 }
 
 function autoLinks(list: Sample[], model: Model): { auto: number; right: number } {
@@ -155,54 +164,75 @@ function figures(list: Sample[], model: Model): string {
   return `auto coverage ${pct(auto / list.length)} precision ${pct(auto ? right / auto : 1)}, among suggestions ${pct(suggested / list.length)}`
 }
 
+/** One row per PR with candidates, each project weighing the same in all. */
+function perPr(
+  names: string[],
+  row: (s: Sample) => { x: number[]; y: boolean }
+): { x: number[]; y: number; w: number }[] {
+  return names.flatMap((name) => {
+    const list = (samples.get(name) ?? []).filter((s) => s.features.length > 0)
+    return list.map((s) => {
+      const { x, y } = row(s)
+      return { x, y: y ? 1 : 0, w: 1000 / Math.max(1, list.length) }
+    })
+  })
+}
+
+const logit = (p: number) => Math.log((p + 1e-4) / (1 - p + 1e-4))
+
 /**
  * The model fitted on some projects: the per-candidate logistic regression (each project
- * weighted equally); the smallest shift of its log-odds (in steps of 0.05) that makes
- * auto-links right LINK_PRECISION of the time in each of them; then the Platt scaling of the
- * list probability under that shift.
+ * weighted equally); the Platt scaling of the list probability; the top's link probability
+ * (its own probability's log-odds and how far it stands out); then the smallest shift of that
+ * (in steps of 0.05) that makes auto-links right LINK_PRECISION of the time in each project.
  */
 function fitModel(names: string[]): Model {
   const coefficients = fit(rowsOf(names))
+  const ownOf = (s: Sample) => confidenceOf(s.features, coefficients)
+  const [a = 0, b = 1] = fit(
+    perPr(names, (s) => ({
+      x: [
+        logit(
+          Math.min(
+            0.999,
+            ownOf(s).reduce((x, y) => x + y, 0)
+          )
+        )
+      ],
+      y: s.right.some(Boolean)
+    })),
+    0.01
+  )
+  const list: [number, number] = [round(a), round(b)]
+  const top = fit(
+    perPr(names, (s) => ({ x: [logit(ownOf(s)[0] ?? 0), s.standout], y: s.right[0] ?? false })),
+    0.01
+  ).map(round)
   let shift = 0
-  const precise = (s: number) =>
+  const precise = (x: number) =>
     names.every((name) => {
       const { auto, right } = autoLinks(samples.get(name) ?? [], {
         coefficients,
-        shift: s,
-        list: [0, 1]
+        list,
+        top,
+        shift: x
       })
       return auto === 0 || right / auto >= LINK_PRECISION
     })
   while (shift > -5 && !precise(shift)) shift -= 0.05
-  const rows = names.flatMap((name) => {
-    const list = samples.get(name) ?? []
-    return list
-      .filter((s) => s.features.length > 0)
-      .map((s) => {
-        const sum = Math.min(
-          0.999,
-          confidenceOf(s.features, coefficients, shift).reduce((a, b) => a + b, 0)
-        )
-        return {
-          x: [Math.log((sum + 1e-4) / (1 - sum + 1e-4))],
-          y: s.right.some(Boolean) ? 1 : 0,
-          w: 1000 / Math.max(1, list.length)
-        }
-      })
-  })
-  const [a = 0, b = 1] = fit(rows, 0.01)
-  return { coefficients, shift: round(shift), list: [round(a), round(b)] }
+  return { coefficients, list, top, shift: round(shift) }
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000
 const names = [...samples.keys()]
 const show = (m: Model) =>
-  `coefficients [${m.coefficients.map((b) => b.toFixed(3)).join(', ')}]\n  shift ${m.shift}, list [${m.list.join(', ')}]`
+  `coefficients [${m.coefficients.map((b) => b.toFixed(3)).join(', ')}]\n  shift ${m.shift}, list [${m.list.join(', ')}], top [${m.top.join(', ')}]`
 console.log(`features: intercept, ${FEATURE_NAMES.join(', ')}`)
 const committed: Model = {
   coefficients: [...COEFFICIENTS],
-  shift: LINK_SHIFT,
-  list: [...LIST_COEFFICIENTS]
+  list: [...LIST_COEFFICIENTS],
+  top: [...TOP_COEFFICIENTS],
+  shift: LINK_SHIFT
 }
 console.log(`committed ${show(committed)}`)
 for (const name of names) console.log(`  ${name}: ${figures(samples.get(name) ?? [], committed)}`)

@@ -18,7 +18,9 @@ import {
   confidenceFeatures,
   confidenceOf,
   decisionConfidence,
-  listProbability
+  listProbability,
+  standout,
+  withLinkProbability
 } from './confidence.js'
 import { MAX_SUGGESTIONS } from './thresholds.js'
 import { fold, stem, tokenize, tokenizePath, type Token } from './tokens.js'
@@ -610,8 +612,10 @@ export function rank(index: CandidateIndex, pr: PrText, options: RankOptions = {
   const { query, self, scored } = scoreAll(index, pr, options)
   // The list of MAX_SUGGESTIONS is scored whatever the limit: confidence does not depend on it.
   const head = scored.slice(0, Math.max(limit, MAX_SUGGESTIONS))
-  const probabilities = confidenceOf(confidenceFeatures(head, self, query.text.size))
-  const list = listProbability(probabilities)
+  const features = confidenceFeatures(head, self, query.text.size)
+  const own = confidenceOf(features)
+  const list = listProbability(own)
+  const probabilities = withLinkProbability(own, features, standout(scored))
   const confidences = decisionConfidence(probabilities, list)
   return head.slice(0, limit).map((s, i) => ({
     key: index.candidates[s.doc]?.key ?? '',

@@ -10,9 +10,13 @@ import {
   decisionConfidence,
   listProbability,
   logistic,
+  standout,
+  withLinkProbability,
   COEFFICIENTS,
   FEATURE_NAMES,
-  LIST_CAP
+  LIST_CAP,
+  ONE_WORD_CAP,
+  TOP_COEFFICIENTS
 } from '../../../../../src/rules/auto-link/infer/confidence.js'
 import { EARLIER_FILES, scoreAll } from '../../../../../src/rules/auto-link/infer/rank.js'
 import { MAX_SUGGESTIONS } from '../../../../../src/rules/auto-link/infer/thresholds.js'
@@ -185,6 +189,30 @@ describe('confidence', () => {
     const values = [0, 0.1, 0.3, 0.5, 0.7, 0.9].map(at)
     values.slice(1).forEach((v, i) => expect(v).toBeGreaterThan(values[i] as number))
     expect(COEFFICIENTS).toHaveLength(FEATURE_NAMES.length + 1)
+  })
+
+  test('the top stands out of a crowd of low scores, not of near-equals; no word, no crowd', () => {
+    const scored = (...scores: number[]) =>
+      scores.map((score) => ({ score }) as Parameters<typeof standout>[0][number])
+    const alone = standout(scored(10, 1, 1, 1, 1, 1, 1, 1, 1, 1))
+    const crowd = standout(scored(10, 9.8, 9.7, 9.5, 9.5, 9.4, 9.4, 9.3, 9.2, 9.1))
+    expect(alone).toBeGreaterThan(2 * crowd)
+    // Issues sharing no word with the PR are scored 0: a small pool is no crowd.
+    expect(standout(scored(10))).toBeCloseTo(7)
+    expect(standout(scored(10, 10))).toBeGreaterThan(4)
+    expect(standout([])).toBe(0)
+  })
+
+  test("the top's link probability grows with how far it stands out, one word still capped", () => {
+    const features = [[0.8, 0.8, 0.3, 0.2, 0.4, 1, Math.log(8), Math.log(5), 1, 0.6, 0.3, 0, 0.5]]
+    const [own = 0] = confidenceOf(features)
+    const values = [0, 1, 2, 4, 7].map((z) => withLinkProbability([own], features, z)[0] ?? 0)
+    values.slice(1).forEach((v, i) => expect(v).toBeGreaterThan(values[i] as number))
+    const oneWord = [...features[0]!]
+    oneWord[FEATURE_NAMES.indexOf('matchedWords')] = Math.log(2)
+    expect(withLinkProbability([0.99], [oneWord], 7)[0]).toBeLessThanOrEqual(ONE_WORD_CAP)
+    expect(withLinkProbability([0.3, 0.2], features, 3)[1]).toBe(0.2) // only the top's
+    expect(TOP_COEFFICIENTS).toHaveLength(3)
   })
 
   test('the probabilities of one PR add up to at most 1', () => {
