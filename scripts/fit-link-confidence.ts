@@ -18,6 +18,7 @@ const {
   confidenceOf,
   decisionConfidence,
   listProbability,
+  logOdds,
   standout,
   withLinkProbability,
   FEATURE_NAMES,
@@ -178,8 +179,6 @@ function perPr(
   })
 }
 
-const logit = (p: number) => Math.log((p + 1e-4) / (1 - p + 1e-4))
-
 /**
  * The model fitted on some projects: the per-candidate logistic regression (each project
  * weighted equally); the Platt scaling of the list probability; the top's link probability
@@ -192,7 +191,7 @@ function fitModel(names: string[]): Model {
   const [a = 0, b = 1] = fit(
     perPr(names, (s) => ({
       x: [
-        logit(
+        logOdds(
           Math.min(
             0.999,
             ownOf(s).reduce((x, y) => x + y, 0)
@@ -205,7 +204,7 @@ function fitModel(names: string[]): Model {
   )
   const list: [number, number] = [round(a), round(b)]
   const top = fit(
-    perPr(names, (s) => ({ x: [logit(ownOf(s)[0] ?? 0), s.standout], y: s.right[0] ?? false })),
+    perPr(names, (s) => ({ x: [logOdds(ownOf(s)[0] ?? 0), s.standout], y: s.right[0] ?? false })),
     0.01
   ).map(round)
   let shift = 0

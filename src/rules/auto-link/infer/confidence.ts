@@ -145,6 +145,11 @@ export function confidenceOf(
   return total > 1 ? raw.map((p) => p / total) : raw
 }
 
+/** The log-odds of a probability, kept finite at 0 and 1. */
+export function logOdds(p: number): number {
+  return Math.log((p + 1e-4) / (1 - p + 1e-4))
+}
+
 /** One shared word is never enough to link, however rare the word. */
 function capped(features: ConfidenceFeatures, p: number): number {
   const matched = features[FEATURE_NAMES.indexOf('matchedWords')] ?? 0
@@ -182,8 +187,7 @@ export function withLinkProbability(
   const [own, ...rest] = probabilities
   const first = features[0]
   if (own === undefined || first === undefined) return [...probabilities]
-  const logit = Math.log((own + 1e-6) / (1 - own + 1e-6))
-  const link = logistic([logit, standoutOfTop], coefficients, shift)
+  const link = logistic([logOdds(own), standoutOfTop], coefficients, shift)
   return [capped(first, link), ...rest]
 }
 
@@ -197,7 +201,7 @@ export function listProbability(
     0.999,
     probabilities.slice(0, MAX_SUGGESTIONS).reduce((a, b) => a + b, 0)
   )
-  const z = coefficients[0] + coefficients[1] * Math.log((sum + 1e-4) / (1 - sum + 1e-4))
+  const z = coefficients[0] + coefficients[1] * logOdds(sum)
   return 1 / (1 + Math.exp(-z))
 }
 
