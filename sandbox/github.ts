@@ -104,7 +104,8 @@ export function createGitHub({ state, now, spec, url }: GitHubDeps) {
         r.owner.toLowerCase() === owner.toLowerCase() && r.name.toLowerCase() === name.toLowerCase()
     )
 
-  const prJson = (r: RepoRec, p: PullRec) => {
+  /** A PR as the list shows it (GitHub's "pull-request-simple"): no merge state or counts. */
+  const prSimpleJson = (r: RepoRec, p: PullRec) => {
     const base = `${api()}/repos/${r.owner}/${r.name}`
     const headRepo = findRepo(...(p.head.repo.split('/') as [string, string])) ?? r
     return {
@@ -141,18 +142,23 @@ export function createGitHub({ state, now, spec, url }: GitHubDeps) {
       },
       requested_reviewers: p.requestedReviewers.map(userJson),
       requested_teams: [],
-      author_association: r.collaborators[p.author] ? 'COLLABORATOR' : 'CONTRIBUTOR',
-      merged: p.merged,
-      mergeable: p.state === 'open' ? true : null,
-      merged_by: userJson(p.mergedBy),
-      comments: r.issueComments.filter((c) => c.issueNumber === p.number).length,
-      review_comments: p.threads.reduce((n, t) => n + t.comments.length, 0),
-      commits: p.commits.length,
-      additions: p.files.reduce((n, f) => n + f.additions, 0),
-      deletions: p.files.reduce((n, f) => n + f.deletions, 0),
-      changed_files: p.files.length
+      author_association: r.collaborators[p.author] ? 'COLLABORATOR' : 'CONTRIBUTOR'
     }
   }
+
+  /** A PR as `GET …/pulls/{n}` shows it. */
+  const prJson = (r: RepoRec, p: PullRec) => ({
+    ...prSimpleJson(r, p),
+    merged: p.merged,
+    mergeable: p.state === 'open' ? true : null,
+    merged_by: userJson(p.mergedBy),
+    comments: r.issueComments.filter((c) => c.issueNumber === p.number).length,
+    review_comments: p.threads.reduce((n, t) => n + t.comments.length, 0),
+    commits: p.commits.length,
+    additions: p.files.reduce((n, f) => n + f.additions, 0),
+    deletions: p.files.reduce((n, f) => n + f.deletions, 0),
+    changed_files: p.files.length
+  })
 
   const commitJson = (r: RepoRec, c: GhCommitRec) => ({
     sha: c.sha,
@@ -225,7 +231,6 @@ export function createGitHub({ state, now, spec, url }: GitHubDeps) {
 
     'pulls/get': withPull((call, p) => ({ status: 200, body: prJson(call.repo, p) })),
 
-    // The list gives GitHub's "pull-request-simple": no merge state, counts or merged_by.
     'pulls/list': (call) => {
       const q = call.ctx.query
       const state = q.get('state') ?? 'open'
@@ -237,24 +242,7 @@ export function createGitHub({ state, now, spec, url }: GitHubDeps) {
         .filter((p) => !q.get('base') || p.base.ref === q.get('base'))
         .sort((a, b) => (desc ? at(b) - at(a) : at(a) - at(b)) || b.number - a.number)
       const page = paginate(call.ctx, pulls)
-      return {
-        ...page,
-        body: page.body.map((p) => {
-          const {
-            merged: _merged,
-            mergeable: _mergeable,
-            merged_by: _mergedBy,
-            comments: _comments,
-            review_comments: _reviewComments,
-            commits: _commits,
-            additions: _additions,
-            deletions: _deletions,
-            changed_files: _changedFiles,
-            ...simple
-          } = prJson(call.repo, p) as Record<string, unknown>
-          return simple
-        })
-      }
+      return { ...page, body: page.body.map((p) => prSimpleJson(call.repo, p)) }
     },
 
     'pulls/update': withPull((call, p) => {
