@@ -14,29 +14,18 @@ const { loadProjects } = await import('./linkset.js')
 const { buildIndex, scoreAll } = await import('../src/rules/auto-link/infer/rank.js')
 const { MAX_SUGGESTIONS } = await import('../src/rules/auto-link/infer/thresholds.js')
 const {
+  assess,
   confidenceFeatures,
   confidenceOf,
-  decisionConfidence,
-  listProbability,
   logOdds,
   standout,
-  withLinkProbability,
   FEATURE_NAMES,
-  COEFFICIENTS,
-  LINK_SHIFT,
-  LIST_COEFFICIENTS,
-  TOP_COEFFICIENTS
+  SHIPPED_MODEL
 } = await import('../src/rules/auto-link/infer/confidence.js')
 const { defaultSettings } = await import('../src/config/defaults.js')
 const { minConfidence, suggestConfidence } = defaultSettings().rules.autoLink
 
-/** The fitted parts of confidence.ts. */
-interface Model {
-  coefficients: number[]
-  list: [number, number]
-  top: number[]
-  shift: number
-}
+type Model = import('../src/rules/auto-link/infer/confidence.js').ConfidenceModel
 
 /** Auto-links must be right this often at min-confidence, in every project fitted on. */
 const LINK_PRECISION = 0.95
@@ -135,11 +124,7 @@ function rowsOf(names: string[]): { x: number[]; y: number; w: number }[] {
 
 /** The decision confidences of one PR's list under a model, as rank() computes them. */
 function decisions(sample: Sample, model: Model): number[] {
-  const own = confidenceOf(sample.features, model.coefficients)
-  return decisionConfidence(
-    withLinkProbability(own, sample.features, sample.standout, model.top, model.shift),
-    listProbability(own, model.list)
-  )
+  return assess(sample.features, sample.standout, model).confidences
 }
 
 function autoLinks(list: Sample[], model: Model): { auto: number; right: number } {
@@ -227,14 +212,10 @@ const names = [...samples.keys()]
 const show = (m: Model) =>
   `coefficients [${m.coefficients.map((b) => b.toFixed(3)).join(', ')}]\n  shift ${m.shift}, list [${m.list.join(', ')}], top [${m.top.join(', ')}]`
 console.log(`features: intercept, ${FEATURE_NAMES.join(', ')}`)
-const committed: Model = {
-  coefficients: [...COEFFICIENTS],
-  list: [...LIST_COEFFICIENTS],
-  top: [...TOP_COEFFICIENTS],
-  shift: LINK_SHIFT
-}
-console.log(`committed ${show(committed)}`)
-for (const name of names) console.log(`  ${name}: ${figures(samples.get(name) ?? [], committed)}`)
+
+console.log(`committed ${show(SHIPPED_MODEL)}`)
+for (const name of names)
+  console.log(`  ${name}: ${figures(samples.get(name) ?? [], SHIPPED_MODEL)}`)
 for (const held of names) {
   const model = fitModel(names.filter((n) => n !== held))
   console.log(`fitted without ${held}: ${show(model)}`)

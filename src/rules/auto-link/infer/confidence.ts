@@ -219,3 +219,33 @@ export function decisionConfidence(probabilities: readonly number[], list: numbe
     return i < MAX_SUGGESTIONS && p >= floor ? Math.max(own, lent) : own
   })
 }
+
+/** The fitted constants of this module, as scripts/fit-link-confidence.ts fits them. */
+export interface ConfidenceModel {
+  coefficients: readonly number[]
+  list: readonly [number, number]
+  top: readonly number[]
+  shift: number
+}
+
+export const SHIPPED_MODEL: ConfidenceModel = {
+  coefficients: COEFFICIENTS,
+  list: LIST_COEFFICIENTS,
+  top: TOP_COEFFICIENTS,
+  shift: LINK_SHIFT
+}
+
+/**
+ * One PR's candidates, best first, under a model: their probabilities (the top's is its link
+ * probability), the list probability, and the confidences the thresholds compare.
+ */
+export function assess(
+  features: readonly ConfidenceFeatures[],
+  standoutOfTop: number,
+  model: ConfidenceModel = SHIPPED_MODEL
+): { probabilities: number[]; list: number; confidences: number[] } {
+  const own = confidenceOf(features, model.coefficients)
+  const list = listProbability(own, model.list)
+  const probabilities = withLinkProbability(own, features, standoutOfTop, model.top, model.shift)
+  return { probabilities, list, confidences: decisionConfidence(probabilities, list) }
+}

@@ -14,14 +14,7 @@
  *   (./trigrams.ts): XD 58.9% → 60.2%, ZOOKEEPER 93.8% → 94.0%.
  * Confidence comes from ./confidence.ts. Pure: no I/O, no clock (the PR's date is "now").
  */
-import {
-  confidenceFeatures,
-  confidenceOf,
-  decisionConfidence,
-  listProbability,
-  standout,
-  withLinkProbability
-} from './confidence.js'
+import { assess, confidenceFeatures, standout } from './confidence.js'
 import { MAX_SUGGESTIONS } from './thresholds.js'
 import { fold, stem, tokenize, tokenizePath, type Token } from './tokens.js'
 import { trigramCosine, trigramsOf, type Trigrams } from './trigrams.js'
@@ -613,10 +606,7 @@ export function rank(index: CandidateIndex, pr: PrText, options: RankOptions = {
   // The list of MAX_SUGGESTIONS is scored whatever the limit: confidence does not depend on it.
   const head = scored.slice(0, Math.max(limit, MAX_SUGGESTIONS))
   const features = confidenceFeatures(head, self, query.text.size)
-  const own = confidenceOf(features)
-  const list = listProbability(own)
-  const probabilities = withLinkProbability(own, features, standout(scored))
-  const confidences = decisionConfidence(probabilities, list)
+  const { probabilities, list, confidences } = assess(features, standout(scored))
   return head.slice(0, limit).map((s, i) => ({
     key: index.candidates[s.doc]?.key ?? '',
     score: round(s.score),
