@@ -6,6 +6,7 @@
 import { createCloudClient, isApiError, type CloudClient } from 'jira.js'
 import type { Client } from 'jira.js/core'
 import { toAdf } from '../richtext/adf.js'
+import { chunks } from '../util/chunks.js'
 import type {
   CommentInput,
   CreatedIssue,
@@ -66,12 +67,6 @@ export function remoteLinkBody(link: RemoteLinkInput) {
       }
     }
   }
-}
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = []
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
-  return out
 }
 
 export class CloudJira implements JiraPort {

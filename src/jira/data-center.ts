@@ -7,6 +7,7 @@
 import { isApiError } from 'jira.js'
 import type { Client } from 'jira.js/core'
 import { toWiki } from '../richtext/wiki.js'
+import { chunks } from '../util/chunks.js'
 import { remoteLinkBody } from './cloud.js'
 import {
   describeFailure,
@@ -110,8 +111,7 @@ export class DataCenterJira implements JiraPort {
     const unique = [...new Set(keys.map((k) => k.toUpperCase()))]
     return this.call(OPERATIONS.readIssues, async () => {
       const found: (JiraIssue | undefined)[] = []
-      for (let i = 0; i < unique.length; i += ISSUE_GET_CONCURRENCY) {
-        const batch = unique.slice(i, i + ISSUE_GET_CONCURRENCY)
+      for (const batch of chunks(unique, ISSUE_GET_CONCURRENCY)) {
         found.push(...(await Promise.all(batch.map((key) => this.getIssue(key)))))
       }
       // A moved issue answers under its new key: keep one of each.

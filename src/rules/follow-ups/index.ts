@@ -13,6 +13,7 @@ import { CONTENT_ACTIONS, type PrEvent } from '../../context.js'
 import type { ReviewThread } from '../../github/port.js'
 import type { JiraIssue, NewIssue } from '../../jira/port.js'
 import type { Action } from '../../plan/actions.js'
+import { chunks } from '../../util/chunks.js'
 import { jqlString } from '../../util/jql.js'
 import type { Facts, Note, Ports, Rule, RulePlan } from '../types.js'
 import {
@@ -92,8 +93,7 @@ async function findByLabels(
 ): Promise<Record<string, KnownFollowUp>> {
   const known: Record<string, KnownFollowUp> = {}
   const wanted = new Set(labels)
-  for (let i = 0; i < labels.length; i += LABELS_PER_SEARCH) {
-    const batch = labels.slice(i, i + LABELS_PER_SEARCH)
+  for (const batch of chunks(labels, LABELS_PER_SEARCH)) {
     const jql =
       batch.length === 1
         ? `labels = ${jqlString(batch[0]!)}`
