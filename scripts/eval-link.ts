@@ -7,9 +7,9 @@
  * suggest-confidence, at most 5) and the ranking time per PR.
  */
 import { performance } from 'node:perf_hooks'
-import { parseArgs } from 'node:util'
 
 await import(new URL('./ts-resolve.ts', import.meta.url).href)
+const { commandLine, refuse } = await import('./cli.js')
 const { loadProjects } = await import('./linkset.js')
 const { buildIndex, rank } = await import('../src/rules/auto-link/infer/index.js')
 const { MAX_SUGGESTIONS } = await import('../src/rules/auto-link/infer/thresholds.js')
@@ -30,9 +30,17 @@ const USAGE =
   'usage: npm run eval:link -- <dir> [--json] [--min-confidence <0..1>] [--suggest-confidence <0..1>]'
 
 function usage(problem?: string): never {
-  console.error(problem ? `${problem}\n${USAGE}` : USAGE)
-  process.exit(2)
+  return refuse(USAGE, problem)
 }
+
+const { values, positionals } = commandLine(USAGE, {
+  allowPositionals: true,
+  options: {
+    json: { type: 'boolean', default: false },
+    'min-confidence': { type: 'string' },
+    'suggest-confidence': { type: 'string' }
+  }
+})
 
 /** A threshold given on the command line, else the shipped default. */
 function threshold(given: string | undefined, name: string, shipped: number): number {
@@ -44,32 +52,12 @@ function threshold(given: string | undefined, name: string, shipped: number): nu
   return value
 }
 
-let parsed: ReturnType<typeof parse>
-function parse() {
-  return parseArgs({
-    allowPositionals: true,
-    options: {
-      json: { type: 'boolean', default: false },
-      'min-confidence': { type: 'string' },
-      'suggest-confidence': { type: 'string' }
-    }
-  })
-}
-try {
-  parsed = parse()
-} catch (error) {
-  usage((error as Error).message)
-}
-const json = parsed.values.json
-const dir = parsed.positionals[0]
+const json = values.json
+const dir = positionals[0]
 if (!dir) usage()
-const MIN_CONFIDENCE = threshold(
-  parsed.values['min-confidence'],
-  'min-confidence',
-  defaults.minConfidence
-)
+const MIN_CONFIDENCE = threshold(values['min-confidence'], 'min-confidence', defaults.minConfidence)
 const SUGGEST_CONFIDENCE = threshold(
-  parsed.values['suggest-confidence'],
+  values['suggest-confidence'],
   'suggest-confidence',
   defaults.suggestConfidence
 )

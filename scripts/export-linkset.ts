@@ -15,26 +15,36 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parseArgs } from 'node:util'
 
 await import(new URL('./ts-resolve.ts', import.meta.url).href)
+const { commandLine, refuse } = await import('./cli.js')
 const { linksetIssue, linksetRecord } = await import('./linkset-record.js')
 const { resolveJiraAuth } = await import('../src/jira/auth.js')
 const { connectJira } = await import('../src/jira/client.js')
 const { createGitHub } = await import('../src/github/index.js')
 const { createOctokit } = await import('../src/github/client.js')
 const { jqlString } = await import('../src/util/jql.js')
+const { chunks } = await import('../src/util/chunks.js')
+const { settleAll } = await import('../src/util/settle.js')
 
 type LinksetRecord = import('./linkset-record.js').LinksetRecord
-type JiraIssue = import('../src/jira/port.js').JiraIssue
 
 const USAGE =
   'usage: npm run linkset:export -- --repo <owner/name> --project <KEY> [--project <KEY>…] --out <dir> [--prs 300] [--pool 5000]'
 
 function usage(problem: string): never {
-  console.error(`${problem}\n${USAGE}`)
-  process.exit(2)
+  return refuse(USAGE, problem)
 }
+
+const { values: args } = commandLine(USAGE, {
+  options: {
+    repo: { type: 'string' },
+    project: { type: 'string', multiple: true },
+    out: { type: 'string' },
+    prs: { type: 'string', default: '300' },
+    pool: { type: 'string', default: '5000' }
+  }
+})
 
 /**
  * The action's code speaks GitHub's workflow commands (`::debug::`, `::add-mask::<secret>`) on
@@ -60,32 +70,42 @@ function count(given: string, name: string, max: number): number {
   return value
 }
 
-function parse() {
-  try {
-    return parseArgs({
-      options: {
-        repo: { type: 'string' },
-        project: { type: 'string', multiple: true },
-        out: { type: 'string' },
-        prs: { type: 'string', default: '300' },
-        pool: { type: 'string', default: '5000' }
-      }
-    }).values
-  } catch (error) {
-    return usage((error as Error).message)
-  }
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = []
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
-  return out
-}
-
 const jsonl = (rows: readonly unknown[]) => rows.map((row) => `${JSON.stringify(row)}\n`).join('')
 
+/** The latest merged PRs (newest first, at most `maxPrs`) that name an issue of the projects. */
+async function readRecords(
+  octokit: ReturnType<typeof createOctokit>,
+  github: ReturnType<typeof createGitHub>,
+  target: { owner: string; repo: string; projects: string[]; maxPrs: number }
+): Promise<{ merged: number; closed: number; records: LinksetRecord[] }> {
+  const { owner, repo, projects, maxPrs } = target
+  const merged: number[] = []
+  let closed = 0
+  for await (const page of octokit.paginate.iterator(octokit.rest.pulls.list, {
+    owner,
+    repo,
+    state: 'closed',
+    sort: 'created',
+    direction: 'desc',
+    per_page: 100
+  })) {
+    for (const pr of page.data) {
+      closed++
+      if (pr.merged_at && merged.length < maxPrs) merged.push(pr.number)
+    }
+    if (merged.length >= maxPrs) break
+  }
+  const records: LinksetRecord[] = []
+  for (const batch of chunks(merged, 4)) {
+    for (const facts of await Promise.all(batch.map((n) => github.loadPrFacts(n)))) {
+      const record = linksetRecord(facts, projects)
+      if (record) records.push(record)
+    }
+  }
+  return { merged: merged.length, closed, records }
+}
+
 async function main(): Promise<void> {
-  const args = parse()
   const [owner, repo, extra] = (args.repo ?? '').split('/')
   if (!owner || !repo || extra !== undefined) usage('--repo must be <owner/name>')
   const projects = [...new Set((args.project ?? []).map((p) => p.trim().toUpperCase()))]
@@ -121,44 +141,21 @@ async function main(): Promise<void> {
   const github = createGitHub({ token: githubToken, owner, repo })
   const octokit = createOctokit({ token: githubToken })
 
-  const merged: number[] = []
-  let closed = 0
-  for await (const page of octokit.paginate.iterator(octokit.rest.pulls.list, {
-    owner,
-    repo,
-    state: 'closed',
-    sort: 'created',
-    direction: 'desc',
-    per_page: 100
-  })) {
-    for (const pr of page.data) {
-      closed++
-      if (pr.merged_at && merged.length < maxPrs) merged.push(pr.number)
-    }
-    if (merged.length >= maxPrs) break
-  }
-
-  const records: LinksetRecord[] = []
-  for (const batch of chunks(merged, 4)) {
-    for (const facts of await Promise.all(batch.map((n) => github.loadPrFacts(n)))) {
-      const record = linksetRecord(facts, projects)
-      if (record) records.push(record)
-    }
-  }
-
+  // The PRs (GitHub) and the pool (Jira) do not wait for each other.
   const scope = `project in (${projects.map(jqlString).join(', ')})`
-  const pool = await jira.searchIssues(`${scope} ORDER BY created DESC`, {
-    max: poolMax,
-    details: true
-  })
+  const [{ merged, closed, records }, pool] = await settleAll([
+    readRecords(octokit, github, { owner, repo, projects, maxPrs }),
+    jira.searchIssues(`${scope} ORDER BY created DESC`, { max: poolMax, details: true })
+  ])
+
+  // An issue a PR names that is older than the pool: only keys Jira knows go into JQL (an
+  // unknown key fails the whole search), and a moved issue answers under a key the pool may have.
   const inPool = new Set(pool.map((issue) => issue.key))
-  const older = await jira.getIssues(
-    [...new Set(records.flatMap((r) => r.keys))].filter((key) => !inPool.has(key))
-  )
-  for (const batch of chunks(
-    older.map((issue) => issue.key),
-    100
-  )) {
+  const missing = [...new Set(records.flatMap((r) => r.keys))].filter((key) => !inPool.has(key))
+  const older = (await jira.getIssues(missing))
+    .map((issue) => issue.key)
+    .filter((key) => !inPool.has(key))
+  for (const batch of chunks(older, 100)) {
     pool.push(...(await jira.searchIssues(`key in (${batch.join(', ')})`, { details: true })))
   }
   // A key Jira does not know (a typo, an issue moved or deleted) is no right answer.
@@ -170,16 +167,15 @@ async function main(): Promise<void> {
 
   mkdirSync(args.out, { recursive: true })
   console.log(
-    `${owner}/${repo}: ${merged.length} merged PRs read (of ${closed} closed), ${answered.length} name an issue of ${projects.join(', ')}`
+    `${owner}/${repo}: ${merged} merged PRs read (of ${closed} closed), ${answered.length} name an issue of ${projects.join(', ')}`
   )
   for (const project of projects) {
-    const issues: JiraIssue[] = pool.filter((issue) => issue.projectKey === project)
+    const issues = pool.filter((issue) => issue.projectKey === project)
     const links = answered.filter((r) => r.project === project)
     if (links.length === 0) continue
-    const unique = [...new Map(issues.map((issue) => [issue.key, issue])).values()]
-    writeFileSync(join(args.out, `${project}-issues.jsonl`), jsonl(unique.map(linksetIssue)))
+    writeFileSync(join(args.out, `${project}-issues.jsonl`), jsonl(issues.map(linksetIssue)))
     writeFileSync(join(args.out, `${project}-links.jsonl`), jsonl(links))
-    console.log(`  ${project}: ${links.length} PRs, a pool of ${unique.length} issues`)
+    console.log(`  ${project}: ${links.length} PRs, a pool of ${issues.length} issues`)
   }
   console.log(`next: npm run eval:link -- ${args.out}`)
 }

@@ -3,43 +3,27 @@
  * reads and `npm run eval:link` measures): the PR's keys become the gold answer and are taken
  * out of its text, so the ranker sees the PR as if nobody had typed them. Pure.
  */
+import { defaultSettings } from '../src/config/defaults.js'
 import type { PrFacts } from '../src/github/port.js'
 import type { JiraIssue } from '../src/jira/port.js'
 import { candidateOf } from '../src/rules/auto-link/inference.js'
 import { findKeyMentions } from '../src/rules/auto-link/keys.js'
+import type { IssueLine, LinkLine } from './linkset.js'
 
-export interface LinksetIssue {
-  key: string
-  summary: string
-  description: string
-  components: string[]
-  labels: string[]
-  type: string | null
+/** A pool line as written: what the loader reads (linkset.ts), and today's status. */
+export interface LinksetIssue extends IssueLine {
   status: string
-  assignee: string | null
-  reporter: string | null
-  created: string | null
 }
 
-export interface LinksetRecord {
+/** A record as written: what the loader reads, the project, and what identifies the PR. */
+export interface LinksetRecord extends LinkLine {
   project: string
   key: string
-  keys: string[]
-  pr: {
-    title: string
-    body: string
-    branch: string
-    commits: string[]
-    files: string[]
-    files_total: number
-    author: string
-    date: string | null
-    number: number
-    merged: boolean
-  }
+  pr: LinkLine['pr'] & { files_total: number; number: number; merged: boolean }
 }
 
-const SOURCES = ['title', 'branch', 'body', 'commits'] as const
+/** Where the action reads keys by default: every source. */
+const SOURCES = defaultSettings().rules.autoLink.sources
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 

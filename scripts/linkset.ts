@@ -7,7 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Candidate, PrText } from '../src/rules/auto-link/infer/types.js'
 
-interface IssueLine {
+/** A line of `<P>-issues.jsonl`, as far as the ranker reads it. */
+export interface IssueLine {
   key: string
   summary?: string | null
   description?: string | null
@@ -20,7 +21,8 @@ interface IssueLine {
   created?: string | null
 }
 
-interface LinkLine {
+/** A line of `<P>-links.jsonl`, as far as the ranker reads it. */
+export interface LinkLine {
   keys: string[]
   pr: {
     title?: string | null
