@@ -83,14 +83,14 @@ export function reviewersSection(
 const SECTION_START = '<!-- gitar-jira:reviewers -->'
 const SECTION_END = '<!-- /gitar-jira:reviewers -->'
 
-/** The reviewers section of an earlier body of the PR comment, without its markers. */
-export function earlierReviewersOf(
-  commentBody: string | undefined,
-  sameIssues = true
-): string | undefined {
-  const start = commentBody?.indexOf(SECTION_START) ?? -1
-  const end = commentBody?.indexOf(SECTION_END, start) ?? -1
-  if (!commentBody || start < 0 || end < 0) return undefined
+/**
+ * The reviewers section of an earlier body of the PR comment, without its markers; with a line
+ * under it when the linked issues are no longer the ones it was written for (`sameIssues`).
+ */
+export function earlierReviewersOf(commentBody: string, sameIssues: boolean): string | undefined {
+  const start = commentBody.indexOf(SECTION_START)
+  const end = commentBody.indexOf(SECTION_END, start)
+  if (start < 0 || end < 0) return undefined
   const block = commentBody.slice(start + SECTION_START.length, end).trim()
   if (!block || sameIssues || block.endsWith(OUTDATED)) return block || undefined
   return `${block}\n\n${OUTDATED}`
