@@ -148,16 +148,12 @@ async function main(): Promise<void> {
     jira.searchIssues(`${scope} ORDER BY created DESC`, { max: poolMax, details: true })
   ])
 
-  // An issue a PR names that is older than the pool: only keys Jira knows go into JQL (an
-  // unknown key fails the whole search), and a moved issue answers under a key the pool may have.
+  // An issue a PR names that is older than the pool, read by key (a moved issue answers under its
+  // new key, which the pool may have).
   const inPool = new Set(pool.map((issue) => issue.key))
   const missing = [...new Set(records.flatMap((r) => r.keys))].filter((key) => !inPool.has(key))
-  const older = (await jira.getIssues(missing))
-    .map((issue) => issue.key)
-    .filter((key) => !inPool.has(key))
-  for (const batch of chunks(older, 100)) {
-    pool.push(...(await jira.searchIssues(`key in (${batch.join(', ')})`, { details: true })))
-  }
+  const older = await jira.getIssues(missing, { details: true })
+  pool.push(...older.filter((issue) => !inPool.has(issue.key)))
   // A key Jira does not know (a typo, an issue moved or deleted) is no right answer.
   const known = new Set(pool.map((issue) => issue.key))
   const answered = records

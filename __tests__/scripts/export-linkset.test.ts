@@ -85,6 +85,22 @@ test('merged PRs that name an issue become records, keys out of their text; eval
   expect(projects.SHOP).toMatchObject({ records: 1 })
 }, 60_000)
 
+test('issues a PR names that are older than the pool are read once, with their details', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'linkset-'))
+  const result = await exportLinkset([
+    ...['--repo', 'acme/shop', '--project', 'SHOP', '--out', out, '--pool', '1']
+  ])
+  expect(result.code).toBe(0)
+  const pool = lines(join(out, 'SHOP-issues.jsonl'))
+  for (const key of ['SHOP-12', 'SHOP-23', 'SHOP-15']) {
+    expect(pool.filter((i) => i.key === key)).toEqual([
+      expect.objectContaining({ summary: expect.any(String), description: expect.any(String) })
+    ])
+  }
+  const searches = sb.requests.filter((r) => r.path.endsWith('/search/jql'))
+  expect(searches).toHaveLength(1) // the pool; the older issues come by key
+}, 60_000)
+
 test('Jira Data Center with a personal access token: the same records, read over REST v2', async () => {
   await sb.close()
   sb = await startSandbox({ seed: acmePlus(), flavour: 'data-center' })

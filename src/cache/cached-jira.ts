@@ -47,7 +47,7 @@ export function cachedJira(inner: JiraPort, cache: MetadataCache): JiraPort {
   }
 
   const overrides: Partial<JiraPort> = {
-    getIssues: async (keys) => remember(await inner.getIssues(keys)),
+    getIssues: async (keys, options) => remember(await inner.getIssues(keys, options)),
     searchIssues: async (jql, options) => remember(await inner.searchIssues(jql, options)),
 
     async getTransitions(issueKey, reaching) {

@@ -30,7 +30,7 @@ import {
   type JiraOperation
 } from './errors.js'
 import {
-  ISSUE_FIELDS,
+  fieldsToRead,
   ISSUE_PROPERTIES,
   toJiraIssue,
   toJiraUser,
@@ -95,20 +95,22 @@ export class CloudJira implements JiraPort {
     })
   }
 
-  getIssues(keys: string[]): Promise<JiraIssue[]> {
+  getIssues(keys: string[], options: { details?: boolean } = {}): Promise<JiraIssue[]> {
     const unique = [...new Set(keys.map((k) => k.toUpperCase()))]
+    const details = options.details ?? false
+    const fields = fieldsToRead(details)
     return this.call(OPERATIONS.readIssues, async () => {
       const issues: JiraIssue[] = []
       for (const batch of chunks(unique, BULK_FETCH_LIMIT)) {
         // Unknown keys and invisible issues come back in `issueErrors`: left out, not errors.
         const answer = await this.jira.issues.bulkFetchIssues({
           issueIdsOrKeys: batch,
-          fields: ISSUE_FIELDS,
+          fields,
           fieldsByKeys: false,
           properties: ISSUE_PROPERTIES
         })
         for (const json of answer.issues ?? []) {
-          const issue = toJiraIssue(json, this.siteUrl, { properties: true })
+          const issue = toJiraIssue(json, this.siteUrl, { details, properties: true })
           if (issue !== undefined) issues.push(issue)
         }
       }

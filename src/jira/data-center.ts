@@ -17,7 +17,7 @@ import {
   type JiraOperation
 } from './errors.js'
 import {
-  ISSUE_FIELDS,
+  fieldsToRead,
   toJiraIssue,
   toJiraUser,
   toRemoteLink,
@@ -107,12 +107,14 @@ export class DataCenterJira implements JiraPort {
    * (400) when one key does not exist, and `validateQuery` is not honoured the same way by every
    * version. A 404 (unknown key, or no permission to see it) leaves that key out.
    */
-  getIssues(keys: string[]): Promise<JiraIssue[]> {
+  getIssues(keys: string[], options: { details?: boolean } = {}): Promise<JiraIssue[]> {
     const unique = [...new Set(keys.map((k) => k.toUpperCase()))]
+    const details = options.details ?? false
+    const fields = fieldsToRead(details)
     return this.call(OPERATIONS.readIssues, async () => {
       const found: (JiraIssue | undefined)[] = []
       for (const batch of chunks(unique, ISSUE_GET_CONCURRENCY)) {
-        found.push(...(await Promise.all(batch.map((key) => this.getIssue(key)))))
+        found.push(...(await Promise.all(batch.map((key) => this.getIssue(key, fields, details)))))
       }
       // A moved issue answers under its new key: keep one of each.
       const seen = new Set<string>()
@@ -124,11 +126,15 @@ export class DataCenterJira implements JiraPort {
     })
   }
 
-  private getIssue(key: string): Promise<JiraIssue | undefined> {
+  private getIssue(
+    key: string,
+    fields: readonly string[],
+    details: boolean
+  ): Promise<JiraIssue | undefined> {
     return unlessNotFound(
       this.send('GET', path('issue', key), {
-        searchParams: { fields: ISSUE_FIELDS.join(',') }
-      }).then((json) => toJiraIssue(json, this.siteUrl)),
+        searchParams: { fields: fields.join(',') }
+      }).then((json) => toJiraIssue(json, this.siteUrl, { details })),
       undefined
     )
   }

@@ -28,10 +28,13 @@ export function searchRequest(
   return {
     max: Math.max(0, options.max ?? defaultMax),
     details,
-    fields: [
-      ...new Set([...ISSUE_FIELDS, ...(details ? DETAIL_FIELDS : []), ...(options.fields ?? [])])
-    ]
+    fields: fieldsToRead(details, options.fields)
   }
+}
+
+/** The issue fields a read asks for: what the rules use, with details what the ranker reads too. */
+export function fieldsToRead(details: boolean, extra: readonly string[] = []): string[] {
+  return [...new Set([...ISSUE_FIELDS, ...(details ? DETAIL_FIELDS : []), ...extra])]
 }
 
 const UserJson = z

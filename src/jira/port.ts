@@ -127,8 +127,11 @@ export interface JiraPort {
   readonly siteUrl: string
   /** Checks the credential; throws a UserError when Jira answers as an anonymous user or 401/403. */
   myself(): Promise<JiraUser>
-  /** Issues that exist and are visible; unknown keys (UTF-8, typos, no permission) are left out. */
-  getIssues(keys: string[]): Promise<JiraIssue[]>
+  /**
+   * Issues that exist and are visible; unknown keys (UTF-8, typos, no permission) are left out.
+   * `details`: with their descriptions, components and labels, as `searchIssues` reads them.
+   */
+  getIssues(keys: string[], options?: { details?: boolean }): Promise<JiraIssue[]>
   /** Enhanced JQL search, bounded by `max`. */
   searchIssues(
     jql: string,

@@ -287,6 +287,24 @@ describe('issues', () => {
     ])
   })
 
+  it('bulk-fetches with details: the fields the ranker reads, mapped', async () => {
+    const port = await connected()
+    const bodies: unknown[] = []
+    const answer = fixture('bulkfetch') as { issues: { fields: Record<string, unknown> }[] }
+    const first = answer.issues[0] as { fields: Record<string, unknown> }
+    first.fields.labels = ['cli']
+    first.fields.components = [{ name: 'shell' }]
+    jira()
+      .post('/rest/api/3/issue/bulkfetch', (body) => (bodies.push(body), true))
+      .reply(200, answer)
+
+    const [issue] = await port.getIssues(['EX-1'], { details: true })
+
+    const detailFields = ['description', 'components', 'labels', 'created', 'updated']
+    expect(bodies[0]).toMatchObject({ fields: expect.arrayContaining(detailFields) })
+    expect(issue?.details).toMatchObject({ components: ['shell'], labels: ['cli'] })
+  })
+
   it('asks nothing for no keys', async () => {
     const port = await connected()
     expect(await port.getIssues([])).toEqual([])

@@ -211,6 +211,33 @@ describe('DataCenterJira: the requests a Data Center Jira receives', () => {
     })
   })
 
+  it('getIssues with details: asks for the fields the ranker reads, and maps them', async () => {
+    const port = await connected()
+    const scope = jira()
+      .get('/rest/api/2/issue/EX-1')
+      .query({
+        fields:
+          'summary,status,project,issuetype,assignee,reporter,description,components,labels,created,updated'
+      })
+      .reply(
+        200,
+        dcIssue('EX-1', {
+          description: 'h1. Title',
+          components: [{ name: 'shell' }],
+          labels: ['cli']
+        })
+      )
+
+    const [issue] = await port.getIssues(['EX-1'], { details: true })
+
+    expect(scope.isDone()).toBe(true)
+    expect(issue?.details).toMatchObject({
+      description: 'h1. Title',
+      components: ['shell'],
+      labels: ['cli']
+    })
+  })
+
   it('getIssues: a 403 is not swallowed as "unknown"', async () => {
     const port = await connected()
     jira()
