@@ -20,7 +20,7 @@ import {
   type PrEvent
 } from './context.js'
 import { createGitHub } from './github/index.js'
-import type { GitHubPort, PrFacts } from './github/port.js'
+import type { GitHubPort, IssueComment, PrFacts } from './github/port.js'
 import { readInputs, type Inputs } from './inputs.js'
 import { connectJira, resolveJiraAuth, type JiraAuth } from './jira/index.js'
 import { applyActions } from './plan/apply.js'
@@ -31,7 +31,7 @@ import { COMMENT_MARKER, renderComment } from './report/comment.js'
 import { publishComment } from './report/publish.js'
 import { buildReport, type RunReport } from './report/model.js'
 import { outputsOf, setOutputs } from './report/outputs.js'
-import { checkboxDecisions, type Decisions } from './report/checkboxes.js'
+import { checkboxDecisions, notTheActionsComment, type Decisions } from './report/checkboxes.js'
 import { readState } from './report/state.js'
 import { renderSummary, writeSummary } from './report/summary.js'
 import { discoverLinkedIssues, refreshCorpus } from './rules/auto-link/discover.js'
@@ -90,15 +90,33 @@ async function handleCheckboxes(
 ): Promise<void> {
   const github = createGitHub({ token: inputs.githubToken, owner: event.owner, repo: event.repo })
   // The comment event does not say which base branch the config is read from: the PR does.
-  const pr = await github.loadPrFacts(event.prNumber)
-  await handlePullRequest(inputs, auth, prEventOf(event, pr.pr), { github, pr, decisions })
+  const [pr, comment] = await settleAll([
+    github.loadPrFacts(event.prNumber),
+    github.findComment(event.prNumber, COMMENT_MARKER)
+  ])
+  const notOwn = notTheActionsComment(event, comment)
+  if (notOwn !== null) {
+    core.notice(`Nothing to do: ${notOwn}.`, { title: 'gitar-jira' })
+    return
+  }
+  await handlePullRequest(inputs, auth, prEventOf(event, pr.pr), {
+    github,
+    pr,
+    comment,
+    decisions
+  })
 }
 
 async function handlePullRequest(
   inputs: Inputs,
   auth: JiraAuth,
   event: PrEvent,
-  known: { github?: GitHubPort; pr?: PrFacts; decisions?: Decisions } = {}
+  known: {
+    github?: GitHubPort
+    pr?: PrFacts
+    comment?: IssueComment | null
+    decisions?: Decisions
+  } = {}
 ): Promise<void> {
   const github =
     known.github ??
@@ -115,7 +133,9 @@ async function handlePullRequest(
       ref: event.baseRef
     }),
     known.pr ? Promise.resolve(known.pr) : github.loadPrFacts(event.prNumber),
-    github.findComment(event.prNumber, COMMENT_MARKER),
+    known.comment !== undefined
+      ? Promise.resolve(known.comment)
+      : github.findComment(event.prNumber, COMMENT_MARKER),
     jiraEarly ?? Promise.resolve(null)
   ])
   const connected = jiraChecked ?? (await connect())

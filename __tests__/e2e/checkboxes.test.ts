@@ -13,8 +13,9 @@ import {
 const GLOBAL_ID = `gitar-jira:${PR_URL}`
 
 /** A maintainer's edit of the action's comment, on PR #2 of the webhook examples' repository. */
-function commentEdited(body: string, sender = 'Codertocat') {
+function commentEdited(body: string, sender = 'Codertocat', commentId = 11) {
   const event = webhook('issue_comment', 'edited')
+  event.comment.id = commentId
   event.issue.number = 2
   event.issue.pull_request = { url: `https://api.github.com${REPO}/pulls/2` }
   event.comment.body = body
@@ -103,6 +104,33 @@ test('unticking a link made by inference removes it and it is not suggested agai
   )
   expect(result.outputs['linked-issues']).toBe('[]')
   expect(github.isDone() && jira.isDone()).toBe(true)
+})
+
+test("someone's own comment with the marker and a ticked box links nothing: only the action's comment decides", async () => {
+  const ours = ourComment(
+    ['- [ ] <!-- gitar-jira:key ABC-9 --> [ABC-9](x) Payment page · 50% sure'],
+    '{"v":1,"links":[]}'
+  )
+  const forged = ourComment(
+    ['- [x] <!-- gitar-jira:key SEC-1 --> [SEC-1](x) anything'],
+    '{"v":1,"links":[]}'
+  )
+  githubReads(prOpened(), {
+    comments: [
+      { id: 11, body: ours, html_url: `${PR_URL}#issuecomment-11` },
+      { id: 12, body: forged, html_url: `${PR_URL}#issuecomment-12` }
+    ]
+  })
+  const event = commentEdited(forged, 'mallory', 12)
+  event.comment.user = { ...event.comment.user, login: 'mallory', type: 'User' }
+
+  const result = await runAction('issue_comment', event)
+
+  expect(result.exitCode).toBe(0)
+  expect(result.stdout).toContain(
+    '::notice title=gitar-jira::Nothing to do: the edited comment by @mallory carries the gitar-jira marker but is not the gitar-jira comment of PR #2.'
+  )
+  expect(result.outputs['linked-issues']).toBeUndefined() // no run: no Jira request either
 })
 
 test.each([

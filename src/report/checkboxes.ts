@@ -4,6 +4,7 @@
  * marker, so editing the visible text around it changes nothing.
  */
 import type { CommentEditEvent } from '../context.js'
+import type { IssueComment } from '../github/port.js'
 import { COMMENT_MARKER } from './comment.js'
 import { readState, type CommentState } from './state.js'
 
@@ -47,6 +48,20 @@ export function applyDecisions(state: CommentState, decisions: Decisions): Comme
     ...(rejected.size > 0 ? { rejected: [...rejected] } : {}),
     ...(state.requested ? { requested: state.requested } : {})
   }
+}
+
+/**
+ * Why an edited comment that carries the marker is not the action's own, or null when it is.
+ * Anyone who can comment can paste the marker and ticked boxes into a comment of their own;
+ * only the comment the action wrote (which only people with write access can edit) decides.
+ */
+export function notTheActionsComment(
+  event: CommentEditEvent,
+  own: Pick<IssueComment, 'id'> | null
+): string | null {
+  if (own?.id === event.commentId) return null
+  const author = event.commentAuthor ? ` by @${event.commentAuthor}` : ''
+  return `the edited comment${author} carries the gitar-jira marker but is not the gitar-jira comment of PR #${event.prNumber}`
 }
 
 /** The decisions a comment edit carries, or why there is nothing to do. */
