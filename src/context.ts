@@ -103,6 +103,19 @@ interface Payload {
   sender?: { login: string }
 }
 
+/**
+ * The pull request actions some rule handles (PRODUCT.md's rules table). Others (labeled,
+ * assigned, review_requested, converted_to_draft…) would only redo the same work.
+ */
+const PR_ACTIONS = new Set([
+  'opened',
+  'reopened',
+  'edited',
+  'synchronize',
+  'ready_for_review',
+  'closed'
+])
+
 /** Reads the event the runner gave (name + payload) into the run's context. */
 export function readEvent(eventName: string, payload: Payload, runner: RunnerEnv = {}): RunEvent {
   const action = payload.action ?? ''
@@ -112,6 +125,9 @@ export function readEvent(eventName: string, payload: Payload, runner: RunnerEnv
   if (eventName === 'pull_request' || eventName === 'pull_request_target') {
     const pr = payload.pull_request
     if (!pr) return ignored(eventName, action, 'the event has no pull_request')
+    if (!PR_ACTIONS.has(action)) {
+      return ignored(eventName, action, `no rule handles a pull request being '${action}'`)
+    }
     const base = pr.base.repo
     return {
       kind: 'pull_request',

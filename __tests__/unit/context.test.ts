@@ -36,6 +36,31 @@ describe('runs with no PR', () => {
     expect(readEvent('schedule', {}, {})).toMatchObject({ kind: 'ignored' })
   })
 
+  test('a pull request action no rule handles: nothing to do, and why', () => {
+    const pullRequest = {
+      number: 7,
+      state: 'open',
+      base: {
+        ref: 'main',
+        repo: { full_name: 'acme/shop', owner: { login: 'acme' }, name: 'shop' }
+      },
+      head: { repo: { full_name: 'acme/shop' } }
+    }
+    for (const action of ['labeled', 'assigned', 'review_requested', 'converted_to_draft']) {
+      expect(
+        readEvent('pull_request_target', { action, pull_request: pullRequest }, runner)
+      ).toEqual({
+        kind: 'ignored',
+        eventName: 'pull_request_target',
+        action,
+        reason: `no rule handles a pull request being '${action}'`
+      })
+    }
+    expect(
+      readEvent('pull_request', { action: 'synchronize', pull_request: pullRequest }, runner)
+    ).toMatchObject({ kind: 'pull_request', action: 'synchronize', prNumber: 7 })
+  })
+
   test('other events stay ignored', () => {
     expect(readEvent('release', { action: 'published' }, runner)).toMatchObject({
       kind: 'ignored',
