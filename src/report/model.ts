@@ -54,7 +54,7 @@ export function buildReport(run: {
   settings: Settings
   pr: PrFacts
   discovery: Pick<Discovery, 'linked' | 'suggestions' | 'state'> &
-    Partial<Pick<Discovery, 'dismissed'>>
+    Partial<Pick<Discovery, 'dismissed' | 'failure'>>
   planned: {
     notes: RunReport['notes']
     failures: RunReport['failures']
@@ -91,7 +91,11 @@ export function buildReport(run: {
       a.action.type === 'jira.deleteRemoteLink' && a.status !== 'failed' ? [a.action.issueKey] : []
     ),
     notes: planned.notes,
-    failures: [...planned.failures, ...ruleFailures(applied)],
+    failures: [
+      ...(discovery.failure ? [{ rule: 'auto-link' as const, message: discovery.failure }] : []),
+      ...planned.failures,
+      ...ruleFailures(applied)
+    ],
     applied,
     ...(planned.reviewers ? { reviewers: planned.reviewers } : {}),
     ...(earlierReviewers ? { earlierReviewers } : {}),

@@ -9,6 +9,7 @@ import { applyDecisions, type Decisions } from '../../report/checkboxes.js'
 import { EMPTY_STATE, type CommentState } from '../../report/state.js'
 import * as core from '@actions/core'
 import type { BlobStore } from '../../cache/store.js'
+import { getErrorMessage } from '../../util/errors.js'
 import { settleAll } from '../../util/settle.js'
 import type { LinkedIssue, Suggestion } from '../linked-issue.js'
 import {
@@ -79,6 +80,11 @@ export interface Discovery {
   state: CommentState
   /** Stores the refreshed inference corpus; call after the run's writes. */
   saveCache: () => Promise<void>
+  /**
+   * Why key-less linking could not run (Jira refused or failed its searches). The explicit and
+   * earlier links stand, and the other rules run on them.
+   */
+  failure?: string
 }
 
 const NOTHING_TO_SAVE = async () => undefined
@@ -104,18 +110,22 @@ export async function discoverLinkedIssues(
   ]
   const wantsInference = inferenceWanted(settings, previous)
   // With no key in sight, the searches need not wait for Jira to confirm keys: one round trip.
+  // A failed search costs key-less linking only, not the run (a bad candidate-jql is a 400).
+  const search = () => searchCandidates(ports, pr, settings).catch(failedSearch)
   const [found, early] = await settleAll([
     keys.length > 0 ? ports.jira.getIssues(keys) : Promise.resolve([]),
-    wantsInference && mentions.length === 0
-      ? searchCandidates(ports, pr, settings)
-      : Promise.resolve(null)
+    wantsInference && mentions.length === 0 ? search() : Promise.resolve(null)
   ])
   const linked = linkedIssues(mentions, previous, found, settings)
   let suggestions: Suggestion[] = []
   let saveCache: () => Promise<void> = NOTHING_TO_SAVE
+  let failure: string | undefined
   if (wantsInference && !linked.some((l) => l.via === 'explicit')) {
-    const searched = early !== undefined ? early : await searchCandidates(ports, pr, settings)
-    if (searched) {
+    // Searched beside the key lookup when the PR names no key; else only now that none of its
+    // keys turned out to be an issue (a typo, another site's key).
+    const searched = mentions.length === 0 ? early : await search()
+    if (searched && 'failure' in searched) failure = searched.failure
+    else if (searched) {
       // Links inferred by earlier runs are ranked again, so a rerun shows the same confidence
       // and words; one no longer ranked high enough stays linked (only a maintainer unlinks).
       const exclude = new Set([
@@ -141,7 +151,13 @@ export async function discoverLinkedIssues(
     ...(previous.requested ? { requested: previous.requested } : {})
   }
   const dismissed = found.filter((issue) => dismissedKeys.includes(issue.key))
-  return { linked, suggestions, dismissed, state, saveCache }
+  return { linked, suggestions, dismissed, state, saveCache, ...(failure ? { failure } : {}) }
+}
+
+function failedSearch(error: unknown): { failure: string } {
+  return {
+    failure: `key-less linking could not search Jira for candidates (${getErrorMessage(error)}); the issues the PR names are linked as usual. If the search is refused, check rules.auto-link.candidate-jql and jira.projects in the config file.`
+  }
 }
 
 /** Inference runs until the PR names an issue or a maintainer accepted one. */

@@ -103,3 +103,30 @@ test('a link inferred by an earlier run is ranked again: the rerun shows the sam
   expect(again.suggestions.map((s) => s.issue.key)).not.toContain('SHOP-51')
   expect(again.state).toEqual(first.state)
 })
+
+test('Jira refusing the candidate search costs key-less linking only: the earlier links stand, the failure is named', async () => {
+  const { jira, discover } = fakeJira(null)
+  const first = await discover({})
+  jira.searchIssues.mockRejectedValue(
+    new Error("Jira refused to search issues (400 Bad Request): Field 'sprnt' does not exist.")
+  )
+
+  const again = await discover({}, first.state)
+
+  expect(again.failure).toBe(
+    "key-less linking could not search Jira for candidates (Jira refused to search issues (400 Bad Request): Field 'sprnt' does not exist.); the issues the PR names are linked as usual. If the search is refused, check rules.auto-link.candidate-jql and jira.projects in the config file."
+  )
+  expect(again.linked.map((l) => l.issue.key)).toEqual(['SHOP-51'])
+  expect(again.suggestions).toEqual([])
+  expect(again.state).toEqual(first.state)
+})
+
+test('a PR whose only key is no issue (a typo) is still matched by inference', async () => {
+  const { jira } = fakeJira(null)
+  const typo = prFacts({ ...pr.pr, title: 'SHOP-999 Wishlist: read-only share links' })
+  const ports = { jira, cache: { store: NO_CACHE, key: Buffer.alloc(32) } }
+  const found = await discoverLinkedIssues(ports, typo, EMPTY_STATE, config({}))
+  expect(jira.getIssues).toHaveBeenCalledWith(['SHOP-999'])
+  expect(jira.searchIssues).toHaveBeenCalled()
+  expect([...found.linked, ...found.suggestions].map((l) => l.issue.key)[0]).toBe('SHOP-51')
+})
