@@ -256,6 +256,8 @@ export const configSchema = z.strictObject(
       {
         projects: z
           .array(projectKey(), says('must be a list of Jira project keys'))
+          // An empty list would silently drop every key a PR names: say "null for all" instead.
+          .min(1, says('must name at least one project (or be null for all projects)'))
           .nullable()
           .optional()
           .describe('Only these projects are linked, inferred and created in; null for all.')

@@ -209,6 +209,13 @@ describe('invalid config files', () => {
       ]
     ],
     [
+      'an empty list of projects (it would drop every key a PR names)',
+      lines('jira:', '  projects: []'),
+      [
+        `${FILE}:2: jira.projects must name at least one project (or be null for all projects), got an empty list`
+      ]
+    ],
+    [
       'projects as one string',
       lines('jira:', '  projects: ABC'),
       [`${FILE}:2: jira.projects must be a list of Jira project keys, got "ABC"`]

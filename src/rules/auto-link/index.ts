@@ -84,10 +84,14 @@ export const autoLink: Rule = {
   }
 }
 
-/** `ABC-12: title`, with the first issue the PR resolves (else the first linked), unless the title names one. */
+/**
+ * `ABC-12: title`, with the first issue the PR resolves, unless the title names one. Only a
+ * resolved issue: a key in the title resolves it, so prefixing one the PR only references (or an
+ * inferred link, unless infer-resolves) would have the next runs move its status.
+ */
 export function titleWithKey(title: string, facts: Facts): string {
   const named = facts.linked.some((l) => l.sources.includes('title'))
-  const first = facts.linked.find((l) => l.strength === 'resolves') ?? facts.linked[0]
+  const first = facts.linked.find((l) => l.strength === 'resolves')
   if (named || !first) return title
   return `${first.issue.key}: ${title}`
 }

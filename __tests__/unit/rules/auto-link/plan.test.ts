@@ -196,4 +196,22 @@ describe('auto-link plan', () => {
       'ABC-1: Add a guest checkout'
     )
   })
+
+  test('update-title leaves the title alone when the PR resolves nothing: a key there would resolve', () => {
+    const referenced = linked.map((l) => ({ ...l, strength: 'references' as const }))
+    const inferred = linked.map((l) => ({
+      ...l,
+      strength: 'references' as const,
+      via: 'inferred' as const,
+      sources: []
+    }))
+    for (const only of [referenced, inferred]) {
+      const plan = autoLink.plan(
+        facts({ linked: only }),
+        undefined,
+        settings({ autoLink: { updateTitle: true } })
+      )
+      expect(plan.actions.some((a) => a.type === 'github.updatePrTitle')).toBe(false)
+    }
+  })
 })
