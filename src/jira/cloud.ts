@@ -305,6 +305,15 @@ export class CloudJira implements JiraPort {
     })
   }
 
+  addLabels(issueKey: string, labels: string[]): Promise<void> {
+    return this.call(OPERATIONS.editIssues, async () => {
+      await this.jira.issues.editIssue({
+        issueIdOrKey: issueKey,
+        update: { labels: labels.map((label) => ({ add: label })) }
+      })
+    })
+  }
+
   getIssueLinkTypes(): Promise<IssueLinkType[]> {
     return this.call(OPERATIONS.readLinkTypes, async () => {
       const answer = await this.jira.issueLinkTypes.getIssueLinkTypes()

@@ -342,6 +342,14 @@ export class DataCenterJira implements JiraPort {
     })
   }
 
+  addLabels(issueKey: string, labels: string[]): Promise<void> {
+    return this.call(OPERATIONS.editIssues, async () => {
+      await this.send('PUT', path('issue', issueKey), {
+        body: { update: { labels: labels.map((label) => ({ add: label })) } }
+      })
+    })
+  }
+
   getIssueLinkTypes(): Promise<IssueLinkType[]> {
     return this.call(OPERATIONS.readLinkTypes, async () => {
       const answer = asObject(await this.send('GET', path('issueLinkType')))

@@ -86,6 +86,11 @@ export const OPERATIONS = {
     scope: 'write:jira-work'
   },
   createIssues: { action: 'create issues', permission: 'Create issues', scope: 'write:jira-work' },
+  editIssues: {
+    action: 'edit issues (labels)',
+    permission: 'Edit issues',
+    scope: 'write:jira-work'
+  },
   readLinkTypes: {
     action: 'read issue link types',
     permission: 'Browse projects (and issue linking turned on)',

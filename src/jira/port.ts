@@ -164,6 +164,8 @@ export interface JiraPort {
   getIssueProperty(issueKey: string, propertyKey: string): Promise<unknown>
   setIssueProperty(issueKey: string, propertyKey: string, value: object): Promise<void>
   createIssue(issue: NewIssue): Promise<CreatedIssue>
+  /** Adds labels to an issue (an edit: the labels it has stay; one it has already is no error). */
+  addLabels(issueKey: string, labels: string[]): Promise<void>
   getIssueLinkTypes(): Promise<IssueLinkType[]>
   /** Links two issues with the link type named `typeName` ("Relates"). */
   linkIssues(typeName: string, inwardKey: string, outwardKey: string): Promise<void>

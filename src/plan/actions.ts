@@ -47,6 +47,24 @@ export type Action =
       /** A review thread to answer with the new issue: `{key}` and `{url}` in `body` are filled in. */
       reply: { threadId: string; body: string } | null
     }
+  | {
+      /**
+       * Adds to an issue that exists: a comment saying what is added, then `labels` (the
+       * fingerprints a later run finds it by). The comment comes first and its id is remembered
+       * as `jira.upsertComment`'s is, so a rerun after the labels failed edits that comment
+       * rather than adding a second one; once the labels are on, a rerun plans nothing.
+       */
+      type: 'jira.addToIssue'
+      rule: RuleName
+      issueKey: string
+      /** What is added, for people: "2 new TODO(s) of acme/shop#42". */
+      what: string
+      body: RichDoc
+      /** The comment written on an earlier try (edited in place), or null to add one. */
+      commentId: string | null
+      index: { property: string; entry: string; known: Record<string, string> }
+      labels: string[]
+    }
   | { type: 'github.replyToThread'; rule: RuleName; threadId: string; body: string }
   | {
       type: 'jira.setIssueProperty'
@@ -96,6 +114,8 @@ export function describeAction(action: Action): string {
       return `${action.commentId === null ? 'add' : 'update'} ${action.what} on ${action.issueKey}`
     case 'jira.createIssue':
       return `create a ${action.issue.issueType} in ${action.issue.projectKey} for ${action.what}`
+    case 'jira.addToIssue':
+      return `add ${action.what} to ${action.issueKey}`
     case 'github.replyToThread':
       return `reply to review thread ${action.threadId}`
     case 'jira.setIssueProperty':

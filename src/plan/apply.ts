@@ -21,6 +21,7 @@ export interface Writers {
     | 'deleteComment'
     | 'setIssueProperty'
     | 'createIssue'
+    | 'addLabels'
     | 'linkIssues'
   >
   github: Pick<GitHubPort, 'updatePrTitle' | 'replyToThread' | 'requestReviewers'>
@@ -90,6 +91,10 @@ async function write(
       return void (await upsertComment(action, jira))
     case 'jira.createIssue':
       return await createIssue(action, { jira, github })
+    case 'jira.addToIssue':
+      // The comment first: labels without it would say "handled" of TODOs nobody was told of.
+      await upsertComment({ ...action, visibility: null }, jira)
+      return void (await jira.addLabels(action.issueKey, action.labels))
     case 'github.replyToThread':
       return void (await github.replyToThread(action.threadId, action.body))
     case 'jira.setIssueProperty':
@@ -102,7 +107,10 @@ async function write(
  * then remembers its id in the issue property, so the next run finds it again.
  */
 async function upsertComment(
-  action: Extract<Action, { type: 'jira.upsertComment' }>,
+  action: Pick<
+    Extract<Action, { type: 'jira.upsertComment' }>,
+    'issueKey' | 'body' | 'visibility' | 'commentId' | 'index'
+  >,
   jira: Writers['jira']
 ): Promise<void> {
   const comment = { body: action.body, visibility: action.visibility }

@@ -3,6 +3,7 @@
  * merge, TODOs tracked already, and files GitHub gave no patch for.
  */
 import type { AppliedAction } from '../plan/actions.js'
+import type { FollowUpsView } from '../rules/follow-ups/index.js'
 import type { RunReport } from './model.js'
 import { escapeCell } from '../util/escape.js'
 
@@ -26,11 +27,31 @@ export function createdFollowUps(applied: AppliedAction[]): FollowUpIssue[] {
   )
 }
 
+/** How this run's addition of new TODOs to the PR's group issue went (null: none planned). */
+function additionStatus(applied: AppliedAction[], key: string): AppliedAction['status'] | null {
+  const addition = applied.find(
+    (a) =>
+      a.action.rule === 'follow-ups' &&
+      a.action.type === 'jira.addToIssue' &&
+      a.action.issueKey === key
+  )
+  return addition?.status ?? null
+}
+
+/** The TODOs this run added to the PR's group issue (an issue that existed), once added. */
+export function addedFollowUps(
+  applied: AppliedAction[],
+  view: FollowUpsView | undefined
+): FollowUpIssue[] {
+  return (view?.adding ?? []).filter((f) => additionStatus(applied, f.key) === 'done')
+}
+
 /** Keys created or found: the `follow-up-issues` output. */
 export function followUpKeys(report: RunReport): string[] {
   const keys = [
     ...createdFollowUps(report.applied).map((f) => f.key),
-    ...(report.followUps?.found ?? []).map((f) => f.key)
+    ...(report.followUps?.found ?? []).map((f) => f.key),
+    ...addedFollowUps(report.applied, report.followUps).map((f) => f.key)
   ]
   return [...new Set(keys)]
 }
@@ -44,8 +65,9 @@ export function followUpsBlock(report: RunReport): string {
     (a) =>
       a.action.rule === 'follow-ups' && a.action.type === 'jira.createIssue' && a.status === 'would'
   )
-  // Created now or found from an earlier run: the same line, so a rerun leaves the comment as it was.
-  for (const f of [...created, ...view.found]) {
+  // Created now, found from an earlier run or added now to the PR's group issue: the same line,
+  // so a rerun leaves the comment as it was.
+  for (const f of [...created, ...view.found, ...addedFollowUps(report.applied, view)]) {
     lines.push(
       `- [${f.key}](${f.url}) ${escapeCell(f.summary, 120)} · for ${escapeCell(f.what, 200)}`
     )
@@ -55,6 +77,10 @@ export function followUpsBlock(report: RunReport): string {
     lines.push(
       `- _would create_ ${escapeCell(a.action.issue.summary, 120)} · for ${escapeCell(a.action.what, 200)}`
     )
+  }
+  for (const f of view.adding ?? []) {
+    if (additionStatus(report.applied, f.key) !== 'would') continue
+    lines.push(`- _would add_ ${escapeCell(f.what, 200)} to [${f.key}](${f.url})`)
   }
   const warned = report.applied.filter(
     (a) => a.action.rule === 'follow-ups' && a.status === 'warned'

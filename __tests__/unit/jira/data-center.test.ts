@@ -542,6 +542,18 @@ describe('DataCenterJira: the requests a Data Center Jira receives', () => {
     expect(scope.isDone()).toBe(true)
   })
 
+  it('addLabels edits the issue, adding to the labels it has', async () => {
+    const port = await connected()
+    const scope = jira()
+      .put('/rest/api/2/issue/EX-42', {
+        update: { labels: [{ add: 'gitar-jira-todo-1' }, { add: 'gitar-jira-group-2' }] }
+      })
+      .reply(204)
+
+    await port.addLabels('EX-42', ['gitar-jira-todo-1', 'gitar-jira-group-2'])
+    expect(scope.isDone()).toBe(true)
+  })
+
   it('issue link types and links', async () => {
     const port = await connected(USERNAME)
     const scope = jira()

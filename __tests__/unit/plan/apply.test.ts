@@ -44,6 +44,7 @@ function writers(failOn?: string): Writers & { calls: string[] } {
         id: '10009',
         url: 'https://x/browse/ABC-9'
       })),
+      addLabels: record('addLabels'),
       linkIssues: record('linkIssues')
     },
     github: {
@@ -245,5 +246,68 @@ describe('applyActions: transitions and comments', () => {
     expect(applied.map((a) => a.status)).toEqual(['would', 'would'])
     expect(w.jira.transitionIssue).not.toHaveBeenCalled()
     expect(w.jira.addComment).not.toHaveBeenCalled()
+  })
+})
+
+describe('applyActions: adding to an existing issue (the PR group issue of follow-ups)', () => {
+  const body = {
+    blocks: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text: 'two' }] }]
+  }
+  const add = (commentId: string | null, known: Record<string, string> = {}): Action => ({
+    type: 'jira.addToIssue',
+    rule: 'follow-ups',
+    issueKey: 'ABC-50',
+    what: '1 new TODO(s) of acme/shop#42',
+    body,
+    commentId,
+    index: { property: 'gitar-jira.follow-up-added', entry: 'pr#batch', known },
+    labels: ['gitar-jira-todo-2']
+  })
+
+  test('the comment, its id remembered, then the labels', async () => {
+    const w = writers()
+    w.jira.addComment = jest.fn(async () => '700')
+    w.jira.setIssueProperty = jest.fn(async () => {
+      w.calls.push('setIssueProperty')
+    })
+    const applied = await applyActions([add(null)], w, { dryRun: false })
+    expect(applied.map((a) => a.status)).toEqual(['done'])
+    expect(w.jira.addComment).toHaveBeenCalledWith('ABC-50', { body, visibility: null })
+    expect(w.jira.setIssueProperty).toHaveBeenCalledWith('ABC-50', 'gitar-jira.follow-up-added', {
+      'pr#batch': '700'
+    })
+    expect(w.calls).toEqual(['setIssueProperty', 'addLabels ABC-50'])
+    expect(w.jira.addLabels).toHaveBeenCalledWith('ABC-50', ['gitar-jira-todo-2'])
+  })
+
+  test('labels refused: a failure, the comment stays remembered; its retry edits that comment', async () => {
+    const w = writers('addLabels')
+    const applied = await applyActions([add(null)], w, { dryRun: false })
+    expect(applied[0]).toMatchObject({ status: 'failed', error: 'addLabels refused' })
+    expect(w.calls).not.toContain('deleteComment ABC-50')
+
+    const retry = writers()
+    await applyActions([add('1', { 'pr#batch': '1' })], retry, { dryRun: false })
+    expect(retry.jira.updateComment).toHaveBeenCalledWith('ABC-50', '1', expect.anything())
+    expect(retry.jira.addComment).not.toHaveBeenCalled()
+    expect(retry.jira.addLabels).toHaveBeenCalled()
+  })
+
+  test('no comment, no labels: TODOs nobody was told of are not marked as handled', async () => {
+    const w = writers()
+    w.jira.addComment = jest.fn(async () => {
+      throw new Error('no permission to comment')
+    })
+    const applied = await applyActions([add(null)], w, { dryRun: false })
+    expect(applied[0]!.status).toBe('failed')
+    expect(w.jira.addLabels).not.toHaveBeenCalled()
+  })
+
+  test('dry run: says what it would add, writes nothing', async () => {
+    const w = writers()
+    const applied = await applyActions([add(null)], w, { dryRun: true })
+    expect(applied.map((a) => a.status)).toEqual(['would'])
+    expect(w.jira.addComment).not.toHaveBeenCalled()
+    expect(w.jira.addLabels).not.toHaveBeenCalled()
   })
 })

@@ -93,11 +93,23 @@ export function groupDescription(
   pr: PrRef,
   budget = DESCRIPTION_BUDGET
 ): RichDoc {
+  return listing(todos, pr, `${todos.length} TODO comment(s) left in`, budget)
+}
+
+/**
+ * The comment that adds TODOs a later event found to the PR's group issue: the same listing as
+ * its description, under the same limit (a comment's is Jira's description limit too).
+ */
+export function groupAddition(todos: FoundTodo[], pr: PrRef, budget = DESCRIPTION_BUDGET): RichDoc {
+  return listing(todos, pr, `${todos.length} more TODO comment(s) left in`, budget)
+}
+
+function listing(todos: FoundTodo[], pr: PrRef, lead: string, budget: number): RichDoc {
   const build = (full: number, lines: number): RichDoc => {
     const rest = todos.length - full - lines
     return {
       blocks: [
-        origin(pr, `${todos.length} TODO comment(s) left in`),
+        origin(pr, lead),
         ...todos.slice(0, full).flatMap((t) => todoBlocks(t, pr)),
         ...(lines > 0
           ? [bullets(todos.slice(full, full + lines).map((t) => todoLine(t, pr)))]

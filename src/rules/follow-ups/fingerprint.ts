@@ -1,7 +1,8 @@
 /**
  * Exactly once: every follow-up issue carries labels a JQL search finds again, whatever happened
  * to the PR comment. A TODO is known by its repository, file and text (not its line, so a TODO a
- * later push moved is the same TODO); a review thread by its id; the PR by its URL.
+ * later push moved is the same TODO); a review thread by its id; the PR by its URL (and the issue
+ * that groups the PR's TODOs, by the PR's URL too).
  */
 import { createHash } from 'node:crypto'
 
@@ -28,6 +29,22 @@ export function threadLabel(threadId: string): string {
 /** On every follow-up of a PR: finds them all again (a TODO gone by the merge). */
 export function prLabel(prUrl: string): string {
   return `gitar-jira-pr-${hash(prUrl)}`
+}
+
+/**
+ * On the one issue that lists a PR's TODOs together (`grouping: pr`, or more than 20 new on one
+ * run): later events find it by this and add their new TODOs to it instead of making another.
+ */
+export function groupLabel(prUrl: string): string {
+  return `gitar-jira-group-${hash(prUrl)}`
+}
+
+/**
+ * Which TODOs one event added to a PR's group issue (their labels, in any order): the key of the
+ * comment listing them in the issue's index, so a rerun that must retry edits that comment.
+ */
+export function additionEntry(prUrl: string, labels: string[]): string {
+  return `${prUrl}#${hash([...labels].sort().join('\n'))}`
 }
 
 export const isTodoLabel = (label: string) => label.startsWith('gitar-jira-todo-')

@@ -7,6 +7,10 @@
  * Exactly once: every follow-up carries fingerprint labels (fingerprint.ts); `gather` looks them
  * up by JQL before anything is planned, so a rerun, a later event or a deleted PR comment never
  * makes a second issue. A TODO moved by a later push keeps its fingerprint.
+ *
+ * One group per PR: the issue that lists a PR's TODOs together (`grouping: pr`, or more than
+ * MAX_TODO_ISSUES new on one run) carries a group label; a later event's new TODOs are added to
+ * it (a comment listing them, then their labels) rather than grouped into a second issue.
  */
 import type { Settings } from '../../config/settings.js'
 import { CONTENT_ACTIONS, type PrEvent } from '../../context.js'
@@ -18,6 +22,7 @@ import { jqlString } from '../../util/jql.js'
 import type { Facts, Note, Ports, Rule, RulePlan } from '../types.js'
 import {
   goneComment,
+  groupAddition,
   groupDescription,
   groupSummary,
   THREAD_REPLY,
@@ -27,11 +32,20 @@ import {
   todoSummary,
   type PrRef
 } from './describe.js'
-import { isTodoLabel, prLabel, threadLabel, todoLabel } from './fingerprint.js'
+import {
+  additionEntry,
+  groupLabel,
+  isTodoLabel,
+  prLabel,
+  threadLabel,
+  todoLabel
+} from './fingerprint.js'
 import { scanTodos, type FoundTodo } from './todos.js'
 
 /** Issue property of a follow-up: PR URL → id of the "TODO is gone" comment. */
 export const GONE_PROPERTY = 'gitar-jira.follow-up'
+/** Issue property of a PR's group issue: additions (additionEntry) → id of the comment listing them. */
+export const ADDED_PROPERTY = 'gitar-jira.follow-up-added'
 
 /** More new TODOs than this on one run get one issue together, whatever `grouping` says. */
 export const MAX_TODO_ISSUES = 20
@@ -53,6 +67,11 @@ export interface FollowUpsFacts {
   known: Record<string, KnownFollowUp>
   /** `when: open`, at the merge: this PR's TODO follow-ups, with their "gone" comment index. */
   ofPr: (KnownFollowUp & { gone: Record<string, string> })[]
+  /**
+   * The issue that groups this PR's TODOs, looked up when new TODOs are to be grouped; with the
+   * index of the comments that added TODOs to it. Null: none yet (or not looked up).
+   */
+  group: (KnownFollowUp & { added: Record<string, string> }) | null
   /** The name of Jira's "relates to" link type; null when the site has none. */
   linkType: string | null
 }
@@ -64,6 +83,8 @@ export interface FollowUpsView {
   pending: { what: string; summary: string; url: string }[]
   /** Have their issue already. */
   found: { what: string; key: string; url: string; summary: string }[]
+  /** New TODOs this run adds to the PR's group issue (`jira.addToIssue`). */
+  adding: { what: string; key: string; url: string; summary: string }[]
   /** TODOs that name an issue. */
   tracked: { what: string; key: string }[]
   omitted: string[]
@@ -153,26 +174,55 @@ export const followUps: Rule<FollowUpsFacts> = {
     const unique = [...new Set([...labels, ...(goneCheck ? [pr] : [])])]
     const known = creating && unique.length > 0 ? await findByLabels(ports, unique) : {}
 
+    // New TODOs the plan groups (planFollowUps decides the same way): into the PR's group issue
+    // when it has one already.
+    const newTodos = new Set(labels.filter((l) => isTodoLabel(l) && !known[l])).size
+    const grouping =
+      creating && newTodos > 0 && (config.grouping === 'pr' || newTodos > MAX_TODO_ISSUES)
+    // Every follow-up of the PR carries its label: one search serves both.
+    const ofPrIssues =
+      goneCheck || grouping
+        ? await ports.jira.searchIssues(`labels = ${jqlString(pr)} ORDER BY created ASC`, {
+            max: 100,
+            details: true
+          })
+        : []
+
     const ofPr: FollowUpsFacts['ofPr'] = []
     if (goneCheck) {
-      const issues = await ports.jira.searchIssues(`labels = ${jqlString(pr)}`, {
-        max: 100,
-        details: true
-      })
-      for (const issue of issues.filter((i) => i.details?.labels.some(isTodoLabel))) {
+      for (const issue of ofPrIssues.filter((i) => i.details?.labels.some(isTodoLabel))) {
         const index = await ports.jira.getIssueProperty(issue.key, GONE_PROPERTY)
         ofPr.push({ ...fromIssue(issue), gone: readIndex(index) })
       }
     }
+    let group: FollowUpsFacts['group'] = null
+    const groupIssue = grouping ? findGroup(ofPrIssues, facts) : undefined
+    if (groupIssue) {
+      const index = await ports.jira.getIssueProperty(groupIssue.key, ADDED_PROPERTY)
+      group = { ...fromIssue(groupIssue), added: readIndex(index) }
+    }
 
     const linking = creating && labels.some((l) => !known[l]) && facts.linked.length > 0
     const linkType = linking ? await relatesType(ports) : null
-    return { todos: scan.todos, omitted: scan.omitted, known, ofPr, linkType }
+    return { todos: scan.todos, omitted: scan.omitted, known, ofPr, group, linkType }
   },
 
   plan(facts: Facts, found: FollowUpsFacts, settings: Settings): RulePlan {
     return planFollowUps(facts, found, settings)
   }
+}
+
+/**
+ * The PR's group issue among its follow-ups: the one with the group label; else one grouped before
+ * the label existed (TODO labels and the group summary), the oldest first.
+ */
+function findGroup(issues: JiraIssue[], facts: Facts): JiraIssue | undefined {
+  const label = groupLabel(facts.pr.pr.htmlUrl)
+  const prefix = `TODOs of ${repoOf(facts)}#${facts.pr.pr.number}: `
+  return (
+    issues.find((i) => i.details?.labels.includes(label)) ??
+    issues.find((i) => i.details?.labels.some(isTodoLabel) && i.summary.startsWith(prefix))
+  )
 }
 
 async function relatesType(ports: Ports): Promise<string | null> {
@@ -205,6 +255,7 @@ export function planFollowUps(
     when: config.when,
     pending: [],
     found: [],
+    adding: [],
     tracked: [],
     omitted: found.omitted
   }
@@ -216,6 +267,7 @@ export function planFollowUps(
       ? { linkType: found.linkType, keys: facts.linked.map((l) => l.issue.key) }
       : null
   const prL = prLabel(pr.url)
+  const groupL = groupLabel(pr.url)
   const issue = (summary: string, description: NewIssue['description'], labels: string[]) =>
     ({
       projectKey: project!,
@@ -248,24 +300,50 @@ export function planFollowUps(
       })
   }
   // Past MAX_TODO_ISSUES new TODOs (vendored or generated code, most likely), one issue for them.
+  // One per PR: a later event's new TODOs join the group issue an earlier event made.
   const grouped = fresh.length > 0 && (config.grouping === 'pr' || fresh.length > MAX_TODO_ISSUES)
+  const group = grouped ? found.group : null
   if (grouped && config.grouping !== 'pr') {
     notes.push({
       level: 'info',
-      text: `${fresh.length} new TODOs: more than ${MAX_TODO_ISSUES}, so one follow-up issue lists them all instead of one issue each (\`grouping: pr\` always does this).`
+      text: group
+        ? `${fresh.length} new TODOs: more than ${MAX_TODO_ISSUES}, so they are added to ${group.key}, the follow-up issue that lists this PR's TODOs, instead of one issue each.`
+        : `${fresh.length} new TODOs: more than ${MAX_TODO_ISSUES}, so one follow-up issue lists them all instead of one issue each (\`grouping: pr\` always does this).`
     })
   }
-  if (grouped) {
+  if (group) {
+    const todos = fresh.map((f) => f.todo)
+    const labels = fresh.map((f) => f.label)
+    const entry = additionEntry(pr.url, labels)
+    actions.push({
+      type: 'jira.addToIssue',
+      rule: 'follow-ups',
+      issueKey: group.key,
+      what: `${todos.length} new TODO(s) of ${pr.name}`,
+      body: groupAddition(todos, pr),
+      commentId: group.added[entry] ?? null,
+      index: { property: ADDED_PROPERTY, entry, known: group.added },
+      // The group label too: a group made before it existed is found by it from now on.
+      labels: [...new Set([...labels, ...(group.labels.includes(groupL) ? [] : [groupL])])]
+    })
+    for (const { todo } of fresh) {
+      view.adding.push({
+        what: `the ${todo.tag} at ${where(todo)}`,
+        key: group.key,
+        url: group.url,
+        summary: group.summary
+      })
+    }
+  } else if (grouped) {
     const todos = fresh.map((f) => f.todo)
     actions.push({
       type: 'jira.createIssue',
       rule: 'follow-ups',
       what: `${todos.length} TODO(s) of ${pr.name}`,
-      issue: issue(
-        groupSummary(todos, pr),
-        groupDescription(todos, pr),
-        fresh.map((f) => f.label)
-      ),
+      issue: issue(groupSummary(todos, pr), groupDescription(todos, pr), [
+        groupL,
+        ...fresh.map((f) => f.label)
+      ]),
       relatesTo,
       reply: null
     })

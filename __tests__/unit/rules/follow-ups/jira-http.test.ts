@@ -11,6 +11,8 @@ const { followUps } = await import('../../../../src/rules/follow-ups/index.js')
 const { applyActions } = await import('../../../../src/plan/apply.js')
 const { prFacts, prEvent, settings, jiraIssue } = await import('../../../helpers/facts.js')
 const { EMPTY_STATE } = await import('../../../../src/report/state.js')
+const { groupLabel, prLabel, todoLabel } =
+  await import('../../../../src/rules/follow-ups/fingerprint.js')
 
 beforeEach(() => jest.clearAllMocks())
 
@@ -99,4 +101,179 @@ test('looks the labels up by quoted JQL, creates the issue with ADF, links it "R
     outwardIssue: { key: 'ABC-1' }
   })
   expect(nock.isDone()).toBe(true)
+})
+
+describe('grouping: pr with when: open, across pushes (Cloud)', () => {
+  const PR = 'https://github.com/acme/shop/pull/42'
+  const patch = (...texts: string[]) =>
+    `@@ -1,1 +1,${texts.length + 1} @@\n const a = 1\n${texts.map((t) => `+// TODO: ${t}\n`).join('')}`
+  const pushed = (...texts: string[]) => ({
+    event: prEvent({ action: 'synchronize' }),
+    pr: prFacts(
+      {},
+      {
+        files: [
+          {
+            path: 'src/a.ts',
+            status: 'modified' as const,
+            additions: texts.length,
+            deletions: 0,
+            patch: patch(...texts)
+          }
+        ]
+      }
+    ),
+    linked: [],
+    previous: EMPTY_STATE,
+    earlier: { applied: [], followUps: [] }
+  })
+  const base = settings()
+  const s = {
+    ...base,
+    rules: {
+      ...base.rules,
+      followUps: {
+        ...base.rules.followUps,
+        when: 'open' as const,
+        grouping: 'pr' as const,
+        project: 'ABC'
+      }
+    }
+  }
+  const label = (text: string) => todoLabel('acme/shop', 'src/a.ts', text)
+  /** ABC-50 as the search answers it, with `labels`. */
+  const groupIssue = (labels: string[]) => ({
+    id: '10050',
+    key: 'ABC-50',
+    self: `${SITE}/rest/api/3/issue/10050`,
+    fields: {
+      summary: 'TODOs of acme/shop#42: one',
+      status: { name: 'To Do', statusCategory: { key: 'new' } },
+      project: { key: 'ABC' },
+      issuetype: { name: 'Task' },
+      labels
+    }
+  })
+  const github = { updatePrTitle: jest.fn(), replyToThread: jest.fn() } as never
+
+  /** Answers `times` JQL searches from `answer`; returns the JQL asked. */
+  function searches(times: number, answer: (jql: string) => unknown[]) {
+    const asked: string[] = []
+    nock(SITE)
+      .get('/rest/api/3/search/jql')
+      .query((q) => {
+        // nock offers this matcher other requests too: keep the searches'.
+        if (typeof q.jql !== 'string') return false
+        asked.push(q.jql)
+        return true
+      })
+      .times(times)
+      // The query matcher saw this request's JQL just before.
+      .reply(200, () => ({ issues: answer(asked.at(-1) ?? ''), isLast: true }))
+    return asked
+  }
+
+  afterEach(() => nock.cleanAll())
+
+  test('one issue for the PR: created once, then added to, and a rerun writes nothing', async () => {
+    const jira = await port()
+    const allLabels = [prLabel(PR), groupLabel(PR), label('one')]
+
+    // The first push: no group yet, so the group issue is created, with the group label.
+    let asked = searches(2, () => [])
+    let facts = pushed('one')
+    let plan = followUps.plan(facts, await followUps.gather!({ jira, github }, facts, s), s)
+    expect(asked).toEqual([
+      `labels = "${label('one')}" ORDER BY created ASC`,
+      `labels = "${prLabel(PR)}" ORDER BY created ASC`
+    ])
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    let createBody: any
+    nock(SITE)
+      .post('/rest/api/3/issue', (body) => {
+        createBody = body
+        return true
+      })
+      .reply(201, { id: '10050', key: 'ABC-50', self: `${SITE}/rest/api/3/issue/10050` })
+    let applied = await applyActions(plan.actions, { jira, github }, { dryRun: false })
+    expect(applied.map((a) => [a.status, a.created?.key])).toEqual([['done', 'ABC-50']])
+    expect(createBody.fields.labels).toEqual(expect.arrayContaining(allLabels))
+    nock.cleanAll()
+
+    // The second push adds a TODO: found by the PR's label, the group gets it; nothing created.
+    asked = searches(2, (jql) =>
+      jql.includes(groupLabel(PR)) || jql.includes(prLabel(PR)) || jql.includes(label('one'))
+        ? [groupIssue(allLabels)]
+        : []
+    )
+    nock(SITE)
+      .get('/rest/api/3/issue/ABC-50/properties/gitar-jira.follow-up-added')
+      .reply(404, { errorMessages: ['not found'] })
+    facts = pushed('one', 'two')
+    plan = followUps.plan(facts, await followUps.gather!({ jira, github }, facts, s), s)
+    expect(asked).toEqual([
+      `labels in ("${label('one')}", "${label('two')}") ORDER BY created ASC`,
+      `labels = "${prLabel(PR)}" ORDER BY created ASC`
+    ])
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    let commentBody: any
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    let propertyBody: any
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    let editBody: any
+    nock(SITE)
+      .post('/rest/api/3/issue/ABC-50/comment', (body) => {
+        commentBody = body
+        return true
+      })
+      .reply(201, { id: '700' })
+      .put('/rest/api/3/issue/ABC-50/properties/gitar-jira.follow-up-added', (body) => {
+        propertyBody = body
+        return true
+      })
+      .reply(200)
+      .put('/rest/api/3/issue/ABC-50', (body) => {
+        editBody = body
+        return true
+      })
+      .reply(204)
+    applied = await applyActions(plan.actions, { jira, github }, { dryRun: false })
+    expect(applied.map((a) => [a.action.type, a.status])).toEqual([['jira.addToIssue', 'done']])
+    expect(adfShapeProblems(commentBody.body)).toEqual([])
+    expect(JSON.stringify(commentBody.body)).toContain('1 more TODO comment(s) left in')
+    expect(JSON.stringify(commentBody.body)).toContain(': two')
+    expect(Object.values(propertyBody)).toEqual(['700'])
+    expect(editBody).toEqual({ update: { labels: [{ add: label('two') }] } })
+    expect(nock.isDone()).toBe(true)
+    nock.cleanAll()
+
+    // A rerun of that push: both TODOs found on ABC-50 by their labels; no write, no second search.
+    asked = searches(1, () => [groupIssue([...allLabels, label('two')])])
+    plan = followUps.plan(facts, await followUps.gather!({ jira, github }, facts, s), s)
+    expect(asked).toHaveLength(1)
+    expect(plan.actions).toEqual([])
+    expect(plan.followUps?.found.map((f) => f.key)).toEqual(['ABC-50', 'ABC-50'])
+    expect(nock.isDone()).toBe(true)
+  })
+
+  test('a group issue made before the group label: found by its summary and TODO labels', async () => {
+    const jira = await port()
+    searches(2, (jql) =>
+      jql.includes(prLabel(PR)) ? [groupIssue([prLabel(PR), label('one')])] : []
+    )
+    nock(SITE)
+      .get('/rest/api/3/issue/ABC-50/properties/gitar-jira.follow-up-added')
+      .reply(404, { errorMessages: ['not found'] })
+    const facts = pushed('two')
+    const extra = await followUps.gather!({ jira, github }, facts, s)
+    expect(extra.group?.key).toBe('ABC-50')
+    const plan = followUps.plan(facts, extra, s)
+    expect(plan.actions).toEqual([
+      expect.objectContaining({
+        type: 'jira.addToIssue',
+        issueKey: 'ABC-50',
+        labels: [label('two'), groupLabel(PR)]
+      })
+    ])
+  })
 })

@@ -8,7 +8,13 @@ import {
   planFollowUps,
   type FollowUpsFacts
 } from '../../../../src/rules/follow-ups/index.js'
-import { prLabel, threadLabel, todoLabel } from '../../../../src/rules/follow-ups/fingerprint.js'
+import {
+  additionEntry,
+  groupLabel,
+  prLabel,
+  threadLabel,
+  todoLabel
+} from '../../../../src/rules/follow-ups/fingerprint.js'
 import type { FoundTodo } from '../../../../src/rules/follow-ups/todos.js'
 import { followUpsBlock } from '../../../../src/report/follow-ups.js'
 import { adfSize, toAdf } from '../../../../src/richtext/adf.js'
@@ -64,12 +70,15 @@ const found = (over: Partial<FollowUpsFacts> = {}): FollowUpsFacts => ({
   omitted: [],
   known: {},
   ofPr: [],
+  group: null,
   linkType: 'Relates',
   ...over
 })
 
 const creates = (actions: Action[]) =>
   actions.flatMap((a) => (a.type === 'jira.createIssue' ? [a] : []))
+const additions = (actions: Action[]) =>
+  actions.flatMap((a) => (a.type === 'jira.addToIssue' ? [a] : []))
 
 describe('appliesTo', () => {
   test('PR events and the merge, not a close without merge, not when disabled', () => {
@@ -169,7 +178,8 @@ describe('when: merge', () => {
     const plan = planFollowUps(merged(), found({ todos: many }), config())
     const made = creates(plan.actions)
     expect(made).toHaveLength(1)
-    expect(made[0]!.issue.labels).toHaveLength(300 + 2) // each TODO's label, the PR's, the config's
+    // each TODO's label, the PR's, the group's, the config's
+    expect(made[0]!.issue.labels).toHaveLength(300 + 3)
     expect(adfSize(made[0]!.issue.description)).toBeLessThanOrEqual(DESCRIPTION_BUDGET)
     const adf = JSON.stringify(toAdf(made[0]!.issue.description))
     expect(adf).toContain('handle case 0') // the first ones with their code
@@ -229,6 +239,152 @@ describe('when: open', () => {
       config({ when: 'open' })
     )
     expect(told.actions).toEqual([])
+  })
+})
+
+describe('one group issue per PR, across events', () => {
+  const PR = 'https://github.com/acme/shop/pull/42'
+  const label = (text: string) => todoLabel('acme/shop', 'src/a.ts', text)
+  const groupIssue = (labels: string[], added: Record<string, string> = {}) => ({
+    key: 'ABC-50',
+    url: 'https://j/browse/ABC-50',
+    summary: 'Grouped TODOs: one',
+    labels: [prLabel(PR), groupLabel(PR), ...labels],
+    added
+  })
+  /** What Jira answers once the group issue carries `labels`: each found, by label. */
+  const knownBy = (issue: ReturnType<typeof groupIssue>) =>
+    Object.fromEntries(issue.labels.map((l) => [l, issue]))
+
+  test('the first event creates the group issue, with the group label', () => {
+    const plan = planFollowUps(
+      open(),
+      found({ todos: [todo('one')] }),
+      config({ when: 'open', grouping: 'pr' })
+    )
+    const made = creates(plan.actions)
+    expect(made).toHaveLength(1)
+    expect(made[0]!.issue.labels).toEqual(
+      expect.arrayContaining([prLabel(PR), groupLabel(PR), label('one')])
+    )
+    expect(additions(plan.actions)).toEqual([])
+  })
+
+  test('a later event adds its new TODO to that issue and creates nothing', () => {
+    const group = groupIssue([label('one')])
+    const plan = planFollowUps(
+      open(),
+      found({ todos: [todo('one'), todo('two', 9)], known: knownBy(group), group }),
+      config({ when: 'open', grouping: 'pr' })
+    )
+    expect(creates(plan.actions)).toEqual([])
+    expect(plan.actions).toEqual([
+      {
+        type: 'jira.addToIssue',
+        rule: 'follow-ups',
+        issueKey: 'ABC-50',
+        what: '1 new TODO(s) of acme/shop#42',
+        body: expect.anything(),
+        commentId: null,
+        index: {
+          property: 'gitar-jira.follow-up-added',
+          entry: additionEntry(PR, [label('two')]),
+          known: {}
+        },
+        labels: [label('two')]
+      }
+    ])
+    const body = JSON.stringify(toAdf(additions(plan.actions)[0]!.body))
+    expect(body).toContain('1 more TODO comment(s) left in')
+    expect(body).toContain('two')
+    expect(body).toContain(
+      'https://github.com/acme/shop/blob/0123456789abcdef0123456789abcdef01234567/src/a.ts#L9'
+    )
+    expect(body).not.toContain('src/a.ts#L5') // "one" is listed on the issue already
+    expect(plan.followUps.found.map((f) => f.key)).toEqual(['ABC-50'])
+    expect(plan.followUps.adding).toEqual([
+      {
+        what: 'the TODO at src/a.ts:9',
+        key: 'ABC-50',
+        url: 'https://j/browse/ABC-50',
+        summary: 'Grouped TODOs: one'
+      }
+    ])
+  })
+
+  test('a rerun once the TODO was added changes nothing', () => {
+    const group = groupIssue([label('one'), label('two')])
+    const plan = planFollowUps(
+      open(),
+      found({ todos: [todo('one'), todo('two', 9)], known: knownBy(group), group: null }),
+      config({ when: 'open', grouping: 'pr' })
+    )
+    expect(plan.actions).toEqual([])
+    expect(plan.followUps.found.map((f) => f.key)).toEqual(['ABC-50', 'ABC-50'])
+  })
+
+  test('a rerun after the labels failed edits the comment already written, adds no second', () => {
+    const entry = additionEntry(PR, [label('two')])
+    const group = groupIssue([label('one')], { [entry]: '700' })
+    const plan = planFollowUps(
+      open(),
+      found({ todos: [todo('one'), todo('two', 9)], known: knownBy(group), group }),
+      config({ when: 'open', grouping: 'pr' })
+    )
+    expect(additions(plan.actions)).toEqual([
+      expect.objectContaining({ commentId: '700', labels: [label('two')] })
+    ])
+  })
+
+  test('a group issue made before the group label existed gets it with the new TODOs', () => {
+    const group = { ...groupIssue([label('one')]), labels: [prLabel(PR), label('one')] }
+    const plan = planFollowUps(
+      open(),
+      found({ todos: [todo('two', 9)], group }),
+      config({ when: 'open', grouping: 'pr' })
+    )
+    expect(additions(plan.actions)[0]!.labels).toEqual([label('two'), groupLabel(PR)])
+  })
+
+  test('more than 20 new TODOs: into the group issue an earlier run made; 20 or fewer: one each', () => {
+    const many = Array.from({ length: 25 }, (_, i) => todo(`handle case ${i}`, i + 1))
+    const group = groupIssue([label('one')])
+    const plan = planFollowUps(open(), found({ todos: many, group }), config({ when: 'open' }))
+    expect(creates(plan.actions)).toEqual([])
+    expect(additions(plan.actions)).toHaveLength(1)
+    expect(additions(plan.actions)[0]!.labels).toHaveLength(25)
+    expect(plan.notes.map((n) => n.text)).toContain(
+      "25 new TODOs: more than 20, so they are added to ABC-50, the follow-up issue that lists this PR's TODOs, instead of one issue each."
+    )
+    const few = planFollowUps(
+      open(),
+      found({ todos: many.slice(0, 2), group }),
+      config({ when: 'open' })
+    )
+    expect(additions(few.actions)).toEqual([])
+    expect(creates(few.actions)).toHaveLength(2)
+  })
+
+  test('the PR comment lists the added TODOs once added, "would add" on a dry run', () => {
+    const group = groupIssue([label('one')])
+    const plan = planFollowUps(
+      open(),
+      found({ todos: [todo('two', 9)], group }),
+      config({ when: 'open', grouping: 'pr' })
+    )
+    const [action] = plan.actions
+    const block = (status: 'done' | 'would' | 'failed') =>
+      followUpsBlock({
+        applied: [{ action: action!, status }],
+        followUps: plan.followUps
+      } as unknown as RunReport)
+    expect(block('done')).toContain(
+      '- [ABC-50](https://j/browse/ABC-50) Grouped TODOs: one · for the TODO at src/a.ts:9'
+    )
+    expect(block('would')).toContain(
+      '- _would add_ the TODO at src/a.ts:9 to [ABC-50](https://j/browse/ABC-50)'
+    )
+    expect(block('failed')).not.toContain('ABC-50')
   })
 })
 
