@@ -2,11 +2,13 @@
  * The merge summary a Jira watcher reads in ten seconds, as flavour-neutral rich text: what was
  * merged (title, link, by whom, into which branch, merge commit), what changed (the PR body),
  * commits by kind, changed areas, tests touched, approvals and the follow-ups of the merge.
- * Long PRs are cut ("… and N more") until the rendering fits the budget.
+ * Long PRs are cut ("… and N more") until the rendering fits the budget; as a last resort the
+ * summary is cut short, with a note that says so and points to the pull request.
  */
 import type { PrFacts, PrFile, PrReview } from '../../github/port.js'
 import { adfSize } from '../../richtext/adf.js'
 import { fromMarkdownText } from '../../richtext/markdown.js'
+import { toWiki } from '../../richtext/wiki.js'
 import {
   bullets,
   code,
@@ -24,10 +26,20 @@ import { changedAreas, testFiles } from './areas.js'
 import { summarizeCommits, type CommitLine } from './commits.js'
 
 /**
- * Jira refuses a comment over 32,767 characters of stored JSON; ADF is the most verbose of the
- * renderings (wiki markup is far shorter), so a summary measured as ADF fits every flavour.
+ * Jira refuses a comment over 32,767 characters: of stored JSON on Cloud (ADF), of wiki markup on
+ * Data Center. The budget leaves room below that limit.
  */
 export const SUMMARY_BUDGET = 30_000
+
+/**
+ * The size the budget is measured in: the larger of the two renderings the adapters send, in
+ * UTF-16 code units as Jira (Java) counts them. ADF's JSON (`adfSize`, what Cloud stores) is
+ * usually the larger, but wiki markup backslash-escapes `-`, `_`, `*`, `[`… and so can outgrow it
+ * on text full of them (file paths, ASCII art); the same RichDoc goes to either flavour.
+ */
+export function summarySize(doc: RichDoc): number {
+  return Math.max(adfSize(doc), toWiki(doc).length)
+}
 
 export interface FollowUp {
   key: string
@@ -54,23 +66,42 @@ export interface Limits {
   commits: number
   areas: number
   tests: number
+  /** Follow-up issues listed (the rest are linked to the issue, and listed on the PR). */
+  followUps: number
 }
 
-export const GENEROUS: Limits = { body: 60, chars: 3000, commits: 30, areas: 12, tests: 15 }
+export const GENEROUS: Limits = {
+  body: 60,
+  chars: 3000,
+  commits: 30,
+  areas: 12,
+  tests: 15,
+  followUps: 50
+}
 
-/** The summary at the largest limits that fit the budget. */
+/**
+ * The summary at the largest limits that fit the budget (see `summarySize`). When even the
+ * smallest limits do not fit (hundreds of follow-ups, enormous titles or paths), the summary is
+ * cut short by `cutToFit`, so it always fits. A pure function of its input: a rerun renders the
+ * same comment, which Data Center's unchanged-comment check relies on.
+ */
 export function fitSummary(input: SummaryInput, budget = SUMMARY_BUDGET): RichDoc {
-  let limits = { ...GENEROUS }
-  let doc = buildSummary(input, limits)
-  for (let round = 0; round < 40 && adfSize(doc) > budget; round++) {
+  let limits: Limits | null = { ...GENEROUS }
+  const body = fromMarkdownText(input.pr.pr.body) // parsed once, not once a round
+  let doc = buildSummary(input, limits, body)
+  while (summarySize(doc) > budget) {
     limits = smaller(limits)
-    doc = buildSummary(input, limits)
+    if (limits === null) return cutToFit(doc, budget, input.pr.pr.htmlUrl)
+    doc = buildSummary(input, limits, body)
   }
   return doc
 }
 
-/** One step down: the longest lists first, the description's length, then the description. */
-function smaller(l: Limits): Limits {
+/**
+ * One step down: the longest lists first, the description's length, then the description, then
+ * the follow-ups. Null when nothing is left to lower. Every step lowers a limit, so it ends.
+ */
+function smaller(l: Limits): Limits | null {
   if (l.commits > 10) return { ...l, commits: Math.floor(l.commits / 2) }
   if (l.tests > 5 || l.areas > 6) {
     return { ...l, tests: Math.max(5, l.tests - 5), areas: Math.max(6, l.areas - 3) }
@@ -79,10 +110,79 @@ function smaller(l: Limits): Limits {
   if (l.body > 4) return { ...l, body: Math.floor(l.body / 2) }
   if (l.commits > 3) return { ...l, commits: 3 }
   if (l.body > 0) return { ...l, body: 0 }
-  return { ...l, tests: 1, areas: 3, commits: 1, chars: 200 }
+  if (l.tests > 1 || l.areas > 3 || l.commits > 1 || l.chars > 200)
+    return { ...l, tests: 1, areas: 3, commits: 1, chars: 200 }
+  if (l.followUps > 10) return { ...l, followUps: 10 }
+  if (l.followUps > 0) return { ...l, followUps: 0 }
+  return null
 }
 
-export function buildSummary(input: SummaryInput, limits: Limits): RichDoc {
+/** The note a summary cut short by `cutToFit` ends with. */
+export const SHORTENED_NOTE = 'This summary was shortened to fit Jira’s comment size limit'
+
+/**
+ * The last resort: the title, then each block in order that still fits (as it is, its texts cut
+ * to 300 characters, or for a list its first items), then a note that the summary was shortened
+ * and that the pull request has it all, then the closing line; so it fits by construction. If
+ * even that is too long (a budget far below Jira's), the title is cut, then the closing line
+ * dropped, then the note stands alone (a few hundred characters: a GitHub PR URL is short).
+ */
+function cutToFit(doc: RichDoc, budget: number, prUrl: string): RichDoc {
+  const [head, ...rest] = doc.blocks
+  const foot = rest.pop()
+  const note = paragraph(
+    text(`${SHORTENED_NOTE}: the full details are in `, { type: 'em' }),
+    link('the pull request', prUrl),
+    text('.', { type: 'em' })
+  )
+  const outer = (middle: Block[]): RichDoc => ({
+    blocks: [...(head ? [head] : []), ...middle, note, ...(foot ? [foot] : [])]
+  })
+  const fits = (d: RichDoc) => summarySize(d) <= budget
+  const kept: Block[] = []
+  for (const b of rest) {
+    // As it is, or with its texts cut short, or (a list) as many of its first items as fit.
+    const short = shorten(b, 300)
+    const fit = [b, short].find((c) => fits(outer([...kept, c])))
+    const part = fit ?? (isList(short) ? listPrefix(short, (p) => fits(outer([...kept, p]))) : null)
+    if (part) kept.push(part)
+  }
+  // A section heading whose section was cut away entirely says nothing.
+  const shown = kept.filter((b, i) => {
+    if (b.type !== 'heading') return true
+    const next = kept[i + 1]
+    return next !== undefined && !(next.type === 'heading' && next.level <= b.level)
+  })
+  const fallbacks: RichDoc[] = [
+    outer(shown),
+    ...(head ? [{ blocks: [shorten(head, 200), note, ...(foot ? [foot] : [])] }] : []),
+    ...(head ? [{ blocks: [shorten(head, 200), note] }] : [])
+  ]
+  return fallbacks.find(fits) ?? { blocks: [note] }
+}
+
+type List = Extract<Block, { type: 'bulletList' | 'orderedList' }>
+
+const isList = (b: Block): b is List => b.type === 'bulletList' || b.type === 'orderedList'
+
+/** The longest start of the list (one item at least) that `fits`, or null. */
+function listPrefix(list: List, fits: (b: Block) => boolean): Block | null {
+  const take = (n: number): Block => ({ ...list, items: list.items.slice(0, n) })
+  let lo = 0
+  let hi = list.items.length
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2)
+    if (fits(take(mid))) lo = mid
+    else hi = mid - 1
+  }
+  return lo > 0 ? take(lo) : null
+}
+
+export function buildSummary(
+  input: SummaryInput,
+  limits: Limits,
+  body: RichDoc = fromMarkdownText(input.pr.pr.body)
+): RichDoc {
   const { pr: facts, repo } = input
   const { pr } = facts
   const repoUrl = pr.htmlUrl.replace(/\/pull\/\d+\/?$/, '')
@@ -121,14 +221,11 @@ export function buildSummary(input: SummaryInput, limits: Limits): RichDoc {
       paragraph(...merged),
       paragraph(...approvals),
       heading(4, text('What changed')),
-      ...describe(pr.body, limits, pr.htmlUrl),
+      ...describe(body, limits, pr.htmlUrl),
       ...commitsSection(facts, limits, repoUrl),
       ...areasSection(facts, limits),
       ...testsSection(facts.files, limits),
-      heading(4, text('Follow-ups')),
-      input.followUps.length > 0
-        ? bullets(input.followUps.map((f) => [link(f.key, f.url), text(` ${f.summary}`)]))
-        : paragraph(text('None created by this merge.')),
+      ...followUpsSection(input.followUps, limits, pr.htmlUrl),
       paragraph(
         text(
           `Written by gitar-jira when ${repo}#${pr.number} was merged; a rerun updates this comment.`,
@@ -161,8 +258,7 @@ const count = (n: number, one: string, many = `${one}s`) =>
 const lines = (f: { additions: number; deletions: number }) => `+${f.additions} −${f.deletions}`
 
 /** The PR body as rich text, its headings below the summary's own, cut to the limits. */
-function describe(body: string, limits: Limits, prUrl: string): Block[] {
-  const doc = fromMarkdownText(body)
+function describe(doc: RichDoc, limits: Limits, prUrl: string): Block[] {
   if (doc.blocks.length === 0) return [paragraph(text('No description.', { type: 'em' }))]
   const shown = doc.blocks.slice(0, limits.body).map((b) => shorten(demote(b), limits.chars))
   const left = doc.blocks.length - shown.length
@@ -227,6 +323,23 @@ function shortenInlines(list: Inline[], max: number): Inline[] {
     left -= i.text.length
   }
   return out
+}
+
+function followUpsSection(followUps: FollowUp[], limits: Limits, prUrl: string): Block[] {
+  const title = heading(4, text('Follow-ups'))
+  if (followUps.length === 0) return [title, paragraph(text('None created by this merge.'))]
+  const shown = followUps.slice(0, limits.followUps)
+  const items = shown.map((f) => [link(f.key, f.url), text(` ${f.summary}`)])
+  const left = followUps.length - shown.length
+  if (left > 0) {
+    const rest = [
+      more(left, left === 1 ? 'follow-up' : 'follow-ups'),
+      text(': see this issue’s links, or '),
+      link('the pull request', prUrl)
+    ]
+    return shown.length > 0 ? [title, bullets([...items, rest])] : [title, paragraph(...rest)]
+  }
+  return [title, bullets(items)]
 }
 
 function commitLine(c: CommitLine, repoUrl: string): Inline[] {

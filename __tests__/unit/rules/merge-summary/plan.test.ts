@@ -14,8 +14,11 @@ import {
 import {
   approvedBy,
   fitSummary,
-  SUMMARY_BUDGET
+  SHORTENED_NOTE,
+  SUMMARY_BUDGET,
+  summarySize
 } from '../../../../src/rules/merge-summary/summary.js'
+import { toWiki } from '../../../../src/richtext/wiki.js'
 import type { LinkedIssue } from '../../../../src/rules/linked-issue.js'
 import type { Ports } from '../../../../src/rules/types.js'
 import { adfToText } from '../../../../sandbox/adf.js'
@@ -29,6 +32,8 @@ import {
   commit,
   file,
   huge,
+  manyFollowUps,
+  monstrous,
   review
 } from './shapes.js'
 
@@ -274,6 +279,85 @@ describe('merge-summary: what a watcher reads, for real PR shapes', () => {
   test('a huge body that is one paragraph still fits', () => {
     const text = read(summary(prFacts({ ...MERGED, body: 'word '.repeat(40000) })))
     expect(text).toContain('word word')
+  })
+
+  test('400 follow-ups: the first ones listed, the rest counted; it fits Jira on both flavours', () => {
+    const doc = fitSummary({
+      pr: huge(),
+      repo: 'acme/shop',
+      strength: 'resolves',
+      followUps: manyFollowUps(400)
+    })
+    expect(summarySize(doc)).toBeLessThanOrEqual(SUMMARY_BUDGET)
+    expect(JSON.stringify(toAdf(doc)).length).toBeLessThan(32_767)
+    expect(toWiki(doc).length).toBeLessThan(32_767)
+    const text = read(doc)
+    expect(text).toContain('acme/shop#9001: Monorepo: migrate every package to ESM')
+    expect(text).toContain('Follow-ups')
+    expect(text).toContain('SHOP-1000 Unresolved review thread 0')
+    expect(text).toMatch(/… and 3\d\d more follow-ups: see this issue’s links, or the pull request/)
+    expect(text).not.toContain('SHOP-1399')
+    expect(text).toContain('Written by gitar-jira when acme/shop#9001 was merged')
+  })
+
+  test('too long even at the smallest limits: cut short, with a note pointing to the PR', () => {
+    const input = {
+      pr: monstrous(),
+      repo: 'acme/shop',
+      strength: 'resolves' as const,
+      followUps: manyFollowUps(400)
+    }
+    const doc = fitSummary(input)
+    expect(summarySize(doc)).toBeLessThanOrEqual(SUMMARY_BUDGET)
+    expect(JSON.stringify(toAdf(doc)).length).toBeLessThan(32_767)
+    const text = read(doc)
+    expect(text).toContain('acme/shop#9001: Monorepo: migrate every package to ESM')
+    expect(text).toContain(`${SHORTENED_NOTE}: the full details are in the pull request.`)
+    expect(hrefs(doc)).toContain(input.pr.pr.htmlUrl)
+    expect(text).toContain('Written by gitar-jira when acme/shop#9001 was merged')
+    // Cut from the smallest limits, each section kept as far as it fits.
+    expect(text).toContain('Commits (250+)')
+    expect(text).toContain('area0: subject very long words')
+    expect(text).toContain('Tests: 3,000 files touched')
+    expect(text).toContain('… and 400 more follow-ups')
+    expect(text.indexOf(SHORTENED_NOTE)).toBeGreaterThan(text.indexOf('Follow-ups'))
+    // The same input gives the same comment: a rerun finds nothing to change.
+    const again = fitSummary(input)
+    expect(again).toEqual(doc)
+    expect(toWiki(again)).toBe(toWiki(doc))
+  })
+
+  test('the cut stays under a smaller budget too, down to the note alone', () => {
+    const input = {
+      pr: monstrous(),
+      repo: 'acme/shop',
+      strength: 'references' as const,
+      followUps: manyFollowUps(400)
+    }
+    for (const budget of [3000, 600]) {
+      const doc = fitSummary(input, budget)
+      expect(summarySize(doc)).toBeLessThanOrEqual(budget)
+      expect(read(doc)).toContain(SHORTENED_NOTE)
+    }
+  })
+
+  test('Data Center: wiki markup escapes {, ?, -, _…, and still fits where ADF alone would', () => {
+    // Template placeholders: every character escaped, the wiki twice as long as the text.
+    const body = Array.from({ length: 18 }, () => '{?}'.repeat(467)).join('\n\n')
+    const pr = prFacts({ ...MERGED, body })
+    const plain = fitSummary({ pr, repo: 'acme/shop', strength: 'resolves', followUps: [] })
+    expect(adfSize(plain)).toBeLessThanOrEqual(SUMMARY_BUDGET)
+    expect(toWiki(plain).length).toBeLessThanOrEqual(SUMMARY_BUDGET)
+    expect(toWiki(plain)).toMatch(/^h3\. \[acme\/shop\\#42: /)
+
+    const followUps = manyFollowUps(400).map((f) => ({ ...f, summary: '_-'.repeat(127) }))
+    const many = fitSummary({ pr, repo: 'acme/shop', strength: 'resolves', followUps })
+    const wiki = toWiki(many)
+    expect(wiki.length).toBeLessThanOrEqual(SUMMARY_BUDGET)
+    expect(adfSize(many)).toBeLessThanOrEqual(SUMMARY_BUDGET)
+    expect(wiki).toMatch(/^h3\. \[acme\/shop\\#42: /)
+    expect(wiki).toContain('h4. Follow\\-ups')
+    expect(wiki).toMatch(/more follow\\-ups/)
   })
 
   test('non-ASCII text survives as it is', () => {

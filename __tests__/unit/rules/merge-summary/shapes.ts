@@ -150,3 +150,37 @@ export function huge(): PrFacts {
     }
   )
 }
+
+/** `n` follow-up issues, each with a summary as long as Jira allows (255 characters). */
+export function manyFollowUps(n: number): { key: string; url: string; summary: string }[] {
+  return Array.from({ length: n }, (_, i) => ({
+    key: `SHOP-${1000 + i}`,
+    url: `https://acme.atlassian.net/browse/SHOP-${1000 + i}`,
+    summary:
+      `Unresolved review thread ${i}: ${'handle the retry backoff and the rounding of discounted lines '.repeat(4)}`.slice(
+        0,
+        255
+      )
+  }))
+}
+
+/**
+ * The worst a PR can bring besides its follow-ups: a title, commit subjects and file paths far
+ * longer than anyone writes, so that even the smallest lists are too long.
+ */
+export function monstrous(): PrFacts {
+  const { pr, ...rest } = huge()
+  const long = (what: string, n: number) => `${what} ${'very long words '.repeat(n)}`
+  return prFacts(
+    { ...pr, title: long('Monorepo: migrate every package to ESM', 15) },
+    {
+      ...rest,
+      commits: rest.commits.map((c, i) =>
+        commit(`feat(area${i}): ${long('subject', i === 0 ? 2500 : 20)}`, i)
+      ),
+      files: rest.files.map((f, i) =>
+        file(`${long(`dir${i % 7}`, 40).replace(/ /g, '/')}/file${i}.test.ts`, i % 50, i % 9)
+      )
+    }
+  )
+}
