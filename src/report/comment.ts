@@ -9,8 +9,9 @@ import { writeState } from './state.js'
 import { checkboxLine } from './checkboxes.js'
 import type { JiraIssue } from '../jira/port.js'
 import { transitionsBlock } from './transitions.js'
-import { reviewersSection } from './reviewers.js'
+import { reviewersSection, reviewersShown } from './reviewers.js'
 import { followUpsBlock } from './follow-ups.js'
+import { summaryHoldsAll } from './summary.js'
 
 export const COMMENT_MARKER = '<!-- gitar-jira:comment -->'
 
@@ -59,15 +60,27 @@ function issueText(issue: JiraIssue): string {
   return `[${issue.key}](${issue.url}) ${escapeCell(issue.summary, 120)}`
 }
 
-/** Links made without a key, and possible matches: boxes a maintainer ticks or unticks. */
-export function checkboxBlocks(report: RunReport): string {
+/**
+ * Where a report is shown: the PR comment, which a maintainer edits (its boxes and hidden markers
+ * are read back), or the job summary, which is read-only.
+ */
+export type Surface = 'comment' | 'summary'
+
+/**
+ * Links made without a key, possible matches and dismissed issues. In the PR comment, boxes a
+ * maintainer ticks or unticks; in the job summary, the same lines without boxes or markers.
+ */
+export function matchesBlock(report: RunReport, surface: Surface): string {
+  const line = (key: string, ticked: boolean, text: string) =>
+    surface === 'comment' ? checkboxLine(key, ticked, text) : `- ${text}`
+  const box = surface === 'comment' ? 'a box' : 'its box in the PR comment'
   const blocks: string[] = []
   const keyless = report.linked.filter((l) => l.via !== 'explicit')
   if (keyless.length > 0) {
     blocks.push(
-      '**Linked without a key** (untick a box to remove a wrong link):',
+      `**Linked without a key** (untick ${box} to remove a wrong link):`,
       ...keyless.map((l) =>
-        checkboxLine(
+        line(
           l.issue.key,
           true,
           `${issueText(l.issue)} · ${l.via === 'accepted' ? 'accepted' : why(l.confidence, l.matched) || 'inferred on an earlier run'}`
@@ -81,9 +94,9 @@ export function checkboxBlocks(report: RunReport): string {
     const among =
       list === undefined ? '' : `; the right one is among these about ${percent(list)} of the time`
     blocks.push(
-      `**Possible matches** (tick a box to link the issue${among}):`,
+      `**Possible matches** (tick ${box} to link the issue${among}):`,
       ...report.suggestions.map((s) =>
-        checkboxLine(s.issue.key, false, `${issueText(s.issue)} · ${why(s.confidence, s.matched)}`)
+        line(s.issue.key, false, `${issueText(s.issue)} · ${why(s.confidence, s.matched)}`)
       )
     )
   }
@@ -91,10 +104,10 @@ export function checkboxBlocks(report: RunReport): string {
   if (dismissed.length > 0) {
     if (blocks.length > 0) blocks.push('')
     blocks.push(
-      '**Dismissed** (not suggested again; tick a box to link the issue after all):',
+      `**Dismissed** (not suggested again; tick ${box} to link the issue after all):`,
       ...dismissed.map((key) => {
         const issue = report.dismissed?.find((i) => i.key === key)
-        return checkboxLine(key, false, issue ? issueText(issue) : key)
+        return line(key, false, issue ? issueText(issue) : key)
       })
     )
   }
@@ -129,44 +142,53 @@ function dryRunBlock(report: RunReport): string {
 /** GitHub refuses a comment body over 65,536 characters; this leaves room to spare. */
 export const MAX_COMMENT_CHARS = 65_000
 
-export function renderComment(report: RunReport): string {
+/**
+ * The report's sections in order, the one list the PR comment and the job summary both show; only
+ * the comment carries boxes and the markers a later run reads.
+ */
+export function reportSections(report: RunReport, surface: Surface): string[] {
   const unlinked =
     report.unlinked.length > 0 ? `Unlinked on this run: ${report.unlinked.join(', ')}` : ''
-  const content = [
-    '### Jira',
-    '',
+  return [
     linkedIssuesTable(report),
-    checkboxBlocks(report),
+    matchesBlock(report, surface),
     unlinked,
     transitionsBlock(report),
-    reviewersSection(report),
+    surface === 'comment' ? reviewersSection(report) : reviewersShown(report),
     followUpsBlock(report),
     notesBlock(report),
     failuresBlock(report),
     dryRunBlock(report)
-  ]
-    .filter((part) => part !== '')
-    .join('\n\n')
+  ].filter((part) => part !== '')
+}
+
+export function renderComment(report: RunReport): string {
+  const content = ['### Jira', ...reportSections(report, 'comment')].join('\n\n')
   const tail = [
     `<sub>gitar-jira · updated for ${report.headSha.slice(0, 7)}</sub>`,
     writeState(report.state)
   ].join('\n\n')
   return [
     COMMENT_MARKER,
-    fitContent(content, MAX_COMMENT_CHARS - COMMENT_MARKER.length - tail.length - 4),
+    fitContent(content, MAX_COMMENT_CHARS - COMMENT_MARKER.length - tail.length - 4, report),
     tail
   ].join('\n\n')
 }
 
-const CUT_NOTE =
-  '_… cut here: a PR comment holds at most 65,536 characters. The job summary of this run has everything._'
+const cutNote = (summaryIsWhole: boolean) =>
+  `_… cut here: a PR comment holds at most 65,536 characters. ${
+    summaryIsWhole
+      ? 'The job summary of this run has everything.'
+      : "The job summary of this run has more (it too is cut, at GitHub's 1 MiB)."
+  }_`
 
 /**
  * The content, cut at a line when the comment would be too long: GitHub would refuse it whole,
  * and with it the hidden state the next run needs (the marker and the state always fit).
  */
-function fitContent(content: string, room: number): string {
+function fitContent(content: string, room: number, report: RunReport): string {
   if (content.length <= room) return content
-  const cut = content.lastIndexOf('\n', room - CUT_NOTE.length - 2)
-  return `${content.slice(0, Math.max(0, cut))}\n\n${CUT_NOTE}`
+  const note = cutNote(summaryHoldsAll(report))
+  const cut = content.lastIndexOf('\n', room - note.length - 2)
+  return `${content.slice(0, Math.max(0, cut))}\n\n${note}`
 }
