@@ -138,6 +138,7 @@ describe('pull_request opened with explicit keys', () => {
     expect(result.exitCode).toBe(0)
     const body = (update.sent[0] as { body: string }).body
     expect(body).toContain('Unlinked on this run: ABC-2')
+    expect(result.summary).toContain('Unlinked on this run: ABC-2')
     expect(body).toContain('{"key":"ABC-1","via":"explicit","h":')
     expect(body).not.toContain('"ABC-2"')
     expect(github.isDone() && jira.isDone()).toBe(true)
@@ -160,6 +161,9 @@ describe('pull_request opened with explicit keys', () => {
       '[dry-run] would link ABC-1 to https://github.com/Codertocat/Hello-World/pull/2'
     )
     expect(result.summary).toContain('(dry run)')
+    expect(result.summary).toContain(
+      '- would link ABC-1 to https://github.com/Codertocat/Hello-World/pull/2'
+    )
     expect(result.outputs['linked-issues']).toBe('["ABC-1"]')
     // Any write would have met no interceptor and failed the run.
     expect(github.isDone() && jira.isDone()).toBe(true)

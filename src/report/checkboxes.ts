@@ -5,8 +5,7 @@
  */
 import type { CommentEditEvent } from '../context.js'
 import type { IssueComment } from '../github/port.js'
-import { COMMENT_MARKER } from './comment.js'
-import { readState, type CommentState } from './state.js'
+import { COMMENT_MARKER, readState, type CommentState } from './state.js'
 
 export interface Decisions {
   accept: string[]

@@ -2,171 +2,43 @@
  * The action's one PR comment: found again by a hidden marker and edited in place. Rendered from
  * the applied plan, so a dry run shows what a real run would have done.
  */
-import { escapeCell } from '../util/escape.js'
-import { describeAction } from '../plan/actions.js'
 import type { RunReport } from './model.js'
-import { writeState } from './state.js'
-import { checkboxLine } from './checkboxes.js'
-import type { JiraIssue } from '../jira/port.js'
-import { transitionsBlock } from './transitions.js'
-import { reviewersSection } from './reviewers.js'
-import { followUpsBlock } from './follow-ups.js'
+import { COMMENT_MARKER, writeState } from './state.js'
+import { reportSections } from './sections.js'
+import { summaryHoldsAll } from './summary.js'
 
-export const COMMENT_MARKER = '<!-- gitar-jira:comment -->'
-
-const FOUND_IN: Record<string, string> = {
-  title: 'title',
-  branch: 'branch',
-  body: 'description',
-  commits: 'commits'
-}
-
-export function linkedIssuesTable(report: RunReport): string {
-  if (report.linked.length === 0) {
-    return '_No Jira issue is linked. Name one in the title, the branch or the description (for example `Fixes ABC-123`)._'
-  }
-  const rows = report.linked.map(({ issue, strength, via, sources }) => {
-    const how =
-      via === 'explicit'
-        ? `${strength === 'resolves' ? 'resolves' : 'references'} · ${sources.map((s) => FOUND_IN[s]).join(', ')}`
-        : `${via === 'inferred' ? 'inferred' : 'accepted'} · ${strength}`
-    const cells = [
-      `[${issue.key}](${issue.url})`,
-      escapeCell(issue.summary),
-      escapeCell(issue.status.name, 40),
-      issue.assignee ? escapeCell(issue.assignee.displayName, 60) : '_unassigned_',
-      how
-    ]
-    return `| ${cells.join(' | ')} |`
-  })
-  return [
-    '| Issue | Summary | Status | Assignee | How it was found |',
-    '| --- | --- | --- | --- | --- |',
-    ...rows
-  ].join('\n')
-}
-
-// Never "100% sure": it is an estimate.
-const percent = (confidence: number) => `${Math.min(99, Math.round(confidence * 100))}%`
-
-function why(confidence: number | undefined, matched: string[] | undefined): string {
-  const words = (matched ?? []).slice(0, 6).map((w) => escapeCell(w, 40))
-  const sure = confidence === undefined ? '' : `${percent(confidence)} likely`
-  return [sure, words.length > 0 ? `matched: ${words.join(', ')}` : ''].filter(Boolean).join(' · ')
-}
-
-function issueText(issue: JiraIssue): string {
-  return `[${issue.key}](${issue.url}) ${escapeCell(issue.summary, 120)}`
-}
-
-/** Links made without a key, and possible matches: boxes a maintainer ticks or unticks. */
-export function checkboxBlocks(report: RunReport): string {
-  const blocks: string[] = []
-  const keyless = report.linked.filter((l) => l.via !== 'explicit')
-  if (keyless.length > 0) {
-    blocks.push(
-      '**Linked without a key** (untick a box to remove a wrong link):',
-      ...keyless.map((l) =>
-        checkboxLine(
-          l.issue.key,
-          true,
-          `${issueText(l.issue)} · ${l.via === 'accepted' ? 'accepted' : why(l.confidence, l.matched) || 'inferred on an earlier run'}`
-        )
-      )
-    )
-  }
-  if (report.suggestions.length > 0) {
-    if (blocks.length > 0) blocks.push('')
-    const list = report.suggestions[0]?.listConfidence
-    const among =
-      list === undefined ? '' : `; the right one is among these about ${percent(list)} of the time`
-    blocks.push(
-      `**Possible matches** (tick a box to link the issue${among}):`,
-      ...report.suggestions.map((s) =>
-        checkboxLine(s.issue.key, false, `${issueText(s.issue)} · ${why(s.confidence, s.matched)}`)
-      )
-    )
-  }
-  const dismissed = report.state.rejected ?? []
-  if (dismissed.length > 0) {
-    if (blocks.length > 0) blocks.push('')
-    blocks.push(
-      '**Dismissed** (not suggested again; tick a box to link the issue after all):',
-      ...dismissed.map((key) => {
-        const issue = report.dismissed?.find((i) => i.key === key)
-        return checkboxLine(key, false, issue ? issueText(issue) : key)
-      })
-    )
-  }
-  return blocks.join('\n')
-}
-
-export function failuresBlock(report: RunReport): string {
-  if (report.failures.length === 0) return ''
-  const lines = report.failures.map((f) => `> - **${f.rule}**: ${escapeCell(f.message, 500)}`)
-  return ['> [!WARNING]', '> Some of what gitar-jira does failed on this run:', ...lines].join('\n')
-}
-
-export function notesBlock(report: RunReport): string {
-  if (report.notes.length === 0) return ''
-  return report.notes
-    .map((n) => `- ${n.level === 'warning' ? '⚠️ ' : ''}${escapeCell(n.text, 500)}`)
-    .join('\n')
-}
-
-function dryRunBlock(report: RunReport): string {
-  if (!report.dryRun) return ''
-  const would = report.applied.map((a) => `- would ${escapeCell(describeAction(a.action), 300)}`)
-  return [
-    '<details><summary>Dry run: nothing was written to Jira or GitHub</summary>',
-    '',
-    ...(would.length > 0 ? would : ['- nothing to do']),
-    '',
-    '</details>'
-  ].join('\n')
-}
+export { COMMENT_MARKER }
 
 /** GitHub refuses a comment body over 65,536 characters; this leaves room to spare. */
 export const MAX_COMMENT_CHARS = 65_000
 
 export function renderComment(report: RunReport): string {
-  const unlinked =
-    report.unlinked.length > 0 ? `Unlinked on this run: ${report.unlinked.join(', ')}` : ''
-  const content = [
-    '### Jira',
-    '',
-    linkedIssuesTable(report),
-    checkboxBlocks(report),
-    unlinked,
-    transitionsBlock(report),
-    reviewersSection(report),
-    followUpsBlock(report),
-    notesBlock(report),
-    failuresBlock(report),
-    dryRunBlock(report)
-  ]
-    .filter((part) => part !== '')
-    .join('\n\n')
+  const content = ['### Jira', ...reportSections(report, 'comment')].join('\n\n')
   const tail = [
     `<sub>gitar-jira · updated for ${report.headSha.slice(0, 7)}</sub>`,
     writeState(report.state)
   ].join('\n\n')
   return [
     COMMENT_MARKER,
-    fitContent(content, MAX_COMMENT_CHARS - COMMENT_MARKER.length - tail.length - 4),
+    fitContent(content, MAX_COMMENT_CHARS - COMMENT_MARKER.length - tail.length - 4, report),
     tail
   ].join('\n\n')
 }
 
-const CUT_NOTE =
-  '_… cut here: a PR comment holds at most 65,536 characters. The job summary of this run has everything._'
+const cutNote = (summaryIsWhole: boolean) =>
+  `_… cut here: a PR comment holds at most 65,536 characters. ${
+    summaryIsWhole
+      ? 'The job summary of this run has everything.'
+      : "The job summary of this run has more (it too is cut, at GitHub's 1 MiB)."
+  }_`
 
 /**
  * The content, cut at a line when the comment would be too long: GitHub would refuse it whole,
  * and with it the hidden state the next run needs (the marker and the state always fit).
  */
-function fitContent(content: string, room: number): string {
+function fitContent(content: string, room: number, report: RunReport): string {
   if (content.length <= room) return content
-  const cut = content.lastIndexOf('\n', room - CUT_NOTE.length - 2)
-  return `${content.slice(0, Math.max(0, cut))}\n\n${CUT_NOTE}`
+  const note = cutNote(summaryHoldsAll(report))
+  const cut = content.lastIndexOf('\n', room - note.length - 2)
+  return `${content.slice(0, Math.max(0, cut))}\n\n${note}`
 }

@@ -68,16 +68,21 @@ function suggestionLine(s: ReviewerSuggestion, request: Request | undefined): st
   return `- ${parts.filter(Boolean).join(' · ')}`
 }
 
+type ShownReport = Pick<RunReport, 'reviewers' | 'applied' | 'linked' | 'earlierReviewers'>
+
 /**
  * The section as the PR comment shows it, between markers so a later run can find it: this run's
  * plan, or, when the rule did not run on this event (an edit, a merge, a ticked box), the section
  * the previous run wrote, kept as it was instead of vanishing.
  */
-export function reviewersSection(
-  report: Pick<RunReport, 'reviewers' | 'applied' | 'linked' | 'earlierReviewers'>
-): string {
-  const block = report.reviewers ? reviewersBlock(report) : (report.earlierReviewers ?? '')
+export function reviewersSection(report: ShownReport): string {
+  const block = reviewersShown(report)
   return block ? `${SECTION_START}\n${block}\n${SECTION_END}` : ''
+}
+
+/** The section without its markers, as the job summary shows it: this run's, or the kept one. */
+export function reviewersShown(report: ShownReport): string {
+  return report.reviewers ? reviewersBlock(report) : (report.earlierReviewers ?? '')
 }
 
 const SECTION_START = '<!-- gitar-jira:reviewers -->'

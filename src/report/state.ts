@@ -16,6 +16,9 @@ export interface CommentState {
   requested?: string[]
 }
 
+/** The hidden marker the action's PR comment is found again by. */
+export const COMMENT_MARKER = '<!-- gitar-jira:comment -->'
+
 export const EMPTY_STATE: CommentState = { v: 1, links: [] }
 
 const STATE_PATTERN = /<!-- gitar-jira:state (\{.*?\}) -->/s

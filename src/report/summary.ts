@@ -1,26 +1,37 @@
-/** The job summary: the same tables as the PR comment, without the hidden state. */
+/**
+ * The job summary: the same sections as the PR comment, read-only (possible matches as a plain
+ * list, no boxes, no markers, no hidden state).
+ */
 import * as core from '@actions/core'
 import { appendFile } from 'node:fs/promises'
-import { failuresBlock, linkedIssuesTable, notesBlock } from './comment.js'
+import { reportSections } from './sections.js'
 import type { RunReport } from './model.js'
-import { transitionsBlock } from './transitions.js'
-import { reviewersBlock } from './reviewers.js'
 
-// GitHub refuses a step summary over 1 MiB; stay well below.
-const MAX_SUMMARY_CHARS = 900_000
+// GitHub refuses a step summary over 1 MiB (in bytes, not characters); stay well below.
+const MAX_SUMMARY_BYTES = 900_000
+
+const CUT_NOTE = '_… cut here: a job summary holds at most 1 MiB._'
+
+function summaryText(report: RunReport): string {
+  return [
+    `## gitar-jira: ${report.repo}#${report.prNumber}${report.dryRun ? ' (dry run)' : ''}`,
+    ...reportSections(report, 'summary')
+  ].join('\n\n')
+}
 
 export function renderSummary(report: RunReport): string {
-  const text = [
-    `## gitar-jira: ${report.repo}#${report.prNumber}${report.dryRun ? ' (dry run)' : ''}`,
-    linkedIssuesTable(report),
-    transitionsBlock(report),
-    reviewersBlock(report),
-    notesBlock(report),
-    failuresBlock(report)
-  ]
-    .filter((part) => part !== '')
-    .join('\n\n')
-  return text.length > MAX_SUMMARY_CHARS ? `${text.slice(0, MAX_SUMMARY_CHARS)}\n\n… (cut)` : text
+  const text = summaryText(report)
+  if (Buffer.byteLength(text) <= MAX_SUMMARY_BYTES) return text
+  // Cut at a line within the bytes that fit (a character split by the byte cut goes with its line).
+  const head = Buffer.from(text)
+    .subarray(0, MAX_SUMMARY_BYTES - Buffer.byteLength(CUT_NOTE) - 2)
+    .toString('utf8')
+  return `${text.slice(0, Math.max(0, head.lastIndexOf('\n')))}\n\n${CUT_NOTE}`
+}
+
+/** Whether the job summary holds the whole report: what the PR comment's cut note promises. */
+export function summaryHoldsAll(report: RunReport): boolean {
+  return Buffer.byteLength(summaryText(report)) <= MAX_SUMMARY_BYTES
 }
 
 /**

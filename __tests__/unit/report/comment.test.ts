@@ -147,6 +147,162 @@ describe('the job summary', () => {
     expect(summary).toContain('| [ABC-1](https://acme.atlassian.net/browse/ABC-1) |')
     expect(summary).not.toContain('gitar-jira:state')
   })
+
+  /** A dry run with something in every section the PR comment has. */
+  function fullReport(): RunReport {
+    return report({
+      dryRun: true,
+      linked: [
+        {
+          issue: jiraIssue('ABC-7', { summary: 'Guest checkout' }),
+          strength: 'references',
+          via: 'inferred',
+          sources: [],
+          confidence: 0.912,
+          matched: ['checkout', 'guest']
+        }
+      ],
+      suggestions: [
+        {
+          issue: jiraIssue('ABC-9', { summary: 'Pay with @paypal <b>now</b>' }),
+          confidence: 0.5,
+          matched: ['pay'],
+          listConfidence: 0.8
+        }
+      ],
+      state: {
+        v: 1,
+        links: [{ key: 'ABC-7', via: 'inferred' }],
+        rejected: ['ABC-11']
+      },
+      dismissed: [jiraIssue('ABC-11', { summary: 'Old cart' })],
+      unlinked: ['ABC-3'],
+      followUps: {
+        when: 'merge',
+        pending: [{ what: 'the TODO at src/cart.ts:12', summary: 'Round @totals', url: 'x' }],
+        found: [],
+        adding: [],
+        tracked: [{ what: 'the TODO at src/pay.ts:3', key: 'ABC-20' }],
+        omitted: []
+      },
+      failures: [{ rule: 'auto-link', message: 'Jira answered 503' }],
+      applied: [
+        {
+          action: {
+            type: 'jira.transition',
+            rule: 'transitions',
+            issueKey: 'ABC-7',
+            transitionId: '31',
+            from: 'To Do',
+            to: 'In Review'
+          },
+          status: 'would'
+        },
+        {
+          action: {
+            type: 'jira.createIssue',
+            rule: 'follow-ups',
+            what: 'the TODO at src/a.ts:5',
+            issue: {
+              projectKey: 'ABC',
+              issueType: 'Task',
+              summary: 'Drop the *old* path',
+              description: { blocks: [] },
+              labels: []
+            },
+            relatesTo: null,
+            reply: null
+          },
+          status: 'would'
+        }
+      ]
+    })
+  }
+
+  test('shows what the PR comment shows: matches, unlinked, statuses, follow-ups, failures, the dry run', () => {
+    const summary = renderSummary(fullReport())
+    expect(summary).toContain(
+      '**Linked without a key** (untick its box in the PR comment to remove a wrong link):\n' +
+        '- [ABC-7](https://acme.atlassian.net/browse/ABC-7) Guest checkout · 91% likely · matched: checkout, guest'
+    )
+    expect(summary).toContain(
+      '**Possible matches** (tick its box in the PR comment to link the issue; the right one is among these about 80% of the time):\n' +
+        '- [ABC-9](https://acme.atlassian.net/browse/ABC-9) Pay with @\u200bpaypal &lt;b&gt;now&lt;/b&gt; · 50% likely · matched: pay'
+    )
+    expect(summary).toContain(
+      '**Dismissed** (not suggested again; tick its box in the PR comment to link the issue after all):\n' +
+        '- [ABC-11](https://acme.atlassian.net/browse/ABC-11) Old cart'
+    )
+    expect(summary).toContain('Unlinked on this run: ABC-3')
+    expect(summary).toContain('- ABC-7: would move To Do → In Review (dry run)')
+    expect(summary).toContain('#### Follow-ups')
+    expect(summary).toContain(
+      '- _would create_ Drop the \\*old\\* path · for the TODO at src/a.ts:5'
+    )
+    expect(summary).toContain(
+      '**At the merge these become Jira issues:**\n- Round @\u200btotals · the TODO at src/cart.ts:12'
+    )
+    expect(summary).toContain('- the TODO at src/pay.ts:3 → ABC-20')
+    expect(summary).toContain('> - **auto-link**: Jira answered 503')
+    expect(summary).toContain('<details><summary>Dry run: nothing was written to Jira or GitHub')
+    expect(summary).toContain('- would move ABC-7 from "To Do" to "In Review"')
+    expect(summary).toContain('- would create a Task in ABC for the TODO at src/a.ts:5')
+  })
+
+  test('is read-only: no boxes, no markers, no hidden state', () => {
+    const summary = renderSummary(fullReport())
+    expect(summary).not.toMatch(/\[[ x]\]/)
+    expect(summary).not.toContain('<!--')
+    expect(renderComment(fullReport())).toContain('- [ ] <!-- gitar-jira:key ABC-9 -->')
+  })
+
+  test("shows the suggested reviewers, kept from an earlier run too, without the comment's markers", () => {
+    const kept =
+      "**Suggested reviewers** (from the linked issues' people):\n- [ana](https://github.com/ana) · Ana"
+    const summary = renderSummary(report({ earlierReviewers: kept }))
+    expect(summary).toContain(kept)
+    expect(summary).not.toContain('gitar-jira:reviewers')
+    expect(renderComment(report({ earlierReviewers: kept }))).toContain(
+      '<!-- gitar-jira:reviewers -->'
+    )
+  })
+
+  test('holds everything a PR comment too long for GitHub cut off', () => {
+    const many = Array.from({ length: 900 }, (_, i) => ({
+      issue: jiraIssue(`ABC-${i + 1}`, { summary: 'A long summary of an issue '.repeat(4) }),
+      strength: 'references' as const,
+      via: 'explicit' as const,
+      sources: ['body' as const]
+    }))
+    const big = { ...fullReport(), linked: many }
+    const comment = renderComment(big)
+    expect(comment).toContain('The job summary of this run has everything._')
+    expect(comment).not.toContain('Possible matches')
+    expect(comment).not.toContain('Follow-ups')
+    const summary = renderSummary(big)
+    expect(summary).toContain('[ABC-900]')
+    expect(summary).toContain('**Possible matches**')
+    expect(summary).toContain('#### Follow-ups')
+    expect(summary).toContain('- would create a Task in ABC for the TODO at src/a.ts:5')
+  })
+
+  test('over 1 MiB is cut at a line, and the cut PR comment does not promise everything', () => {
+    // Three bytes a character: 1,800 rows of 200 characters are over 1 MiB, not 900,000 characters.
+    const many = Array.from({ length: 1800 }, (_, i) => ({
+      issue: jiraIssue(`ABC-${i + 1}`, { summary: '結'.repeat(300) }),
+      strength: 'references' as const,
+      via: 'explicit' as const,
+      sources: ['body' as const]
+    }))
+    const big = report({ linked: many })
+    const summary = renderSummary(big)
+    expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(900_000)
+    expect(summary).toMatch(/\|\n\n_… cut here: a job summary holds at most 1 MiB\._$/)
+    expect(summary).not.toContain('\ufffd')
+    expect(renderComment(big)).toContain(
+      "The job summary of this run has more (it too is cut, at GitHub's 1 MiB)._"
+    )
+  })
 })
 
 describe('links without a key and possible matches', () => {
