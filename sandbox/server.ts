@@ -76,6 +76,17 @@ export interface FaultOptions {
   statuses?: FaultStatus[]
 }
 
+/** Requests that make something new each time: an issue, a comment, an issue link, a transition. */
+function makesNew(ctx: Ctx): boolean {
+  if (ctx.method !== 'POST') return false
+  if (ctx.service === 'github') {
+    return (
+      /\/comments$/.test(ctx.path) || (/graphql$/.test(ctx.path) && /mutation/.test(ctx.rawBody))
+    )
+  }
+  return /\/(issue|comment|issueLink|transitions)$/.test(ctx.path)
+}
+
 /**
  * Decides faults from the seed and the request itself (method, path, query, body and how many
  * times that exact request was seen), not from arrival order: concurrent clients get the same
@@ -104,7 +115,11 @@ export class FaultPlan {
       return null
     }
     this.streak.set(key, streak + 1)
-    const statuses = this.options.statuses ?? ([429, 502, 503] as const)
+    const all = this.options.statuses ?? ([429, 502, 503] as const)
+    // A fault here is answered without acting. A 502 says nothing of whether the server acted,
+    // and the action rightly does not repeat a create after one: on a create, only the faults
+    // that mean "not done" (429, 503).
+    const statuses = makesNew(ctx) ? all.filter((s) => s !== 502) : all
     if (statuses.length === 0) return null
     return statuses[digest[4]! % statuses.length]!
   }

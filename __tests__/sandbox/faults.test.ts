@@ -66,3 +66,21 @@ test('rate 0 never faults; latency delays answers', async () => {
     await sb.close()
   }
 })
+
+test('a request that creates something gets only the faults that mean "not done" (429, 503)', async () => {
+  const sb = await startSandbox({ faults: { rate: 0.9, seed: 3, maxConsecutive: 1 } })
+  try {
+    const seen = new Set<number>()
+    for (let n = 0; n < 40; n++) {
+      const r = await call(`${sb.jiraUrl}/rest/api/3/issue/SHOP-12/comment`, {
+        auth: JIRA_AUTH,
+        method: 'POST',
+        body: { body: { type: 'doc', version: 1, content: [] }, n }
+      })
+      seen.add(r.status)
+    }
+    expect([...seen].filter((s) => s >= 400).sort()).toEqual([429, 503])
+  } finally {
+    await sb.close()
+  }
+})

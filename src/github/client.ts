@@ -90,11 +90,23 @@ export function createOctokit(options: GitHubClientOptions): GitHubClient {
     retry,
     throttling
   )
+  octokit.hook.before('request', (requestOptions) => {
+    if (createsSomething(requestOptions)) {
+      requestOptions.request = { ...requestOptions.request, retries: 0 }
+    }
+  })
+  const createRetries = options.retries ?? 3
   octokit.hook.wrap('request', async (request, requestOptions) => {
+    const creates = createsSomething(requestOptions)
     for (let attempt = 0; ; attempt += 1) {
       try {
         return await request(requestOptions)
       } catch (error) {
+        // A create the retry plugin leaves alone is retried on 503 only: GitHub did not act.
+        if (creates && statusOf(error) === 503 && attempt < createRetries) {
+          await new Promise((done) => setTimeout(done, (attempt + 1) ** 2 * base))
+          continue
+        }
         const wait = plainTooManyRequests(error)
         if (wait === null || attempt >= rateLimitRetries || wait > maxWait) throw error
         const route = `${requestOptions.method} ${requestOptions.url}`
@@ -109,6 +121,34 @@ export function createOctokit(options: GitHubClientOptions): GitHubClient {
     }
   })
   return octokit
+}
+
+/**
+ * A request that creates something each time it is sent: a comment, a reply in a review thread
+ * (a GraphQL mutation). After a 500, 502 or 504 it may have been made, and a retry would make a
+ * second one: the run reports the failure, and the next run, which finds the comment by its
+ * marker and the follow-up by its labels, completes it. It is retried on 503 (and 429), which
+ * GitHub answers without acting. Reads (GraphQL queries too), edits and reviewer requests are
+ * retried as usual.
+ */
+export function createsSomething(request: {
+  method?: string
+  url?: string
+  query?: unknown
+  body?: unknown
+}): boolean {
+  if ((request.method ?? 'GET').toUpperCase() !== 'POST') return false
+  if (/\/graphql$/.test(request.url ?? '')) {
+    // Before sending, the query is an option; in a failed request's echo, part of the JSON body.
+    const query = request.query ?? (typeof request.body === 'string' ? request.body : '')
+    return typeof query === 'string' && /^\s*(?:\{\s*"query"\s*:\s*")?\s*mutation\b/.test(query)
+  }
+  return !/\/requested_reviewers$/.test(request.url ?? '')
+}
+
+function statusOf(error: unknown): number | undefined {
+  const status = (error as { status?: unknown } | null)?.status
+  return typeof status === 'number' ? status : undefined
 }
 
 /**

@@ -3,6 +3,7 @@
  * Never includes the token: only the method, the path and GitHub's own message.
  */
 import { UserError } from '../util/errors.js'
+import { createsSomething } from './client.js'
 
 /** What a call needs, as a workflow's `permissions:` block spells it. */
 export type GitHubPermission =
@@ -20,7 +21,7 @@ const TITLE = 'GitHub API'
 interface HttpFailure {
   status: number
   message: string
-  request: { method?: string; url?: string }
+  request: { method?: string; url?: string; body?: unknown }
   response?: { headers?: Record<string, string | number | undefined> }
 }
 
@@ -87,6 +88,9 @@ function describeHttp(error: HttpFailure, permission: GitHubPermission): string 
   if (error.status === 403) return `GitHub refused: ${where}; ${permissionHint(permission)}.`
   if (error.status === 404) {
     return `GitHub found nothing: ${where}. Either it does not exist or ${permissionHint(permission)}.`
+  }
+  if (error.status >= 500 && error.status !== 503 && createsSomething(error.request)) {
+    return `GitHub failed: ${where}. Not retried, since GitHub may have acted on it; the next run looks for it before writing again. See https://www.githubstatus.com.`
   }
   if (error.status >= 500) {
     return `GitHub failed: ${where}, even after retries. See https://www.githubstatus.com and rerun the job.`

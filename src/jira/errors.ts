@@ -16,6 +16,7 @@ import {
 import { UserError } from '../util/errors.js'
 import { CREDENTIAL_INPUTS, type JiraAuthMode } from './auth.js'
 import { isAnonymousAnswer } from './transport.js'
+import { triesOf } from './retry.js'
 
 /** What a call needs, for the message when Jira refuses it. */
 export interface JiraOperation {
@@ -160,7 +161,13 @@ export function toJiraError(
   }
   if (isRateLimitError(error) || isServerError(error) || isNetworkError(error)) {
     const status = isApiError(error) ? `${error.status} ${error.statusText}`.trim() : error.message
-    const retried = !isNetworkError(error) || error.transient ? ', even after retrying' : ''
+    const { attempts, creates } = triesOf(error)
+    const retried =
+      attempts > 1
+        ? ', even after retrying'
+        : creates && !isRateLimitError(error)
+          ? ': not retried, since Jira may have acted on it; the next run looks for it before writing again'
+          : ''
     return new Error(
       `Jira at ${site} is unavailable: could not ${op.action} (${status})${retried}.`,
       { cause: error }

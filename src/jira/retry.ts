@@ -18,6 +18,11 @@ export interface RetryPolicy {
   /** Total waiting across retries. Default 120 s. */
   maxTotalWaitMs?: number
   sleep?: Sleep
+  /**
+   * The request creates something (an issue, a comment): retried only when Jira surely did not
+   * act on it (see retryable). Default false.
+   */
+  creates?: boolean
 }
 
 export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -31,15 +36,39 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
   return Number.isNaN(date) ? undefined : Math.max(0, date - now)
 }
 
-/** The wait a retryable error asks for, or undefined when it must not be retried. */
-function retryable(error: unknown): { retryAfterMs?: number } | undefined {
+/** Network failures before any byte was sent: the request never reached Jira. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT'])
+
+/**
+ * The wait a retryable error asks for, or undefined when it must not be retried. A request that
+ * creates something is retried only when Jira surely did not act on it (429, 503, or no
+ * connection): after a 500, 502 or 504, or a connection lost mid-way, the issue or comment may
+ * exist, and a second one would break "never twice". Such a write fails instead, and the next
+ * run, which looks for what it wrote before writing, makes it then.
+ */
+function retryable(error: unknown, creates: boolean): { retryAfterMs?: number } | undefined {
   if (isRateLimitError(error)) return { retryAfterMs: error.retryAfterMs }
+  if (creates) {
+    const unprocessed =
+      (isServerError(error) && error.status === 503) ||
+      (isNetworkError(error) && NOT_SENT_CODES.has(error.code ?? ''))
+    if (!unprocessed) return undefined
+  }
   if (isServerError(error)) {
     const retryAfterMs = (error as { retryAfterMs?: unknown }).retryAfterMs
     return { retryAfterMs: typeof retryAfterMs === 'number' ? retryAfterMs : undefined }
   }
   if (isNetworkError(error) && error.transient) return {}
   return undefined
+}
+
+/** How a failed call was tried, for its message: how many attempts, and whether it creates. */
+const tries = new WeakMap<object, { attempts: number; creates: boolean }>()
+
+/** How the error's call was tried (one attempt, not a write that creates, when not known). */
+export function triesOf(error: unknown): { attempts: number; creates: boolean } {
+  const known = typeof error === 'object' && error !== null ? tries.get(error) : undefined
+  return known ?? { attempts: 1, creates: false }
 }
 
 export async function withRetry<T>(
@@ -57,10 +86,19 @@ export async function withRetry<T>(
     try {
       return await operation()
     } catch (error) {
-      const retry = retryable(error)
-      if (retry === undefined || attempt >= maxAttempts) throw error
-      const delay = retry.retryAfterMs ?? backoffMs
-      if (delay > maxDelayMs || waited + delay > maxTotalWaitMs) throw error
+      const creates = policy.creates ?? false
+      const retry = retryable(error, creates)
+      const delay = retry?.retryAfterMs ?? backoffMs
+      if (
+        retry === undefined ||
+        attempt >= maxAttempts ||
+        delay > maxDelayMs ||
+        waited + delay > maxTotalWaitMs
+      ) {
+        if (typeof error === 'object' && error !== null)
+          tries.set(error, { attempts: attempt, creates })
+        throw error
+      }
       core.info(
         `${what}: Jira answered ${describe(error)}; retrying in ${Math.ceil(delay / 1000)} s (attempt ${attempt + 1} of ${maxAttempts}).`
       )

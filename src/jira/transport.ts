@@ -147,6 +147,7 @@ export async function sendHttp(
   options: { fetch?: FetchLike; retry?: RetryPolicy } = {}
 ): Promise<HttpResult> {
   const fetchFn = options.fetch ?? globalThis.fetch
+  const creates = createsSomething(init.method ?? 'GET', url)
   return withRetry(
     what,
     async () => {
@@ -165,8 +166,19 @@ export async function sendHttp(
       if (!response.ok) throw apiError(what, response, body)
       return { status: response.status, headers: response.headers, body }
     },
-    options.retry
+    { ...options.retry, creates }
   )
+}
+
+/**
+ * POSTs that create something each time they are sent. The other POSTs read (searches, bulk
+ * fetch), upsert (remote links, by globalId) or exchange a token (a refresh token replaced less
+ * than 10 minutes ago still works); PUT and DELETE are idempotent.
+ */
+function createsSomething(method: string, url: string): boolean {
+  if (method.toUpperCase() !== 'POST') return false
+  const path = new URL(url).pathname
+  return !/\/(search|search\/jql|issue\/bulkfetch|remotelink|oauth\/token)$/.test(path)
 }
 
 export function buildUrl(base: string, path: string, params?: Record<string, unknown>): string {

@@ -65,6 +65,61 @@ describe('retries', () => {
     expect(scope.isDone()).toBe(true)
   })
 
+  describe('a request that creates something (never twice)', () => {
+    it('a comment is not retried after a 502: it may exist; the error says so', async () => {
+      const scope = api()
+        .post(`${REPO_PATH}/issues/2/comments`)
+        .reply(502, { message: 'Server Error' })
+      const github = await makeGitHub()
+
+      const error = await rejection(github.createComment(2, 'hello'))
+
+      expect(scope.isDone()).toBe(true)
+      expect(nock.pendingMocks()).toEqual([])
+      expect(error.message).toBe(
+        `GitHub failed: POST ${REPO_PATH}/issues/2/comments answered 502 (Server Error). ` +
+          'Not retried, since GitHub may have acted on it; the next run looks for it before ' +
+          'writing again. See https://www.githubstatus.com.'
+      )
+    })
+
+    it('a comment is retried after a 503, which GitHub answers without acting', async () => {
+      const comment = { id: 7, body: 'hello', html_url: 'https://github.com/x#issuecomment-7' }
+      const scope = api()
+        .post(`${REPO_PATH}/issues/2/comments`)
+        .reply(503, { message: 'Unavailable' })
+        .post(`${REPO_PATH}/issues/2/comments`)
+        .reply(201, comment)
+      const github = await makeGitHub()
+
+      expect((await github.createComment(2, 'hello')).id).toBe(7)
+      expect(scope.isDone()).toBe(true)
+    })
+
+    it('a reply in a review thread (a GraphQL mutation) is not retried; a GraphQL query is', async () => {
+      let mutations = 0
+      let queries = 0
+      api()
+        .post('/graphql', (body: { query: string }) => /^\s*mutation/.test(body.query))
+        .reply(() => (mutations++, [502, { message: 'Server Error' }]))
+        .post('/graphql', (body: { query: string }) => !/^\s*mutation/.test(body.query))
+        .times(2)
+        .reply(() => (queries++ === 0 ? [502, { message: 'Server Error' }] : [200, { data: {} }]))
+      const github = await makeGitHub()
+
+      await rejection(github.replyToThread('PRRT_1', 'Tracked in ABC-1'))
+      const octokit = createOctokit({
+        token: TOKEN,
+        retryAfterBaseValue: 1,
+        throttle: { enabled: false }
+      })
+      await octokit.graphql('{ viewer { login } }')
+
+      expect(mutations).toBe(1)
+      expect(queries).toBe(2)
+    })
+  })
+
   it('does not retry a 401, and names the github-token input', async () => {
     let requests = 0
     api()

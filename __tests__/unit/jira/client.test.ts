@@ -188,8 +188,64 @@ describe('retries', () => {
     const { sleep, delays } = recordingSleep()
     jira().get('/rest/api/3/myself').reply(429, '', { 'Retry-After': '3600' })
     const error = await rejection(connect(BASIC, { sleep }))
-    expect(error.message).toContain('(429 Too Many Requests), even after retrying.')
+    expect(error.message).toContain('(429 Too Many Requests).')
+    expect(error.message).not.toContain('retrying')
     expect(delays).toEqual([])
+  })
+
+  describe('a write that creates something (never twice)', () => {
+    const newIssue = {
+      projectKey: 'EX',
+      issueType: 'Task',
+      summary: 'Follow up',
+      description: { blocks: [] },
+      labels: []
+    }
+    const created = { id: '10042', key: 'EX-42', self: `${SITE}/rest/api/3/issue/10042` }
+
+    it('is not retried after a 502: the issue may exist; the error says so', async () => {
+      const port = await connected()
+      const scope = jira().post('/rest/api/3/issue').reply(502)
+      const error = await rejection(port.createIssue(newIssue))
+      expect(scope.isDone()).toBe(true)
+      expect(nock.pendingMocks()).toEqual([])
+      expect(error.message).toBe(
+        `Jira at ${SITE} is unavailable: could not create issues (502 Bad Gateway): not retried, since Jira may have acted on it; the next run looks for it before writing again.`
+      )
+    })
+
+    it('is retried after a 503 or a 429, which Jira answers without acting', async () => {
+      const { sleep, delays } = recordingSleep()
+      const port = await connected({ sleep, initialDelayMs: 10 })
+      const scope = jira()
+        .post('/rest/api/3/issue')
+        .reply(503)
+        .post('/rest/api/3/issue')
+        .reply(429, '', { 'Retry-After': '2' })
+        .post('/rest/api/3/issue')
+        .reply(201, created)
+      expect((await port.createIssue(newIssue)).key).toBe('EX-42')
+      expect(delays).toEqual([10, 2000])
+      expect(scope.isDone()).toBe(true)
+    })
+
+    it('a search is a POST that only reads: retried after a 502', async () => {
+      const port = await connected()
+      const scope = jira()
+        .get('/rest/api/3/search/jql')
+        .query(true)
+        .reply(502)
+        .get('/rest/api/3/search/jql')
+        .query(true)
+        .reply(200, { issues: [], isLast: true })
+        .post('/rest/api/3/issue/bulkfetch')
+        .reply(502)
+        .post('/rest/api/3/issue/bulkfetch')
+        .reply(200, { issues: [], issueErrors: [] })
+      expect(await port.searchIssues('project = EX')).toEqual([])
+      expect(await port.getIssues(['EX-1'])).toEqual([])
+      expect(scope.isDone()).toBe(true)
+    })
   })
 
   it('never retries a 4xx other than 429', async () => {
