@@ -99,10 +99,9 @@ export const transitions: Rule<AvailableTransitions> = {
       notes.push({
         level: 'warning',
         text:
-          `${key} cannot move to "${wanted}" from "${status.name}": no transition of its workflow leads there. ` +
-          (reachable.length > 0
-            ? `Reachable from here: ${reachable.join(', ')}.`
-            : 'No transition is available to the action’s Jira user.')
+          reachable.length > 0
+            ? `${key} cannot move to "${wanted}" from "${status.name}": no transition of its workflow leads there. Reachable from here: ${reachable.join(', ')}.`
+            : `${key} cannot move to "${wanted}" from "${status.name}": Jira offers the action's account no transition from there: the status is final in its workflow, or the account lacks the 'Transition issues' permission in the project.`
       })
     }
     return { actions, notes }

@@ -142,7 +142,9 @@ describe('transitions: plan (pure)', () => {
     const f = facts({ event: merged, linked: [linked('SHOP-7', 'Closed')] })
     const plan = transitions.plan(f, { 'SHOP-7': [] }, config())
     expect(plan.notes[0]).toMatchObject({ level: 'warning' })
-    expect(plan.notes[0]!.text).toContain('No transition is available')
+    expect(plan.notes[0]!.text).toBe(
+      `SHOP-7 cannot move to "Done" from "Closed": Jira offers the action's account no transition from there: the status is final in its workflow, or the account lacks the 'Transition issues' permission in the project.`
+    )
   })
 
   test('several resolved issues: each on its own; names from the workflow, not from config', () => {
