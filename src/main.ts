@@ -41,8 +41,10 @@ import { reportFatal } from './util/fatal.js'
 import { settleAll } from './util/settle.js'
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  let failOnError = true
   try {
     const inputs = readInputs()
+    failOnError = inputs.failOnError ?? true
     const event = readEvent(env.GITHUB_EVENT_NAME ?? '', await readPayload(env), {
       repository: env.GITHUB_REPOSITORY,
       ref: env.GITHUB_REF
@@ -77,7 +79,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const auth = resolveJiraAuth(inputs)
     await handlePullRequest(inputs, auth, event)
   } catch (error) {
-    reportFatal(error)
+    reportFatal(error, { failOnError })
   }
 }
 

@@ -200,6 +200,33 @@ describe('pull_request opened with explicit keys', () => {
   })
 })
 
+describe('Jira failing on what every rule needs (the linked issues)', () => {
+  const failingRun = async (failOnError: string) => {
+    const event = openedEvent()
+    githubReads(event.pull_request)
+    jiraMyself()
+      .post('/rest/api/3/issue/bulkfetch')
+      .reply(400, { errorMessages: ['Something went wrong'], errors: {} })
+    return runAction('pull_request', event, { ...NO_REVIEWERS, 'fail-on-error': failOnError })
+  }
+
+  test('fails the step with one error by default', async () => {
+    const result = await failingRun('true')
+    expect(result.exitCode).toBe(1)
+    expect(result.stdout.match(/^::error/gm)).toHaveLength(1)
+    expect(result.stdout).toContain('Something went wrong')
+  })
+
+  test('with fail-on-error: false, one warning and a green step: an outage does not block PRs', async () => {
+    const result = await failingRun('false')
+    expect(result.exitCode).toBe(0)
+    expect(result.stdout).not.toMatch(/^::error/m)
+    expect(result.stdout).toMatch(
+      /^::warning title=gitar-jira \(fail-on-error%3A false\)::gitar-jira stopped: .*Something went wrong/m
+    )
+  })
+})
+
 describe('stops before writing anything', () => {
   test('a config error is one annotation on the file line, and nothing is written', async () => {
     const event = openedEvent()
