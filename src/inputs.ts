@@ -58,6 +58,14 @@ export function readInputs(read: Reader = fromCore): Inputs {
   for (const name of SECRET_INPUTS) {
     const value = read(name).trim()
     if (value !== '') core.setSecret(value)
+    // A token sent in a header with a line break in it would make fetch throw a message that
+    // quotes the header, token included: stop here, naming only the input.
+    if ([...value].some((c) => c < ' ' || c === '\u007f')) {
+      throw new UserError(
+        `Input '${name}' has a line break or another control character inside it: check the secret for a stray line break where it was pasted.`,
+        { title: 'Invalid input' }
+      )
+    }
   }
   const rules: Partial<Record<RuleName, boolean>> = {}
   for (const rule of RULE_NAMES) {

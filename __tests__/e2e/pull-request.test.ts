@@ -268,6 +268,32 @@ describe('stops before writing anything', () => {
     expect(result.stdout).toMatch(/jira-oauth-client-secret/)
   })
 
+  test('a token with a line break inside (a bad paste): the input named, the token never shown', async () => {
+    const broken = 'jira-pat-part-one\npart-two'
+    const result = await runAction('pull_request', openedEvent(), {
+      'jira-email': '',
+      'jira-api-token': broken
+    })
+    expect(result.exitCode).toBe(1)
+    expect(shown(result.stdout)).toContain(
+      "::error title=Invalid input::Input 'jira-api-token' has a line break or another control character inside it"
+    )
+    expect(shown(result.stdout)).not.toContain('part-one')
+    expect(nock.pendingMocks()).toEqual([])
+  })
+
+  test('a personal access token with a character no header carries: the input named, the token never shown', async () => {
+    const result = await runAction('pull_request', openedEvent(), {
+      'jira-email': '',
+      'jira-api-token': 'pat-wïth-ümlauts-never-print'
+    })
+    expect(result.exitCode).toBe(1)
+    expect(shown(result.stdout)).toContain(
+      "Input 'jira-api-token' has a character no personal access token has"
+    )
+    expect(shown(result.stdout)).not.toContain('never-print')
+  })
+
   test('a jira-url that is not a URL names the input', async () => {
     const result = await runAction('pull_request', openedEvent(), {
       'jira-url': 'acme.atlassian.net'

@@ -141,6 +141,13 @@ export function resolveJiraAuth(inputs: Inputs): JiraAuth {
       core.setSecret(Buffer.from(`${username}:${token}`, 'utf8').toString('base64'))
       return { mode: 'basic-username', siteUrl, username, password: token }
     }
+    // Sent as it is in a header: a character a header cannot carry would make fetch throw a
+    // message quoting the header, token and all.
+    if (![...token].every((c) => c >= ' ' && c <= '~')) {
+      fail(
+        "Input 'jira-api-token' has a character no personal access token has (outside printable ASCII): check the secret."
+      )
+    }
     return { mode: 'bearer', siteUrl, token }
   }
 

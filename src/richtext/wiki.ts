@@ -20,6 +20,19 @@ function escapeWiki(text: string): string {
   return text.replace(SPECIAL, '\\$1')
 }
 
+/**
+ * A link's URL as wiki markup may carry it: the characters that end a link or start markup
+ * (`]`, `[`, `|`, `{`, `}`, `~`, `^`, `!`, `*`, whitespace) percent-encoded. A URL is parsed and
+ * served the same with them encoded, and a PR body's link cannot close the link early and write
+ * macros or `[~user]` mentions into a Data Center comment.
+ */
+function wikiHref(href: string): string {
+  return href.replace(
+    /[\][|{}~^!*\s]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`
+  )
+}
+
 function inlines(list: Inline[]): string {
   return list
     .map((i) => {
@@ -29,7 +42,7 @@ function inlines(list: Inline[]): string {
       if (marks.some((m) => m.type === 'code')) {
         // {{…}} is monospace but still formats: escape inside too.
         const mono = `{{${escapeWiki(i.text)}}}`
-        return href ? `[${mono}|${href.href}]` : mono
+        return href ? `[${mono}|${wikiHref(href.href)}]` : mono
       }
       let out = escapeWiki(i.text).replace(/\n/g, '\\\\\n')
       for (const m of marks) {
@@ -37,7 +50,7 @@ function inlines(list: Inline[]): string {
         if (m.type === 'em') out = `_${out}_`
         if (m.type === 'strike') out = `-${out}-`
       }
-      return href ? `[${out}|${href.href}]` : out
+      return href ? `[${out}|${wikiHref(href.href)}]` : out
     })
     .join('')
 }

@@ -79,4 +79,15 @@ describe('rich text → ADF and wiki markup', () => {
       'a \\[\\~accountid:1\\] \\{color\\} _b_'
     )
   })
+
+  test("a link's URL cannot close the link and write macros or mentions (Data Center)", () => {
+    const url = 'https://x.test/?q=]{color:red}pwn{color}[~admin]|x'
+    const wiki = toWiki({ blocks: [{ type: 'paragraph', content: [link('docs', url)] }] })
+    expect(wiki).toBe('[docs|https://x.test/?q=%5D%7Bcolor:red%7Dpwn%7Bcolor%7D%5B%7Eadmin%5D%7Cx]')
+    // The same through a PR body's markdown (an autolinked URL):
+    expect(toWiki(fromMarkdownText(`see ${url}`))).toMatch(
+      /^see \[(?:[^|\\]|\\.)*\|https:\/\/x\.test\/\?q=%5D%7Bcolor:red%7Dpwn%7Bcolor%7D%5B%7Eadmin%5D%7Cx\]$/
+    )
+    expect(wiki).not.toMatch(/\{color|\[~/)
+  })
 })
