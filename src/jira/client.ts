@@ -5,6 +5,7 @@
  */
 import * as core from '@actions/core'
 import { UserError } from '../util/errors.js'
+import { logLine } from '../util/log.js'
 import {
   createRepoSecretStore,
   type RepoSecretStore,
@@ -128,7 +129,7 @@ export async function connectJira(options: ConnectJiraOptions): Promise<JiraPort
     `Jira flavour: ${flavour.flavour === 'cloud' ? 'Cloud' : 'Data Center'} (${flavour.why}).`
   )
   const me = jira === dataCenter && dataCenterMe ? await dataCenterMe : await jira.myself()
-  core.info(`Connected to Jira at ${jira.siteUrl} as ${me.displayName} (${auth.mode}).`)
+  logLine(`Connected to Jira at ${jira.siteUrl} as ${me.displayName} (${auth.mode}).`)
   return jira
 }
 

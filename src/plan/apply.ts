@@ -2,11 +2,11 @@
  * The single write point. Dry-run and per-action failure handling live here and nowhere else;
  * idempotency comes from the keys the actions carry (remote links by globalId).
  */
-import * as core from '@actions/core'
 import type { GitHubPort } from '../github/port.js'
 import type { JiraPort } from '../jira/port.js'
 import { withEntry } from '../jira/property.js'
 import { getErrorMessage } from '../util/errors.js'
+import { logLine } from '../util/log.js'
 import { describeAction, type Action, type AppliedAction } from './actions.js'
 import { createIssue, type IssueWritten } from './create-issue.js'
 
@@ -37,7 +37,7 @@ export async function applyActions(
   for (const action of actions) {
     const what = describeAction(action)
     if (options.dryRun) {
-      core.info(`[dry-run] would ${what}`)
+      logLine(`[dry-run] would ${what}`)
       applied.push({ action, status: 'would' })
       continue
     }
@@ -46,15 +46,15 @@ export async function applyActions(
       const { warning, created } = typeof result === 'object' ? result : { warning: result }
       const made = created ? { created } : {}
       if (warning === undefined) {
-        core.info(`${what}: done${created ? ` (${created.key})` : ''}`)
+        logLine(`${what}: done${created ? ` (${created.key})` : ''}`)
         applied.push({ action, status: 'done', ...made })
       } else {
-        core.info(`Did not ${what}: ${warning}`)
+        logLine(`Did not ${what}: ${warning}`)
         applied.push({ action, status: 'warned', warning, ...made })
       }
     } catch (error) {
       const message = getErrorMessage(error)
-      core.info(`Could not ${what}: ${message}`)
+      logLine(`Could not ${what}: ${message}`)
       if ('optional' in action && action.optional) {
         applied.push({ action, status: 'warned', warning: message })
       } else {

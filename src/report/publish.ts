@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 import type { Settings } from '../config/settings.js'
 import type { GitHubPort, IssueComment } from '../github/port.js'
 import { getErrorMessage } from '../util/errors.js'
+import { logBlock } from '../util/log.js'
 
 /** Creates or edits the action's PR comment (not in a dry run); returns its URL. */
 export async function publishComment(
@@ -12,7 +13,7 @@ export async function publishComment(
   settings: Settings
 ): Promise<string> {
   if (settings.dryRun) {
-    core.info(`[dry-run] would ${existing ? 'update' : 'create'} the PR comment:\n${body}`)
+    logBlock(`[dry-run] would ${existing ? 'update' : 'create'} the PR comment:`, body)
     return existing?.url ?? ''
   }
   if (existing?.body === body) return existing.url
