@@ -9,7 +9,8 @@ const WORKFLOWS = ['docs/example-workflow.yml', 'docs/example-workflow-oauth.yml
 
 interface Workflow {
   on: Record<string, unknown>
-  jobs: Record<string, { if?: string }>
+  concurrency?: unknown
+  jobs: Record<string, { if?: string; concurrency?: Record<string, unknown> }>
 }
 
 test.each(WORKFLOWS)('%s: the job runs for every event the workflow subscribes to', (file) => {
@@ -28,3 +29,17 @@ test.each(WORKFLOWS)('%s: the job runs for every event the workflow subscribes t
     expect.arrayContaining(['pull_request_target', 'issue_comment', 'push'])
   )
 })
+
+test.each(WORKFLOWS)(
+  '%s: one run at a time per PR, on the job (past its if:), none cancelled running or waiting',
+  (file) => {
+    const workflow = parse(readFileSync(file, 'utf8')) as Workflow
+    expect(workflow.concurrency).toBeUndefined()
+    expect(workflow.jobs.jira?.concurrency).toEqual({
+      group:
+        'gitar-jira-${{ github.event.pull_request.number || github.event.issue.number || github.ref }}',
+      'cancel-in-progress': false,
+      queue: 'max'
+    })
+  }
+)
