@@ -84,10 +84,12 @@ export function prEvent(overrides: Partial<PrEvent> = {}): PrEvent {
   }
 }
 
+/** A run's facts; the PR is as its event says (closed, merged) unless `pr` is given. */
 export function facts(overrides: Partial<Facts> = {}): Facts {
+  const event = overrides.event ?? prEvent()
   return {
-    event: prEvent(),
-    pr: prFacts(),
+    event,
+    pr: prFacts({ state: event.closed ? 'closed' : 'open', merged: event.merged }),
     linked: [],
     previous: EMPTY_STATE,
     earlier: { applied: [], followUps: [] },

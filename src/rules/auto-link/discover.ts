@@ -36,11 +36,26 @@ export function keyMentions(pr: PrFacts, settings: Settings): KeyMention[] {
     },
     settings.rules.autoLink.sources
   )
+  return mentions.filter((m) => inProjects(m.key, settings)).slice(0, MAX_CANDIDATES)
+}
+
+/** The key is of a project the config allows (all, when `jira.projects` is null). */
+function inProjects(key: string, settings: Settings): boolean {
   const projects = settings.jira.projects
-  const inProjects = projects
-    ? mentions.filter((m) => projects.includes(m.key.slice(0, m.key.lastIndexOf('-'))))
-    : mentions
-  return inProjects.slice(0, MAX_CANDIDATES)
+  return !projects || projects.includes(key.slice(0, key.lastIndexOf('-')))
+}
+
+/**
+ * The state as far as it can be trusted: the comment it is read from can be edited by anyone
+ * with write access, so its keys go through the same filter as the keys a PR names, and no more
+ * of them are read than a PR may name.
+ */
+function withinBounds(state: CommentState, settings: Settings): CommentState {
+  const links = state.links.filter((l) => inProjects(l.key, settings)).slice(0, MAX_CANDIDATES)
+  const rejected = state.rejected
+    ?.filter((key) => inProjects(key, settings))
+    .slice(0, MAX_CANDIDATES)
+  return { ...state, links, ...(rejected ? { rejected } : {}) }
 }
 
 /** Pure: joins what the PR mentions and what earlier runs linked with what Jira confirmed. */
@@ -97,7 +112,7 @@ export async function discoverLinkedIssues(
   decisions: Decisions = { accept: [], reject: [] }
 ): Promise<Discovery> {
   // A maintainer's ticks and unticks count as if earlier runs had made those links.
-  const previous = applyDecisions(recorded, decisions)
+  const previous = withinBounds(applyDecisions(recorded, decisions), settings)
   const mentions = keyMentions(pr, settings)
   // Dismissed issues are read in the same fetch, for their summaries in the PR comment.
   const dismissedKeys = previous.rejected ?? []

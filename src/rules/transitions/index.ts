@@ -25,8 +25,24 @@ export function momentOf(event: PrEvent): Moment | null {
   return null
 }
 
-export function wantedStatus(event: PrEvent, settings: TransitionsSettings): string | null {
-  switch (momentOf(event)) {
+/**
+ * The moment, unless the PR has moved on since its event: a rerun of the `opened` run after the
+ * merge must not move a Done issue back to In Review, nor a rerun of a close reopen nothing.
+ */
+export function momentNow(facts: Pick<Facts, 'event' | 'pr'>): Moment | null {
+  const moment = momentOf(facts.event)
+  const open = facts.pr.pr.state === 'open'
+  if (moment === 'on-open' && !open) return null
+  if ((moment === 'on-merge' || moment === 'on-close') && open) return null
+  return moment
+}
+
+export function wantedStatus(
+  event: PrEvent,
+  settings: TransitionsSettings,
+  moment: Moment | null = momentOf(event)
+): string | null {
+  switch (moment) {
     case 'on-open':
       return settings.onOpen
     case 'on-merge':
@@ -54,7 +70,7 @@ export const transitions: Rule<AvailableTransitions> = {
   },
 
   async gather(ports: Ports, facts: Facts, settings: Settings): Promise<AvailableTransitions> {
-    const wanted = wantedStatus(facts.event, settings.rules.transitions)
+    const wanted = wantedStatus(facts.event, settings.rules.transitions, momentNow(facts))
     if (wanted === null) return {}
     const keys = issuesToMove(facts.linked, wanted).map((l) => l.issue.key)
     const lists = await Promise.all(keys.map((key) => ports.jira.getTransitions(key, wanted)))
@@ -62,10 +78,18 @@ export const transitions: Rule<AvailableTransitions> = {
   },
 
   plan(facts: Facts, available: AvailableTransitions, settings: Settings): RulePlan {
-    const wanted = wantedStatus(facts.event, settings.rules.transitions)
+    const wanted = wantedStatus(facts.event, settings.rules.transitions, momentNow(facts))
     const actions: Action[] = []
     const notes: Note[] = []
-    if (wanted === null) return { actions, notes }
+    if (wanted === null) {
+      if (momentOf(facts.event) !== null) {
+        notes.push({
+          level: 'info',
+          text: `The PR is ${facts.pr.pr.state} now, unlike when this '${facts.event.action}' event happened: no issue is moved on a rerun of it.`
+        })
+      }
+      return { actions, notes }
+    }
 
     for (const linked of facts.linked.filter((l) => l.strength === 'resolves')) {
       const { key, status } = linked.issue

@@ -130,3 +130,21 @@ test('a PR whose only key is no issue (a typo) is still matched by inference', a
   expect(jira.searchIssues).toHaveBeenCalled()
   expect([...found.linked, ...found.suggestions].map((l) => l.issue.key)[0]).toBe('SHOP-51')
 })
+
+test("the comment's state is held to jira.projects like the PR's keys: a key of another project is not read", async () => {
+  const { jira, discover } = fakeJira(null)
+  const forged: CommentState = {
+    v: 1,
+    links: [
+      { key: 'SEC-9', via: 'accepted' },
+      { key: 'SHOP-51', via: 'inferred' }
+    ],
+    rejected: ['SEC-10']
+  }
+  const found = await discover({}, forged)
+  const asked = jira.getIssues.mock.calls.flatMap(([keys]) => keys)
+  expect(asked).not.toContain('SEC-9')
+  expect(asked).not.toContain('SEC-10')
+  expect(found.linked.map((l) => l.issue.key)).toEqual(['SHOP-51'])
+  expect(found.state.links.map((l) => l.key)).toEqual(['SHOP-51'])
+})

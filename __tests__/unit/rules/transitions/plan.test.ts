@@ -8,7 +8,7 @@ import {
   type AvailableTransitions
 } from '../../../../src/rules/transitions/index.js'
 import type { Ports } from '../../../../src/rules/types.js'
-import { facts, jiraIssue, prEvent, settings } from '../../../helpers/facts.js'
+import { facts, jiraIssue, prEvent, prFacts, settings } from '../../../helpers/facts.js'
 
 function config(overrides: Partial<Settings['rules']['transitions']> = {}): Settings {
   const s = settings()
@@ -206,4 +206,18 @@ describe('transitions: gather', () => {
     expect(most).toBe(2)
     expect(available['SHOP-12']).toEqual(FROM_IN_PROGRESS)
   })
+})
+
+test('a rerun of the opened run after the merge moves nothing back, and says why', () => {
+  const opened = prEvent({ action: 'opened' })
+  const nowMerged = prFacts({ state: 'closed', merged: true })
+  const f = facts({ event: opened, pr: nowMerged, linked: [linked('SHOP-7', 'Done')] })
+  const plan = transitions.plan(f, { 'SHOP-7': [] }, config())
+  expect(plan.actions).toEqual([])
+  expect(plan.notes).toEqual([
+    {
+      level: 'info',
+      text: "The PR is closed now, unlike when this 'opened' event happened: no issue is moved on a rerun of it."
+    }
+  ])
 })
