@@ -31,7 +31,7 @@ export {
   sha
 } from './scenario.js'
 export { acme, ACME } from './scenarios/acme.js'
-export { acmePlus, ACME_PLUS } from './scenarios/acme-plus.js'
+export { acmePlus, ACME_PLUS, TODO_PR_PUSH } from './scenarios/acme-plus.js'
 export type * from './state.js'
 export type { LoggedRequest, FaultOptions, FaultStatus, ServiceName } from './server.js'
 

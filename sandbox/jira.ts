@@ -770,6 +770,8 @@ export function createJira({ state, now, spec, flavour = 'cloud' }: JiraDeps) {
 
     createIssue: (call) => createIssue(call),
 
+    editIssue: (call, issue) => editIssue(call, issue!),
+
     searchV2: (call) => {
       if (call.ctx.method === 'POST')
         return searchV2(call, body(call) as Parameters<typeof searchV2>[1])
@@ -887,6 +889,98 @@ export function createJira({ state, now, spec, flavour = 'cloud' }: JiraDeps) {
       })
   }
 
+  /** Jira's check of labels given to create or edit: strings, none empty, blank or too long. */
+  const labelProblem = (labels: unknown): string | undefined => {
+    if (!Array.isArray(labels) || labels.some((l) => typeof l !== 'string'))
+      return 'Labels must be an array of strings.'
+    const bad = (labels as string[]).find((l) => /\s/.test(l) || l.length > 255 || l === '')
+    return bad === undefined ? undefined : `The label '${bad}' contains spaces which is invalid.`
+  }
+
+  const NOT_ON_SCREEN = (k: string) =>
+    `Field '${k}' cannot be set. It is not on the appropriate screen, or unknown.`
+
+  /**
+   * `PUT issue/{key}` (editIssue): `labels` through `fields` (set) or `update` (`add`, `remove`,
+   * `set`, in order), and `properties`. Any other field is answered as a field missing from the
+   * edit screen; a transition inside an edit is not simulated (400 saying so).
+   */
+  const editIssue = (call: Call, issue: JiraIssueRec): Reply => {
+    const b = body(call) as {
+      fields?: Record<string, unknown>
+      update?: Record<string, unknown>
+      properties?: Array<{ key?: unknown; value?: unknown }>
+      transition?: unknown
+    }
+    const q = call.ctx.query
+    if (q.get('overrideScreenSecurity') === 'true' || q.get('overrideEditableFlag') === 'true')
+      return jiraError(403, [
+        'Only Connect and Forge app users with Administer Jira global permission can override screen security.'
+      ])
+    if (b.transition !== undefined)
+      return jiraError(400, ['The sandbox does not simulate a transition inside an issue edit.'])
+    const fields = b.fields ?? {}
+    const update = b.update ?? {}
+    // Data Center has no schema check here: the handler checks the shapes itself.
+    if (typeof fields !== 'object' || Array.isArray(fields) || fields === null)
+      return jiraError(400, ["Can not deserialize the 'fields' of the request."])
+    if (typeof update !== 'object' || Array.isArray(update) || update === null)
+      return jiraError(400, ["Can not deserialize the 'update' of the request."])
+    const errors: Record<string, string> = {}
+    for (const k of Object.keys(fields)) if (k !== 'labels') errors[k] = NOT_ON_SCREEN(k)
+    for (const k of Object.keys(update)) {
+      if (k !== 'labels') errors[k] = NOT_ON_SCREEN(k)
+      else if (k in fields)
+        errors[k] = `Field '${k}' cannot be set both in 'fields' and in 'update'.`
+    }
+    let labels = [...issue.labels]
+    if ('labels' in fields) {
+      const problem = labelProblem(fields.labels)
+      if (problem) errors.labels = problem
+      else labels = [...new Set(fields.labels as string[])]
+    }
+    if ('labels' in update && !errors.labels) {
+      const ops = update.labels
+      if (!Array.isArray(ops)) errors.labels = "The operations on 'labels' must be a list."
+      for (const op of Array.isArray(ops) ? (ops as unknown[]) : []) {
+        const entries = op && typeof op === 'object' ? Object.entries(op) : []
+        if (entries.length !== 1) {
+          errors.labels = 'Each operation on labels must name exactly one of add, remove, set.'
+          break
+        }
+        const [verb, value] = entries[0]!
+        const values = verb === 'set' ? value : [value]
+        const problem = labelProblem(values)
+        if (problem || !['add', 'remove', 'set'].includes(verb)) {
+          errors.labels = problem ?? `The operation '${verb}' is not supported for labels.`
+          break
+        }
+        const given = values as string[]
+        if (verb === 'add') labels = labels.includes(given[0]!) ? labels : [...labels, given[0]!]
+        else if (verb === 'remove') labels = labels.filter((l) => l !== given[0])
+        else labels = [...new Set(given)]
+      }
+    }
+    const properties = b.properties ?? []
+    if (
+      !Array.isArray(properties) ||
+      properties.some((p) => typeof p?.key !== 'string' || p.key === '' || p.key.length > 255)
+    )
+      errors.properties = 'Each property needs a key of at most 255 characters.'
+    if (Object.keys(errors).length) return jiraError(400, [], errors)
+    const changed =
+      labels.length !== issue.labels.length || labels.some((l, n) => l !== issue.labels[n])
+    issue.labels = labels
+    for (const p of properties) issue.properties[p.key as string] = p.value
+    if (changed) touch(issue)
+    if (q.get('returnIssue') === 'true')
+      return {
+        status: 200,
+        body: issueJson(issue, call.base, selectFields(undefined, '*all'), call.caller)
+      }
+    return { status: 204 }
+  }
+
   const createIssue = (call: Call): Reply => {
     const b = body(call) as { fields?: Record<string, unknown>; update?: Record<string, unknown> }
     const f = b.fields ?? {}
@@ -911,12 +1005,8 @@ export function createJira({ state, now, spec, flavour = 'cloud' }: JiraDeps) {
     if (f.description !== undefined && f.description !== null)
       Object.assign(errors, adfErrors('description', f.description))
     const labels = f.labels ?? []
-    if (!Array.isArray(labels) || labels.some((l) => typeof l !== 'string'))
-      errors.labels = 'Labels must be an array of strings.'
-    else {
-      const bad = labels.find((l: string) => /\s/.test(l) || l.length > 255 || l === '')
-      if (bad !== undefined) errors.labels = `The label '${bad}' contains spaces which is invalid.`
-    }
+    const labelError = labelProblem(labels)
+    if (labelError) errors.labels = labelError
     const person = (name: 'assignee' | 'reporter') => {
       const v = f[name]
       if (v === undefined || v === null) return null
@@ -1012,6 +1102,7 @@ export function createJira({ state, now, spec, flavour = 'cloud' }: JiraDeps) {
     ['POST', /^search$/, 'searchV2'],
     ['POST', /^issue$/, 'createIssue'],
     ['GET', /^issue\/(?<issueIdOrKey>[^/]+)$/, 'getIssue'],
+    ['PUT', /^issue\/(?<issueIdOrKey>[^/]+)$/, 'editIssue'],
     ['GET', /^issue\/(?<issueIdOrKey>[^/]+)\/remotelink$/, 'getRemoteIssueLinks'],
     ['POST', /^issue\/(?<issueIdOrKey>[^/]+)\/remotelink$/, 'createOrUpdateRemoteIssueLink'],
     ['DELETE', /^issue\/(?<issueIdOrKey>[^/]+)\/remotelink$/, 'deleteRemoteIssueLinkByGlobalId'],

@@ -24,7 +24,12 @@ import {
   setConfig,
   writes
 } from './helpers.js'
-import { PR42_FOLLOW_UPS, expectBumpFindsNothing, expectShop51LinkedOrListed } from './stories.js'
+import {
+  PR42_FOLLOW_UPS,
+  expectBumpFindsNothing,
+  expectGroupedTodos,
+  expectShop51LinkedOrListed
+} from './stories.js'
 
 let sb: Sandbox
 eachSandbox((s) => (sb = s), { flavour: 'data-center' })
@@ -151,6 +156,20 @@ test(
     expect(
       pullOf(sb, ACME.pr).threads[0]!.comments.filter((c) => c.body.includes(thread.key))
     ).toHaveLength(1)
+  },
+  TIMEOUT * 2
+)
+
+test(
+  'follow-ups, grouping: pr, when: open: a push adding a TODO to PR #48 adds it to the one issue over REST v2 (a wiki comment, PUT issue with the label); its rerun writes nothing',
+  async () => {
+    await expectGroupedTodos(sb)
+    expectRestV2(sb)
+    // The comment that lists the new TODO was sent as wiki markup, not ADF.
+    const [comment] = issueOf(sb, sb.state.jira.createdIssues[0]!).comments
+    expect(comment!.body).toEqual(
+      expect.stringContaining('\\#48|https://github.com/acme/shop/pull/48]')
+    )
   },
   TIMEOUT * 2
 )

@@ -18,7 +18,7 @@ import {
   runPr,
   setConfig
 } from './helpers.js'
-import { PR42_FOLLOW_UPS } from './stories.js'
+import { PR42_FOLLOW_UPS, expectGroupedTodos } from './stories.js'
 
 let sb: Sandbox
 eachSandbox((s) => (sb = s))
@@ -150,6 +150,14 @@ test(
     expectSuccess(await runPr(sb, ACME.pr, 'closed'))
     expect(issueOf(sb, backfill.key).comments).toHaveLength(1)
     expect(created()).toHaveLength(5)
+  },
+  TIMEOUT * 2
+)
+
+test(
+  'grouping: pr, when: open: PR #48 opened with one TODO gets one issue; a push adding a TODO adds it to that issue (a comment, a label); its rerun writes nothing',
+  async () => {
+    await expectGroupedTodos(sb)
   },
   TIMEOUT * 2
 )

@@ -5,6 +5,7 @@
  *
  * Rebuild the bundle first: `npm run bundle` (the tests run whatever dist/index.js holds).
  */
+import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import {
   ACME,
@@ -35,7 +36,7 @@ export function requireBundle(): void {
   if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run \`npm run bundle\` first`)
 }
 
-/** A sandbox on `acmePlus()` (acme and PRs #44-#46), with `config` (if given) as the config file on main. */
+/** A sandbox on `acmePlus()` (acme and PRs #44-#48), with `config` (if given) as the config file on main. */
 export async function sandbox(
   options: SandboxOptions & { config?: string } = {}
 ): Promise<Sandbox> {
@@ -75,6 +76,37 @@ export function pullOf(sb: Sandbox, number: number) {
   const pull = repoOf(sb).pulls.find((p) => p.number === number)
   if (!pull) throw new Error(`no PR #${number}`)
   return pull
+}
+
+/**
+ * A push to PR #n: one commit (by the author of its last commit) that leaves `file` with `patch`
+ * as the PR's diff of it; the PR's head moves to the new commit.
+ */
+export function pushCommit(
+  sb: Sandbox,
+  n: number,
+  push: { message: string; file: string; patch: string }
+): void {
+  const repo = repoOf(sb)
+  const pull = pullOf(sb, n)
+  const last = repo.commits.find((c) => c.sha === pull.head.sha)
+  if (!last) throw new Error(`PR #${n}: no head commit`)
+  const sha = createHash('sha1').update(`${n}:${push.message}`).digest('hex')
+  repo.commits.push({
+    sha,
+    message: push.message,
+    author: { ...last.author, date: new Date(sb.now()).toISOString() },
+    parents: [pull.head.sha]
+  })
+  pull.commits.push(sha)
+  pull.head.sha = sha
+  repo.branches[pull.head.ref] = sha
+  const lines = (sign: string) =>
+    push.patch.split('\n').filter((l) => l.startsWith(sign) && !l.startsWith(sign.repeat(3))).length
+  const changed = { patch: push.patch, additions: lines('+'), deletions: lines('-') }
+  const file = pull.files.find((f) => f.filename === push.file)
+  if (file) Object.assign(file, changed)
+  else pull.files.push({ filename: push.file, status: 'added', sha, ...changed })
 }
 
 export function setConfig(sb: Sandbox, text: string): void {
@@ -164,7 +196,8 @@ export function writes(requests: LoggedRequest[]): string[] {
 
 /**
  * What a run leaves behind that users see, comparable across sandboxes: remote links (no ids),
- * comments (no ids, times or site address), transitions, issue comments and created issues.
+ * comments (no ids, times or site address), transitions, issue comments and created issues
+ * (with their labels, which later events add to).
  */
 export function outcome(sb: Sandbox) {
   const site = (text: string) => text.split(sb.jiraUrl).join('JIRA')
@@ -180,6 +213,7 @@ export function outcome(sb: Sandbox) {
     jiraComments: sb.state.jira.issues.flatMap((i) => i.comments.map((c) => [i.key, c.body])),
     transitions: sb.state.jira.transitionsDone.length,
     created: sb.state.jira.createdIssues,
+    createdLabels: sb.state.jira.createdIssues.map((key) => issueOf(sb, key).labels),
     titles: repoOf(sb).pulls.map((p) => p.title)
   }
 }

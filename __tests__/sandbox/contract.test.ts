@@ -29,6 +29,13 @@ const cases: Array<[keyof typeof specs, string, string, unknown?]> = [
   ],
   ['jira', 'GET', '/rest/api/3/issue/SHOP-12/remotelink'],
   ['jira', 'GET', '/rest/api/3/issue/SHOP-12/watchers'],
+  ['jira', 'PUT', '/rest/api/3/issue/SHOP-12', { update: { labels: [{ add: 'seen' }] } }],
+  [
+    'jira',
+    'PUT',
+    '/rest/api/3/issue/SHOP-12?returnIssue=true',
+    { update: { labels: [{ remove: 'seen' }] } }
+  ],
   [
     'jira',
     'POST',

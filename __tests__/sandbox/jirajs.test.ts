@@ -84,5 +84,16 @@ test('writes', async () => {
     (await c.issueProperties.getIssueProperty({ issueIdOrKey: 'SHOP-12', propertyKey: 'gitar' }))
       .value
   ).toEqual({ a: 1 })
+  await c.issues.editIssue({
+    issueIdOrKey: created.key!,
+    update: { labels: [{ add: 'gitar-jira-group-1' }] }
+  })
+  const edited = await c.issueSearch.searchAndReconsileIssuesUsingJqlPost({
+    jql: 'labels = gitar-jira-group-1',
+    fields: ['labels']
+  })
+  expect(edited.issues?.map((i) => [i.key, i.fields?.labels])).toEqual([
+    [created.key, ['gitar-jira-group-1']]
+  ])
   expect(sandbox().state.jira.createdIssues).toEqual([created.key])
 })

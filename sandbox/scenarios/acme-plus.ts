@@ -1,7 +1,9 @@
 /**
- * acme plus three PRs for the end-to-end tests and the benchmarks: a Dependabot bump (#44, about
- * nothing in Jira), a key-less near match of SHOP-51 (#45, a possible match under a high bar) and
- * a PR naming one key (#46, SHOP-7 in its title only). Plus the config files they run with.
+ * acme plus PRs for the end-to-end tests and the benchmarks: a Dependabot bump (#44, about
+ * nothing in Jira), a key-less near match of SHOP-51 (#45, a possible match under a high bar),
+ * a PR naming one key (#46, SHOP-7 in its title only), a key-less PR changing #46's file (#47)
+ * and a PR for SHOP-1 that leaves one TODO (#48; `TODO_PR_PUSH` is a later push adding a second).
+ * Plus the config files they run with.
  */
 import { ScenarioBuilder } from '../scenario.js'
 import type { Scenario } from '../state.js'
@@ -13,6 +15,11 @@ export const ACME_PLUS = {
   oneKeyPr: 46,
   /** No key; changes the file #46 changed for SHOP-7, in words of its own. */
   sameFilesPr: 47,
+  /** SHOP-1 in its title; one file, one TODO (`TODO_PR_PUSH` adds another). */
+  todoPr: 48,
+  /** Follow-ups as soon as a TODO appears, all of a PR's TODOs in one issue. */
+  groupedOpen:
+    'jira:\n  projects: [SHOP, OPS]\nrules:\n  follow-ups:\n    when: open\n    grouping: pr\n',
   /** `jira.projects: [SHOP]`: where key-less inference looks. */
   shopOnly: 'jira:\n  projects: [SHOP]\n',
   /** As `shopOnly`, with a bar for linking without a key that only a certain match clears. */
@@ -84,8 +91,48 @@ export function acmePlus(): Scenario {
         message: 'fix: shorter edge timeout'
       })
     )
+    .pr(
+      ACME.repo,
+      anasPr(ACME_PLUS.todoPr, 'SHOP-1 Lazy-load product images below the fold', {
+        body: 'The listing renders the first row eagerly and the rest on scroll.',
+        ref: 'lazy-listing',
+        file: TODO_PR_FILE,
+        patch: TODO_PR_PATCH,
+        message: 'perf(catalog): lazy-load listing images (SHOP-1)'
+      })
+    )
     .build()
 }
+
+const TODO_PR_FILE = 'src/catalog/listing.ts'
+const TODO_PR_PATCH = `@@ -1,6 +1,9 @@
+ import { imageUrl } from './images'
+ 
+ export function listingImage(product: Product, index: number): ImageProps {
+-  return { src: imageUrl(product), loading: 'eager' }
++  // TODO: pick the placeholder colour from the image instead of grey
++  const placeholder = '#eee'
++  return { src: imageUrl(product), loading: index < 4 ? 'eager' : 'lazy', placeholder }
+ }
+`
+
+/** A later push to PR #48: a second TODO in the same file; the first one stays. */
+export const TODO_PR_PUSH = {
+  message: 'perf(catalog): preload the first row',
+  file: TODO_PR_FILE,
+  patch: `@@ -1,6 +1,11 @@
+ import { imageUrl } from './images'
+ 
+ export function listingImage(product: Product, index: number): ImageProps {
+-  return { src: imageUrl(product), loading: 'eager' }
++  // TODO: pick the placeholder colour from the image instead of grey
++  const placeholder = '#eee'
++  // TODO: preload the first row only on fast connections
++  const fetchPriority = index < 4 ? 'high' : 'auto'
++  return { src: imageUrl(product), loading: index < 4 ? 'eager' : 'lazy', placeholder, fetchPriority }
+ }
+`
+} as const
 
 /** A PR of Ana's that changes one file in one commit. */
 function anasPr(

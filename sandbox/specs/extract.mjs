@@ -26,6 +26,7 @@ const OPERATIONS = {
       'post /rest/api/3/search/jql',
       'post /rest/api/3/issue',
       'get /rest/api/3/issue/{issueIdOrKey}',
+      'put /rest/api/3/issue/{issueIdOrKey}',
       'get /rest/api/3/issue/{issueIdOrKey}/remotelink',
       'post /rest/api/3/issue/{issueIdOrKey}/remotelink',
       'delete /rest/api/3/issue/{issueIdOrKey}/remotelink',
