@@ -42,6 +42,23 @@ function bulkfetchAnswer(issues: ReturnType<typeof jiraIssueJson>[], unknown: st
   }
 }
 
+/** An `edited` event (title `ABC-1 …`) on a PR whose bot comment holds `state`; its update recorded. */
+function editedWithComment(state: string) {
+  const event = webhook('pull_request', 'opened')
+  event.action = 'edited'
+  Object.assign(event.pull_request, { title: 'ABC-1 Update the README', body: '' })
+  const previous = {
+    id: 7,
+    body: `<!-- gitar-jira:comment -->\nold\n<!-- gitar-jira:state ${state} -->`,
+    html_url: `${PR_URL}#issuecomment-7`,
+    user: { login: 'github-actions[bot]', type: 'Bot' }
+  }
+  const github = githubReads(event.pull_request, { comments: [previous] })
+  const update = recorder()
+  github.patch(`${REPO}/issues/comments/7`, update.match).reply(200, { ...previous, body: 'new' })
+  return { event, github, update }
+}
+
 describe('pull_request opened with explicit keys', () => {
   test('links each issue Jira confirms, comments on the PR, sets outputs and the summary', async () => {
     const event = openedEvent()
@@ -112,18 +129,9 @@ describe('pull_request opened with explicit keys', () => {
   })
 
   test('an edit that drops a key removes its link and updates the comment in place', async () => {
-    const event = webhook('pull_request', 'opened')
-    event.action = 'edited'
-    Object.assign(event.pull_request, { title: 'ABC-1 Update the README', body: '' })
-    const previous = {
-      id: 7,
-      body: '<!-- gitar-jira:comment -->\nold\n<!-- gitar-jira:state {"v":1,"links":[{"key":"ABC-1","via":"explicit"},{"key":"ABC-2","via":"explicit"}]} -->',
-      html_url: `${PR_URL}#issuecomment-7`,
-      user: { login: 'github-actions[bot]', type: 'Bot' }
-    }
-    const github = githubReads(event.pull_request, { comments: [previous] })
-    const update = recorder()
-    github.patch(`${REPO}/issues/comments/7`, update.match).reply(200, { ...previous, body: 'new' })
+    const { event, github, update } = editedWithComment(
+      '{"v":1,"links":[{"key":"ABC-1","via":"explicit"},{"key":"ABC-2","via":"explicit"}]}'
+    )
     const jira = jiraMyself()
       .post('/rest/api/3/issue/bulkfetch')
       .reply(200, bulkfetchAnswer([jiraIssueJson('ABC-1', 'Rewrite the README')], []))
@@ -141,6 +149,26 @@ describe('pull_request opened with explicit keys', () => {
     expect(result.summary).toContain('Unlinked on this run: ABC-2')
     expect(body).toContain('{"key":"ABC-1","via":"explicit","h":')
     expect(body).not.toContain('"ABC-2"')
+    expect(github.isDone() && jira.isDone()).toBe(true)
+  })
+
+  test('a hidden state edited into broken JSON: one warning, and the run goes on from the keys the PR names', async () => {
+    const { event, github, update } = editedWithComment('{"v":1,"links":[{"key":"ABC-9"')
+    const jira = jiraMyself()
+      .post('/rest/api/3/issue/bulkfetch')
+      .reply(200, bulkfetchAnswer([jiraIssueJson('ABC-1', 'Rewrite the README')], []))
+      .post('/rest/api/3/issue/ABC-1/remotelink')
+      .reply(200, { id: 1, self: `${JIRA}/rest/api/3/issue/ABC-1/remotelink/1` })
+
+    const result = await runAction('pull_request', event, NO_REVIEWERS)
+
+    expect(result.exitCode).toBe(0)
+    expect(result.stdout).toMatch(
+      /^::warning title=gitar-jira::The hidden state at the end of gitar-jira's PR comment could not be read/m
+    )
+    expect((update.sent[0] as { body: string }).body).toContain(
+      '{"key":"ABC-1","via":"explicit","h":'
+    )
     expect(github.isDone() && jira.isDone()).toBe(true)
   })
 

@@ -32,11 +32,24 @@ const isLogin = (value: unknown): value is string =>
   typeof value === 'string' && LOGIN_PATTERN.test(value)
 
 export function readState(commentBody: string | undefined): CommentState {
+  return parseState(commentBody) ?? EMPTY_STATE
+}
+
+/**
+ * Whether the action's comment is there but its state block is not readable (someone edited it
+ * by hand): the run then starts from nothing, and says so.
+ */
+export function stateDamaged(commentBody: string | undefined): boolean {
+  return commentBody !== undefined && parseState(commentBody) === null
+}
+
+/** The state block, or null when there is none or it does not parse. */
+function parseState(commentBody: string | undefined): CommentState | null {
   const json = commentBody ? STATE_PATTERN.exec(commentBody)?.[1] : undefined
-  if (!json) return EMPTY_STATE
+  if (!json) return null
   try {
     const parsed = JSON.parse(json) as Partial<CommentState>
-    if (parsed.v !== 1 || !Array.isArray(parsed.links)) return EMPTY_STATE
+    if (parsed.v !== 1 || !Array.isArray(parsed.links)) return null
     const links = parsed.links
       .filter(
         (l): l is CommentState['links'][number] =>
@@ -52,7 +65,7 @@ export function readState(commentBody: string | undefined): CommentState {
       ...(requested.length > 0 ? { requested } : {})
     }
   } catch {
-    return EMPTY_STATE
+    return null
   }
 }
 

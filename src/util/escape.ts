@@ -1,6 +1,6 @@
 /**
  * Text from Jira or from users, made inert where it lands. In markdown: no formatting, no HTML,
- * no @-mentions, no #123 cross-references, no table breaks.
+ * no math ($…$), no @-mentions, no #123 or GH-123 cross-references, no table breaks.
  */
 
 const ZERO_WIDTH_SPACE = '\u200b'
@@ -11,10 +11,11 @@ export function escapeMarkdown(text: string): string {
       .replace(/&/g, '&amp;')
       .replace(/</g, '&lt;')
       .replace(/>/g, '&gt;')
-      .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
+      .replace(/([\\`*_{}[\]()#+!|~$])/g, '\\$1')
       // A mention or a cross-reference notifies people; a zero-width space defuses both.
       .replace(/@/g, `@${ZERO_WIDTH_SPACE}`)
       .replace(/\\#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
+      .replace(/\bGH-(?=\d)/gi, (gh) => `${gh.slice(0, 2)}${ZERO_WIDTH_SPACE}-`)
   )
 }
 

@@ -42,6 +42,8 @@ describe('escaping text from Jira and users', () => {
     ['<img src=x onerror=alert(1)>', '&lt;img src=x onerror=alert\\(1\\)&gt;'],
     ['ping @octocat and @acme/team', 'ping @\u200boctocat and @\u200bacme/team'],
     ['fixes #12', 'fixes #\u200b12'],
+    ['see GH-12 and gh-7', 'see GH\u200b-12 and gh\u200b-7'],
+    ['$\\color{red}{Urgent}$ costs $5', '\\$\\\\color\\{red\\}\\{Urgent\\}\\$ costs \\$5'],
     ['a | b', 'a \\| b'],
     ['[link](javascript:alert(1))', '\\[link\\]\\(javascript:alert\\(1\\)\\)']
   ])('%s', (input, expected) => {
