@@ -26,3 +26,16 @@ export function withEntry<T>(
   }
   return Object.fromEntries(entries)
 }
+
+/**
+ * A property that maps entries (a PR URL, an addition) to Jira comment ids, as any earlier run
+ * wrote it; anything else counts as empty.
+ */
+export function readCommentIndex(value: unknown): Record<string, string> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {}
+  return Object.fromEntries(
+    Object.entries(value).filter(
+      (e): e is [string, string] => typeof e[1] === 'string' && /^\d+$/.test(e[1])
+    )
+  )
+}

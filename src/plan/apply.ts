@@ -4,7 +4,7 @@
  */
 import type { GitHubPort } from '../github/port.js'
 import type { JiraPort } from '../jira/port.js'
-import { withEntry } from '../jira/property.js'
+import { readCommentIndex, withEntry } from '../jira/property.js'
 import { getErrorMessage } from '../util/errors.js'
 import { logLine } from '../util/log.js'
 import { describeAction, type Action, type AppliedAction } from './actions.js'
@@ -19,6 +19,7 @@ export interface Writers {
     | 'addComment'
     | 'updateComment'
     | 'deleteComment'
+    | 'getIssueProperty'
     | 'setIssueProperty'
     | 'createIssue'
     | 'addLabels'
@@ -119,7 +120,11 @@ async function upsertComment(
   const id = edited ? commentId : await jira.addComment(issueKey, comment)
   if (index.known[index.entry] === id) return
   try {
-    await jira.setIssueProperty(issueKey, index.property, withEntry(index.known, index.entry, id))
+    // Read again just before writing: another PR's run on the same issue (two PRs merged at
+    // once) may have added its entry since this run read the property, and must not lose it.
+    const now = readCommentIndex(await jira.getIssueProperty(issueKey, index.property))
+    const current = { ...index.known, ...now }
+    await jira.setIssueProperty(issueKey, index.property, withEntry(current, index.entry, id))
   } catch (error) {
     // A comment the property does not point at would be written a second time by the next run
     // (a rerun, a box ticked after the merge): take it back, then report the failure.

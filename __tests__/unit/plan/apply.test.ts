@@ -38,6 +38,7 @@ function writers(failOn?: string): Writers & { calls: string[] } {
       addComment: jest.fn(async () => '1'),
       updateComment: jest.fn(async () => true),
       deleteComment: record('deleteComment'),
+      getIssueProperty: jest.fn(async () => null as unknown),
       setIssueProperty: jest.fn(async () => undefined),
       createIssue: jest.fn(async () => ({
         key: 'ABC-9',
@@ -179,6 +180,24 @@ describe('applyActions: transitions and comments', () => {
     })
     expect(w.jira.setIssueProperty).toHaveBeenCalledWith('SHOP-12', 'gitar-jira.merge-summary', {
       'https://github.com/acme/shop/pull/7': '10001',
+      'https://github.com/acme/shop/pull/42': '10500'
+    })
+  })
+
+  test("another PR's summary written since this run read the property is kept (two merges at once)", async () => {
+    const w = writers()
+    w.jira.addComment = jest.fn(async () => '10500')
+    w.jira.getIssueProperty = jest.fn(async () => ({
+      'https://github.com/acme/shop/pull/7': '10001',
+      'https://github.com/acme/shop/pull/8': '10499'
+    }))
+    await applyActions([comment(null, { 'https://github.com/acme/shop/pull/7': '10001' })], w, {
+      dryRun: false
+    })
+    expect(w.jira.getIssueProperty).toHaveBeenCalledWith('SHOP-12', 'gitar-jira.merge-summary')
+    expect(w.jira.setIssueProperty).toHaveBeenCalledWith('SHOP-12', 'gitar-jira.merge-summary', {
+      'https://github.com/acme/shop/pull/7': '10001',
+      'https://github.com/acme/shop/pull/8': '10499',
       'https://github.com/acme/shop/pull/42': '10500'
     })
   })

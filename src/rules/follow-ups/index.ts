@@ -12,6 +12,7 @@
  * MAX_TODO_ISSUES new on one run) carries a group label; a later event's new TODOs are added to
  * it (a comment listing them, then their labels) rather than grouped into a second issue.
  */
+import { readCommentIndex } from '../../jira/property.js'
 import type { Settings } from '../../config/settings.js'
 import { CONTENT_ACTIONS, type PrEvent } from '../../context.js'
 import type { ReviewThread } from '../../github/port.js'
@@ -192,14 +193,14 @@ export const followUps: Rule<FollowUpsFacts> = {
     if (goneCheck) {
       for (const issue of ofPrIssues.filter((i) => i.details?.labels.some(isTodoLabel))) {
         const index = await ports.jira.getIssueProperty(issue.key, GONE_PROPERTY)
-        ofPr.push({ ...fromIssue(issue), gone: readIndex(index) })
+        ofPr.push({ ...fromIssue(issue), gone: readCommentIndex(index) })
       }
     }
     let group: FollowUpsFacts['group'] = null
     const groupIssue = grouping ? findGroup(ofPrIssues, facts) : undefined
     if (groupIssue) {
       const index = await ports.jira.getIssueProperty(groupIssue.key, ADDED_PROPERTY)
-      group = { ...fromIssue(groupIssue), added: readIndex(index) }
+      group = { ...fromIssue(groupIssue), added: readCommentIndex(index) }
     }
 
     const linking = creating && labels.some((l) => !known[l]) && facts.linked.length > 0
@@ -231,13 +232,6 @@ async function relatesType(ports: Ports): Promise<string | null> {
     types.find((t) => t.name.toLowerCase() === RELATES) ??
     types.find((t) => t.outward.toLowerCase() === 'relates to')
   return relates?.name ?? null
-}
-
-function readIndex(value: unknown): Record<string, string> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {}
-  return Object.fromEntries(
-    Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string')
-  )
 }
 
 /** Pure: the follow-ups' actions, notes and what the PR comment shows. */

@@ -8,6 +8,7 @@
  * second one (a marker inside the comment would be lost with the first careless edit, and ADF
  * has no hidden text to put one in). A deleted comment is written anew.
  */
+import { readCommentIndex } from '../../jira/property.js'
 import type { Settings } from '../../config/settings.js'
 import type { PrEvent } from '../../context.js'
 import type { Action } from '../../plan/actions.js'
@@ -20,16 +21,6 @@ export const SUMMARY_PROPERTY = 'gitar-jira.merge-summary'
 
 /** Issue key → the issue's `gitar-jira.merge-summary` property: PR URL → comment id. */
 export type KnownSummaries = Record<string, Record<string, string>>
-
-/** The property's value as written by any earlier run; anything else counts as empty. */
-export function readIndex(value: unknown): Record<string, string> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {}
-  return Object.fromEntries(
-    Object.entries(value).filter(
-      (e): e is [string, string] => typeof e[1] === 'string' && /^\d+$/.test(e[1])
-    )
-  )
-}
 
 export function isMergedEvent(event: PrEvent): boolean {
   // A box ticked after the merge links one more issue: it gets its summary too.
@@ -48,7 +39,7 @@ export const mergeSummary: Rule<KnownSummaries> = {
     const values = await Promise.all(
       keys.map((key) => ports.jira.getIssueProperty(key, SUMMARY_PROPERTY))
     )
-    return Object.fromEntries(keys.map((key, i) => [key, readIndex(values[i])]))
+    return Object.fromEntries(keys.map((key, i) => [key, readCommentIndex(values[i])]))
   },
 
   plan(facts: Facts, known: KnownSummaries, settings: Settings): RulePlan {

@@ -227,6 +227,9 @@ describe('grouping: pr with when: open, across pushes (Cloud)', () => {
         return true
       })
       .reply(201, { id: '700' })
+      // Read again just before it is written (another run may have added to it meanwhile).
+      .get('/rest/api/3/issue/ABC-50/properties/gitar-jira.follow-up-added')
+      .reply(404, { errorMessages: ['not found'] })
       .put('/rest/api/3/issue/ABC-50/properties/gitar-jira.follow-up-added', (body) => {
         propertyBody = body
         return true

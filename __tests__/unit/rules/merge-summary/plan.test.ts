@@ -6,11 +6,8 @@ import { adfSize, toAdf } from '../../../../src/richtext/adf.js'
 import type { RichDoc } from '../../../../src/richtext/model.js'
 import { areaOf, changedAreas, isTestFile } from '../../../../src/rules/merge-summary/areas.js'
 import { summarizeCommits } from '../../../../src/rules/merge-summary/commits.js'
-import {
-  mergeSummary,
-  readIndex,
-  SUMMARY_PROPERTY
-} from '../../../../src/rules/merge-summary/index.js'
+import { mergeSummary, SUMMARY_PROPERTY } from '../../../../src/rules/merge-summary/index.js'
+import { readCommentIndex } from '../../../../src/jira/property.js'
 import {
   approvedBy,
   fitSummary,
@@ -179,9 +176,9 @@ describe('merge-summary: gather', () => {
     expect(getIssueProperty).toHaveBeenCalledWith('SHOP-12', SUMMARY_PROPERTY)
   })
 
-  test('readIndex keeps string ids only', () => {
-    expect(readIndex({ a: '1', b: 2, c: 'x' })).toEqual({ a: '1' })
-    expect(readIndex('x')).toEqual({})
+  test('readCommentIndex keeps string ids only', () => {
+    expect(readCommentIndex({ a: '1', b: 2, c: 'x' })).toEqual({ a: '1' })
+    expect(readCommentIndex('x')).toEqual({})
   })
 })
 
