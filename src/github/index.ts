@@ -31,7 +31,7 @@ export function createGitHub(options: CreateGitHubOptions): GitHubPort {
     findComment: (prNumber, marker) => findComment(octokit, target, prNumber, marker),
     createComment: (prNumber, body) => createComment(octokit, target, prNumber, body),
     updateComment: (commentId, body) => updateComment(octokit, target, commentId, body),
-    updatePrTitle: (prNumber, title) => updatePrTitle(octokit, target, prNumber, title),
+    updatePrTitle: (prNumber, title, from) => updatePrTitle(octokit, target, prNumber, title, from),
     replyToThread: (threadId, body) => replyToThread(octokit, threadId, body),
     getPermission: (login) => getPermission(octokit, target, login),
     findCommitAuthors: (email) => findCommitAuthors(octokit, target, email),

@@ -112,7 +112,11 @@ export interface GitHubPort {
   findComment(prNumber: number, marker: string): Promise<IssueComment | null>
   createComment(prNumber: number, body: string): Promise<IssueComment>
   updateComment(commentId: number, body: string): Promise<IssueComment>
-  updatePrTitle(prNumber: number, title: string): Promise<void>
+  /**
+   * Sets the title if it is still `from` (read again first): false, and nothing written, when
+   * someone edited it meanwhile.
+   */
+  updatePrTitle(prNumber: number, title: string, from: string): Promise<boolean>
   /** Adds a reply to a review thread (its GraphQL node id). */
   replyToThread(threadId: string, body: string): Promise<void>
   /** A person's permission on the repository; `none` for an unknown login. */

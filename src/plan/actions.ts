@@ -8,7 +8,14 @@ import type { RichDoc } from '../richtext/model.js'
 export type Action =
   | { type: 'jira.upsertRemoteLink'; rule: RuleName; issueKey: string; link: RemoteLinkInput }
   | { type: 'jira.deleteRemoteLink'; rule: RuleName; issueKey: string; globalId: string }
-  | { type: 'github.updatePrTitle'; rule: RuleName; prNumber: number; title: string }
+  | {
+      type: 'github.updatePrTitle'
+      rule: RuleName
+      prNumber: number
+      title: string
+      /** The title the plan started from: someone's edit since then is not overwritten. */
+      from: string
+    }
   | { type: 'github.requestReviewer'; rule: RuleName; prNumber: number; login: string }
   | {
       type: 'jira.transition'

@@ -77,7 +77,9 @@ async function write(
     case 'jira.deleteRemoteLink':
       return void (await jira.deleteRemoteLink(action.issueKey, action.globalId))
     case 'github.updatePrTitle':
-      return void (await github.updatePrTitle(action.prNumber, action.title))
+      return (await github.updatePrTitle(action.prNumber, action.title, action.from))
+        ? undefined
+        : 'the title was edited since this run read it; the edit triggers a run that prefixes the new one'
     case 'github.requestReviewer': {
       // One login per request: GitHub refuses the whole request (422) for one refused login.
       const outcome = await github.requestReviewers(action.prNumber, [action.login])

@@ -1,3 +1,4 @@
+import nock from 'nock'
 import {
   api,
   bodies,
@@ -151,14 +152,33 @@ describe('createComment and updateComment', () => {
 })
 
 describe('updatePrTitle', () => {
-  it('sends the new title', async () => {
+  it('sends the new title when the title is still the one the run read', async () => {
     const { sent, match } = bodies()
-    const scope = api().patch(`${REPO_PATH}/pulls/2`, match).reply(200, {})
+    const scope = api()
+      .get(`${REPO_PATH}/pulls/2`)
+      .reply(200, { ...openapi['pull-request'], title: 'Update the README' })
+      .patch(`${REPO_PATH}/pulls/2`, match)
+      .reply(200, {})
     const github = await makeGitHub()
 
-    await github.updatePrTitle(2, 'ABC-12 Update the README')
+    expect(await github.updatePrTitle(2, 'ABC-12 Update the README', 'Update the README')).toBe(
+      true
+    )
 
     expect(sent).toEqual([{ title: 'ABC-12 Update the README' }])
     expect(scope.isDone()).toBe(true)
+  })
+
+  it("leaves an author's edit made since the run read the title alone", async () => {
+    const scope = api()
+      .get(`${REPO_PATH}/pulls/2`)
+      .reply(200, { ...openapi['pull-request'], title: 'Update the README (typo fixed)' })
+    const github = await makeGitHub()
+
+    expect(await github.updatePrTitle(2, 'ABC-12 Update the README', 'Update the README')).toBe(
+      false
+    )
+    expect(scope.isDone()).toBe(true)
+    expect(nock.pendingMocks()).toEqual([])
   })
 })

@@ -19,7 +19,8 @@ const title: Action = {
   type: 'github.updatePrTitle',
   rule: 'auto-link',
   prNumber: 42,
-  title: 'ABC-1: x'
+  title: 'ABC-1: x',
+  from: 'x'
 }
 
 function writers(failOn?: string): Writers & { calls: string[] } {
@@ -49,7 +50,10 @@ function writers(failOn?: string): Writers & { calls: string[] } {
       linkIssues: record('linkIssues')
     },
     github: {
-      updatePrTitle: record('updatePrTitle'),
+      updatePrTitle: jest.fn(async (...args: unknown[]) => {
+        calls.push(`updatePrTitle ${String(args[0])}`)
+        return true
+      }),
       replyToThread: record('replyToThread'),
       requestReviewers: jest.fn(async () => ({ ok: true as const }))
     }
@@ -157,6 +161,18 @@ describe('applyActions: transitions and comments', () => {
     expect(applied).toEqual([
       { action: transition, status: 'warned', warning: 'resolution: Resolution is required.' }
     ])
+  })
+
+  test('a title edited since the run read it: not overwritten, a warning instead', async () => {
+    const w = writers()
+    w.github.updatePrTitle = jest.fn(async () => false)
+    const applied = await applyActions([title], w, { dryRun: false })
+    expect(w.github.updatePrTitle).toHaveBeenCalledWith(42, 'ABC-1: x', 'x')
+    expect(applied[0]).toMatchObject({
+      status: 'warned',
+      warning:
+        'the title was edited since this run read it; the edit triggers a run that prefixes the new one'
+    })
   })
 
   test('an issue already in the status: nothing is written', async () => {

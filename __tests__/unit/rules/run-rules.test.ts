@@ -7,7 +7,8 @@ const title = (t: string): Action => ({
   type: 'github.updatePrTitle',
   rule: 'auto-link',
   prNumber: 42,
-  title: t
+  title: t,
+  from: 'x'
 })
 const ports = { jira: {} as never, github: {} as never }
 

@@ -76,7 +76,8 @@ export const autoLink: Rule = {
           type: 'github.updatePrTitle',
           rule: 'auto-link',
           prNumber: pr.number,
-          title
+          title,
+          from: pr.title
         })
       }
     }

@@ -189,7 +189,8 @@ describe('auto-link plan', () => {
       type: 'github.updatePrTitle',
       rule: 'auto-link',
       prNumber: 42,
-      title: 'ABC-1: Add a guest checkout'
+      title: 'ABC-1: Add a guest checkout',
+      from: 'Add a guest checkout'
     })
     const named = [{ ...linked[0]!, sources: ['title' as const] }]
     expect(titleWithKey('ABC-1: Add a guest checkout', facts({ linked: named }))).toBe(
