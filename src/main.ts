@@ -32,7 +32,7 @@ import { publishComment } from './report/publish.js'
 import { buildReport, type RunReport } from './report/model.js'
 import { outputsOf, setOutputs } from './report/outputs.js'
 import { checkboxDecisions, notTheActionsComment, type Decisions } from './report/checkboxes.js'
-import { readState, stateDamaged } from './report/state.js'
+import { EMPTY_STATE, parseState } from './report/state.js'
 import { renderSummary, writeSummary } from './report/summary.js'
 import { discoverLinkedIssues, refreshCorpus } from './rules/auto-link/discover.js'
 import { runRules } from './rules/plan-rules.js'
@@ -146,8 +146,9 @@ async function handlePullRequest(
   const jira = cache.jira(connected)
   const ports: Ports = { jira, github, logins: cache.logins }
 
-  const previous = readState(comment?.body)
-  if (stateDamaged(comment?.body)) {
+  const recorded = comment ? parseState(comment.body) : null
+  const previous = recorded ?? EMPTY_STATE
+  if (comment && recorded === null) {
     core.warning(
       "The hidden state at the end of gitar-jira's PR comment could not be read (edited by hand?). This run starts from the keys the PR names: issues linked without a key, dismissed issues and requested reviewers from earlier runs are not remembered. Their links in Jira stay; tick or untick them again in the new comment.",
       { title: 'gitar-jira' }

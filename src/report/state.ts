@@ -36,15 +36,10 @@ export function readState(commentBody: string | undefined): CommentState {
 }
 
 /**
- * Whether the action's comment is there but its state block is not readable (someone edited it
- * by hand): the run then starts from nothing, and says so.
+ * The state block, or null when there is none or it does not parse: in the action's own comment,
+ * someone edited it by hand, and the run starts from nothing (main.ts says so).
  */
-export function stateDamaged(commentBody: string | undefined): boolean {
-  return commentBody !== undefined && parseState(commentBody) === null
-}
-
-/** The state block, or null when there is none or it does not parse. */
-function parseState(commentBody: string | undefined): CommentState | null {
+export function parseState(commentBody: string | undefined): CommentState | null {
   const json = commentBody ? STATE_PATTERN.exec(commentBody)?.[1] : undefined
   if (!json) return null
   try {

@@ -36,6 +36,16 @@ function report(overrides: Partial<RunReport> = {}): RunReport {
   return { ...built, state: overrides.state ?? { v: 1, links } }
 }
 
+/** A link an earlier run inferred, with how sure and the words that matched. */
+const INFERRED_ABC_7: RunReport['linked'][number] = {
+  issue: jiraIssue('ABC-7', { summary: 'Guest checkout' }),
+  strength: 'references',
+  via: 'inferred',
+  sources: [],
+  confidence: 0.912,
+  matched: ['checkout', 'guest']
+}
+
 describe('escaping text from Jira and users', () => {
   test.each([
     ['**bold** _it_', '\\*\\*bold\\*\\* \\_it\\_'],
@@ -154,16 +164,7 @@ describe('the job summary', () => {
   function fullReport(): RunReport {
     return report({
       dryRun: true,
-      linked: [
-        {
-          issue: jiraIssue('ABC-7', { summary: 'Guest checkout' }),
-          strength: 'references',
-          via: 'inferred',
-          sources: [],
-          confidence: 0.912,
-          matched: ['checkout', 'guest']
-        }
-      ],
+      linked: [INFERRED_ABC_7],
       suggestions: [
         {
           issue: jiraIssue('ABC-9', { summary: 'Pay with @paypal <b>now</b>' }),
@@ -311,16 +312,7 @@ describe('links without a key and possible matches', () => {
   test('are checkbox lines that carry their key, with how sure and which words matched', () => {
     const body = renderComment(
       report({
-        linked: [
-          {
-            issue: jiraIssue('ABC-7', { summary: 'Guest checkout' }),
-            strength: 'references',
-            via: 'inferred',
-            sources: [],
-            confidence: 0.912,
-            matched: ['checkout', 'guest']
-          }
-        ],
+        linked: [INFERRED_ABC_7],
         suggestions: [
           {
             issue: jiraIssue('ABC-9', { summary: 'Pay with @paypal' }),
