@@ -1,9 +1,10 @@
 /**
  * The Actions cache as a small key/value store of sealed blobs. Cache keys are immutable, so
  * every save is a new key under a stable prefix and a restore takes the newest. Where the cache
- * service is absent the action runs uncached; where it is read-only (pull_request_target since
- * June 2026, a runner's `ACTIONS_CACHE_MODE` of read or none) it only reads. A debug line either
- * way, never a failure.
+ * service is absent the action runs uncached; where it is read-only (pull_request_target and
+ * issue_comment since June 2026, a runner's `ACTIONS_CACHE_MODE` of read or none) it only reads.
+ * Never a failure: what the action itself says is a debug line (@actions/cache logs a refusal
+ * it catches itself as a warning).
  */
 import * as core from '@actions/core'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
@@ -85,14 +86,20 @@ export function actionsCacheStore(
 }
 
 /**
+ * Events anyone may trigger that run in the default branch's cache scope: GitHub gives them a
+ * read-only cache token (changelog of 2026-06-26). `push`, `schedule` and `workflow_dispatch`,
+ * which refresh the corpus, keep read-write.
+ */
+const UNTRUSTED_EVENTS = new Set(['pull_request_target', 'issue_comment'])
+
+/**
  * Why this run may only read the cache, or null. @actions/cache would log a refused save as a
  * warning (or an info line); the action says so in a debug line instead and does not try.
  */
 export function readOnlyBecause(env: NodeJS.ProcessEnv): string | null {
   const mode = (env.ACTIONS_CACHE_MODE ?? '').trim().toLowerCase()
   if (mode === 'read' || mode === 'none') return `the runner's cache mode is "${mode}"`
-  if (env.GITHUB_EVENT_NAME === 'pull_request_target') {
-    return 'pull_request_target runs get a read-only cache token'
-  }
+  const event = env.GITHUB_EVENT_NAME ?? ''
+  if (UNTRUSTED_EVENTS.has(event)) return `${event} runs get a read-only cache token`
   return null
 }

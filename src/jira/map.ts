@@ -9,7 +9,14 @@ import type { JiraIssue, JiraUser, RemoteLink, Transition } from './port.js'
 export const ISSUE_FIELDS = ['summary', 'status', 'project', 'issuetype', 'assignee', 'reporter']
 
 /** The extra fields of `IssueDetails`: what inference reads. */
-export const DETAIL_FIELDS = ['description', 'components', 'labels', 'created', 'updated']
+export const DETAIL_FIELDS = [
+  'description',
+  'components',
+  'labels',
+  'created',
+  'updated',
+  'fixVersions'
+]
 
 /**
  * The issue properties read with every issue where the site can return them with issues
@@ -71,7 +78,14 @@ const IssueJson = z
         components: z.array(z.object({ name: z.string() }).loose()).nullish(),
         labels: z.array(z.string()).nullish(),
         created: z.string().nullish(),
-        updated: z.string().nullish()
+        updated: z.string().nullish(),
+        fixVersions: z
+          .array(
+            z
+              .object({ released: z.boolean().optional(), releaseDate: z.string().optional() })
+              .loose()
+          )
+          .nullish()
       })
       .loose()
       .default({}),
@@ -129,12 +143,26 @@ export function toJiraIssue(
             components: (fields.components ?? []).map((c) => c.name),
             labels: fields.labels ?? [],
             ...(fields.created ? { created: fields.created } : {}),
-            ...(fields.updated ? { updated: fields.updated } : {})
+            ...(fields.updated ? { updated: fields.updated } : {}),
+            ...releasedIn(fields.fixVersions)
           }
         }
       : {}),
     ...(asked.properties ? { properties: properties ?? {} } : {})
   }
+}
+
+/**
+ * The release dates of the issue's fix versions that are out: a version still planned may have a
+ * date that has passed (a release that slipped), which says nothing about the issue being done.
+ */
+function releasedIn(versions: { released?: boolean; releaseDate?: string }[] | null | undefined): {
+  fixVersionDates?: string[]
+} {
+  const dates = (versions ?? [])
+    .filter((v) => v.released === true && v.releaseDate)
+    .map((v) => v.releaseDate as string)
+  return dates.length > 0 ? { fixVersionDates: dates } : {}
 }
 
 const BLOCK_NODES = new Set([

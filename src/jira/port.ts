@@ -46,6 +46,8 @@ export interface IssueDetails {
   labels: string[]
   created?: string
   updated?: string
+  /** Release dates of the fix versions already released (YYYY-MM-DD). */
+  fixVersionDates?: string[]
 }
 
 /** A remote link as the action writes it; `globalId` makes the write an upsert. */

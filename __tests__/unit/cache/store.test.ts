@@ -50,10 +50,11 @@ test('a restore or a save that throws is a debug line', async () => {
   expect(core.debug).toHaveBeenCalledWith(expect.stringContaining('Cache save of p failed'))
 })
 
-test('a read-only run (cache mode, pull_request_target) reads but never tries to save', async () => {
+test('a read-only run (cache mode, pull_request_target, issue_comment) reads but never tries to save', async () => {
   for (const env of [
     { ACTIONS_CACHE_MODE: 'read' },
-    { GITHUB_EVENT_NAME: 'pull_request_target' }
+    { GITHUB_EVENT_NAME: 'pull_request_target' },
+    { GITHUB_EVENT_NAME: 'issue_comment' }
   ]) {
     Object.assign(process.env, env)
     const service = fakeService()
@@ -71,6 +72,12 @@ test('a read-only run (cache mode, pull_request_target) reads but never tries to
   expect(core.debug).toHaveBeenCalledWith(
     'Cache not saved: pull_request_target runs get a read-only cache token.'
   )
+  expect(core.debug).toHaveBeenCalledWith(
+    'Cache not saved: issue_comment runs get a read-only cache token.'
+  )
+  for (const event of ['push', 'schedule', 'workflow_dispatch']) {
+    expect(readOnlyBecause({ GITHUB_EVENT_NAME: event })).toBeNull()
+  }
 })
 
 test('a saved entry is written under a new key of its prefix, restored by prefix', async () => {

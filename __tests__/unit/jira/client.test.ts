@@ -350,15 +350,32 @@ describe('issues', () => {
     const first = answer.issues[0] as { fields: Record<string, unknown> }
     first.fields.labels = ['cli']
     first.fields.components = [{ name: 'shell' }]
+    // Jira's Version objects: only a release that is out says the issue was done in it.
+    first.fields.fixVersions = [
+      { id: '10000', name: '1.2', released: true, releaseDate: '2026-03-01', archived: false },
+      { id: '10001', name: '1.3', released: false, releaseDate: '2026-04-01', archived: false },
+      { id: '10002', name: '2.0', released: true, archived: false }
+    ]
     jira()
       .post('/rest/api/3/issue/bulkfetch', (body) => (bodies.push(body), true))
       .reply(200, answer)
 
     const [issue] = await port.getIssues(['EX-1'], { details: true })
 
-    const detailFields = ['description', 'components', 'labels', 'created', 'updated']
+    const detailFields = [
+      'description',
+      'components',
+      'labels',
+      'created',
+      'updated',
+      'fixVersions'
+    ]
     expect(bodies[0]).toMatchObject({ fields: expect.arrayContaining(detailFields) })
-    expect(issue?.details).toMatchObject({ components: ['shell'], labels: ['cli'] })
+    expect(issue?.details).toMatchObject({
+      components: ['shell'],
+      labels: ['cli'],
+      fixVersionDates: ['2026-03-01']
+    })
   })
 
   it('asks nothing for no keys', async () => {

@@ -217,7 +217,7 @@ describe('DataCenterJira: the requests a Data Center Jira receives', () => {
       .get('/rest/api/2/issue/EX-1')
       .query({
         fields:
-          'summary,status,project,issuetype,assignee,reporter,description,components,labels,created,updated'
+          'summary,status,project,issuetype,assignee,reporter,description,components,labels,created,updated,fixVersions'
       })
       .reply(
         200,
@@ -287,7 +287,8 @@ describe('DataCenterJira: the requests a Data Center Jira receives', () => {
         'components',
         'labels',
         'created',
-        'updated'
+        'updated',
+        'fixVersions'
       ]
     })
     expect(bodies[1]).toMatchObject({ startAt: 2, maxResults: 1 })

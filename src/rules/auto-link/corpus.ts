@@ -18,8 +18,11 @@ const FULL_REFRESH_MS = 7 * 24 * 60 * 60 * 1000
 const OVERLAP_MINUTES = 5
 const DESCRIPTION_MAX = 4000
 
+/** Bumped when what a stored issue holds changes (2: fix-version dates), forcing a full read. */
+const CORPUS_VERSION = 2
+
 interface StoredCorpus {
-  v: 1
+  v: typeof CORPUS_VERSION
   scope: string
   syncedAt: string
   issues: JiraIssue[]
@@ -36,16 +39,16 @@ export function corpusPrefix(site: string, scope: string): string {
   return `gitar-jira-corpus-v1-${createHash('sha256').update(`${site}\n${scope}`).digest('hex').slice(0, 16)}`
 }
 
-/** Pure: the stored corpus after an incremental refresh. */
+/** Pure: the stored corpus after an incremental refresh (`changed`: most recently updated first). */
 export function mergeCorpus(
   stored: JiraIssue[],
   changed: JiraIssue[],
   leftScope: string[]
 ): JiraIssue[] {
-  const byKey = new Map(stored.map((i) => [i.key, i]))
-  for (const key of leftScope) byKey.delete(key)
-  for (const issue of changed) byKey.set(issue.key, trimmed(issue))
-  return [...byKey.values()].slice(0, CORPUS_MAX)
+  // Most recently updated first, as the full read orders them, so a full corpus gives way at
+  // its stalest end and a new issue is never the one cut.
+  const gone = new Set([...leftScope, ...changed.map((i) => i.key)])
+  return [...changed.map(trimmed), ...stored.filter((i) => !gone.has(i.key))].slice(0, CORPUS_MAX)
 }
 
 /** What the cache keeps of an issue: bounded description and path history. */
@@ -75,11 +78,14 @@ export async function loadCorpus(args: {
   const blob = await store.load(prefix)
   const stored = blob ? unseal<StoredCorpus>(blob, key) : null
   const fresh =
-    stored?.v === 1 &&
+    stored?.v === CORPUS_VERSION &&
     stored.scope === scope.jql &&
     now.getTime() - Date.parse(stored.syncedAt) < FULL_REFRESH_MS
   const persist = (issues: JiraIssue[]) => () =>
-    store.save(prefix, seal({ v: 1, scope: scope.jql, syncedAt: now.toISOString(), issues }, key))
+    store.save(
+      prefix,
+      seal({ v: CORPUS_VERSION, scope: scope.jql, syncedAt: now.toISOString(), issues }, key)
+    )
 
   if (!fresh || !stored) {
     const issues = (
@@ -95,7 +101,10 @@ export async function loadCorpus(args: {
     Math.ceil((now.getTime() - Date.parse(stored.syncedAt)) / 60_000) + OVERLAP_MINUTES
   const since = `updated >= -${minutes}m`
   const [changed, left] = await settleAll([
-    jira.searchIssues(`${scope.jql} AND ${since}`, { max: CORPUS_MAX, details: true }),
+    jira.searchIssues(`${scope.jql} AND ${since} ORDER BY updated DESC`, {
+      max: CORPUS_MAX,
+      details: true
+    }),
     scope.leaving
       ? jira.searchIssues(`${scope.leaving} AND ${since}`, { max: CORPUS_MAX })
       : Promise.resolve([])

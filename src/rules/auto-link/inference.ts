@@ -49,6 +49,7 @@ export function candidateOf(issue: JiraIssue, prUrl = ''): Candidate {
     ...(issue.reporter ? { reporterName: issue.reporter.displayName } : {}),
     ...(issue.details?.updated ? { updated: issue.details.updated } : {}),
     ...(issue.details?.created ? { created: issue.details.created } : {}),
+    ...(issue.details?.fixVersionDates ? { fixVersionDates: issue.details.fixVersionDates } : {}),
     ...(linkedPaths.length > 0 ? { linkedPaths } : {})
   }
 }

@@ -38,25 +38,48 @@ describe('the inference corpus', () => {
 
   test('a later run reads only what changed since, and drops what left the scope', async () => {
     const stored = {
-      v: 1,
+      v: 2,
       scope: scope.jql,
       syncedAt: '2026-11-27T09:00:00Z',
       issues: [jiraIssue('ABC-1'), jiraIssue('ABC-2')]
     }
     const store = memoryStore(seal(stored, key))
     const jira = fakeJira({
-      [`${scope.jql} AND updated >= -65m`]: [jiraIssue('ABC-3', { summary: 'New' })],
+      [`${scope.jql} AND updated >= -65m ORDER BY updated DESC`]: [
+        jiraIssue('ABC-3', { summary: 'New' })
+      ],
       [`${scope.leaving} AND updated >= -65m`]: [jiraIssue('ABC-2')]
     })
     const corpus = await loadCorpus({ jira, store, key, scope, now: NOW })
     expect(corpus?.how).toBe('incremental')
-    expect(corpus?.issues.map((i) => i.key)).toEqual(['ABC-1', 'ABC-3'])
+    expect(corpus?.issues.map((i) => i.key)).toEqual(['ABC-3', 'ABC-1'])
     expect(jira.searchIssues).toHaveBeenCalledTimes(2)
+  })
+
+  test('a full corpus gives way at its stalest end: a new issue is kept', async () => {
+    const stored = Array.from({ length: 5000 }, (_, i) => jiraIssue(`ABC-${5000 - i}`))
+    const merged = mergeCorpus(stored, [jiraIssue('ABC-5001'), jiraIssue('ABC-17')], [])
+    expect(merged).toHaveLength(5000)
+    expect(merged.slice(0, 3).map((i) => i.key)).toEqual(['ABC-5001', 'ABC-17', 'ABC-5000'])
+    expect(merged.map((i) => i.key)).not.toContain('ABC-1')
+    expect(merged.filter((i) => i.key === 'ABC-17')).toHaveLength(1)
+  })
+
+  test('a corpus stored by an older version of the action is read again in full', async () => {
+    const old = { v: 1, scope: scope.jql, syncedAt: '2026-11-27T09:00:00Z', issues: [] }
+    const corpus = await loadCorpus({
+      jira: fakeJira({}),
+      store: memoryStore(seal(old, key)),
+      key,
+      scope,
+      now: NOW
+    })
+    expect(corpus?.how).toBe('full')
   })
 
   test('nothing changed: nothing saved', async () => {
     const stored = {
-      v: 1,
+      v: 2,
       scope: scope.jql,
       syncedAt: '2026-11-27T09:59:00Z',
       issues: [jiraIssue('ABC-1')]
@@ -70,11 +93,11 @@ describe('the inference corpus', () => {
   test('a corpus sealed with another credential, of another scope, or a week old is read again in full', async () => {
     for (const [stored, k] of [
       [
-        { v: 1, scope: scope.jql, syncedAt: '2026-11-27T09:00:00Z', issues: [] },
+        { v: 2, scope: scope.jql, syncedAt: '2026-11-27T09:00:00Z', issues: [] },
         cacheKey('other', SITE)
       ],
-      [{ v: 1, scope: 'project = OPS', syncedAt: '2026-11-27T09:00:00Z', issues: [] }, key],
-      [{ v: 1, scope: scope.jql, syncedAt: '2026-11-19T09:00:00Z', issues: [] }, key]
+      [{ v: 2, scope: 'project = OPS', syncedAt: '2026-11-27T09:00:00Z', issues: [] }, key],
+      [{ v: 2, scope: scope.jql, syncedAt: '2026-11-19T09:00:00Z', issues: [] }, key]
     ] as const) {
       const corpus = await loadCorpus({
         jira: fakeJira({}),

@@ -107,6 +107,24 @@ describe('choosing what inference links and suggests', () => {
     expect([...chosen.linked, ...chosen.suggestions].map((c) => c.issue.key)[0]).toBe('SHOP-1')
   })
 
+  test('an issue already shipped in a release before the PR was opened steps back', () => {
+    const facts = prFacts({ title: 'Guest checkout', body: '', createdAt: '2026-06-01T10:00:00Z' })
+    const details = (fixVersionDates?: string[]) => ({
+      description: 'Let shoppers pay without an account.',
+      components: [],
+      labels: [],
+      ...(fixVersionDates ? { fixVersionDates } : {})
+    })
+    const shipped = jiraIssue('SHOP-1', {
+      summary: 'Guest checkout',
+      details: details(['2026-03-01'])
+    })
+    const open = jiraIssue('SHOP-2', { summary: 'Guest checkout', details: details() })
+    expect(candidateOf(shipped).fixVersionDates).toEqual(['2026-03-01'])
+    const chosen = inferLinks(facts, [shipped, open], settings(), new Set())
+    expect([...chosen.linked, ...chosen.suggestions].map((c) => c.issue.key)[0]).toBe('SHOP-2')
+  })
+
   test("the PR's own follow-ups (its label) are never linked or suggested, however alike", () => {
     const facts = prFacts({ title: 'Wishlist: read-only share links', body: '' })
     const own = jiraIssue('SHOP-61', {
