@@ -65,18 +65,6 @@ describe('the inference corpus', () => {
     expect(merged.filter((i) => i.key === 'ABC-17')).toHaveLength(1)
   })
 
-  test('a corpus stored by an older version of the action is read again in full', async () => {
-    const old = { v: 1, scope: scope.jql, syncedAt: '2026-11-27T09:00:00Z', issues: [] }
-    const corpus = await loadCorpus({
-      jira: fakeJira({}),
-      store: memoryStore(seal(old, key)),
-      key,
-      scope,
-      now: NOW
-    })
-    expect(corpus?.how).toBe('full')
-  })
-
   test('nothing changed: nothing saved', async () => {
     const stored = {
       v: 2,
@@ -90,8 +78,9 @@ describe('the inference corpus', () => {
     expect(store.saved).toHaveLength(0)
   })
 
-  test('a corpus sealed with another credential, of another scope, or a week old is read again in full', async () => {
+  test('a corpus sealed with another credential, of another scope, a week old or stored by an older version is read again in full', async () => {
     for (const [stored, k] of [
+      [{ v: 1, scope: scope.jql, syncedAt: '2026-11-27T09:00:00Z', issues: [] }, key],
       [
         { v: 2, scope: scope.jql, syncedAt: '2026-11-27T09:00:00Z', issues: [] },
         cacheKey('other', SITE)
