@@ -242,6 +242,81 @@ function parse(source: string): {
   return { operations, fragments }
 }
 
+/** A field's arguments as GitHub prints them in a conflict: `{first:"1"}`. */
+function printArgs(args: Record<string, Value>): string {
+  const literal = (v: Value): string => {
+    switch (v.kind) {
+      case 'var':
+        return `$${v.name}`
+      case 'const':
+        return typeof v.value === 'string' ? JSON.stringify(v.value) : String(v.value)
+      case 'list':
+        return `[${v.items.map(literal).join(', ')}]`
+      case 'object':
+        return `{${Object.entries(v.fields)
+          .map(([k, x]) => `${k}: ${literal(x)}`)
+          .join(', ')}}`
+    }
+  }
+  const entries = Object.entries(args).map(([k, v]) => `${k}:${JSON.stringify(literal(v))}`)
+  return `{${entries.join(',')}}`
+}
+
+/**
+ * GitHub's check that fields sharing a response key can be merged: the same field with other
+ * arguments (`comments(first: 1)` beside `comments(last: 50)`) needs an alias. Type conditions
+ * are not told apart (GitHub lets fields of two object types differ).
+ */
+function fieldConflicts(
+  selections: Selection[],
+  fragments: Record<string, Selection[]>
+): Array<Record<string, unknown>> {
+  const errors: Array<Record<string, unknown>> = []
+  const fieldsOf = (
+    list: Selection[],
+    seen: Set<string>
+  ): Array<Extract<Selection, { kind: 'field' }>> =>
+    list.flatMap((s) => {
+      if (s.kind === 'field') return [s]
+      if (s.kind === 'inline') return fieldsOf(s.selections, seen)
+      if (seen.has(s.name)) return []
+      return fieldsOf(fragments[s.name] ?? [], new Set([...seen, s.name]))
+    })
+  const check = (list: Selection[]) => {
+    const byKey = new Map<string, Array<Extract<Selection, { kind: 'field' }>>>()
+    for (const field of fieldsOf(list, new Set())) {
+      const key = field.alias ?? field.name
+      byKey.set(key, [...(byKey.get(key) ?? []), field])
+    }
+    for (const [key, fields] of byKey) {
+      const first = fields[0]!
+      for (const other of fields.slice(1)) {
+        const conflict =
+          other.name !== first.name
+            ? { kind: 'a field', conflicts: [first.name, other.name].sort().join(' or ') }
+            : printArgs(other.args) !== printArgs(first.args)
+              ? {
+                  kind: 'an argument',
+                  conflicts: `${printArgs(first.args)} or ${printArgs(other.args)}`
+                }
+              : null
+        if (conflict)
+          errors.push({
+            path: [],
+            extensions: { code: 'fieldConflict', fieldName: key, conflicts: conflict.conflicts },
+            locations: [first.loc, other.loc],
+            message: `Field '${key}' has ${conflict.kind} conflict: ${conflict.conflicts}?`
+          })
+      }
+      // Fields merged under one key answer with one object: their selections must merge too.
+      const nested = fields.flatMap((f) => f.selections ?? [])
+      if (nested.length > 0) check(nested)
+    }
+  }
+  check(selections)
+  return errors
+}
+
 // --- schema -------------------------------------------------------------------------------------
 
 type Resolver = (parent: Record<string, unknown>, args: Record<string, unknown>) => unknown
@@ -632,6 +707,8 @@ export function createGraphQL({ state, now }: Omit<Sources, 'token'>) {
       ? doc.operations.find((o) => o.name === b.operationName)
       : doc.operations[0]
     if (!op) return answer({ errors: [{ message: `No operation named "${b.operationName}"` }] })
+    const conflicts = fieldConflicts(op.selections, doc.fragments)
+    if (conflicts.length) return answer({ errors: conflicts })
     const types = schema(token)
     const variables = { ...(b.variables ?? {}) }
     const errors: Array<Record<string, unknown>> = []

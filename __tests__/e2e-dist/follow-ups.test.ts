@@ -3,7 +3,7 @@
  * TypeScript, Python and SQL (one tracked already, one in a string, one lowercase, a binary file)
  * and has three review threads (unresolved, resolved, outdated).
  */
-import type { Sandbox } from '../../sandbox/index.js'
+import type { ReviewThreadRec, Sandbox } from '../../sandbox/index.js'
 import { adfToText } from '../../sandbox/adf.js'
 import { adfShapeProblems } from '../helpers/adf-shape.js'
 import {
@@ -33,6 +33,21 @@ rules:
 `
 
 const created = () => sb.state.jira.createdIssues.map((key) => issueOf(sb, key))
+
+/** `count` more comments in `thread`, as reviewers would add them. */
+function discuss(thread: ReviewThreadRec, count: number) {
+  for (let i = 0; i < count; i++) {
+    const databaseId = sb.state.github.nextId++
+    thread.comments.push({
+      id: `PRRC_${databaseId}`,
+      databaseId,
+      author: i % 2 ? 'benok' : 'dana-k',
+      body: `Still thinking about it (${thread.comments.length + 1}).`,
+      createdAt: new Date(sb.now()).toISOString(),
+      url: `https://github.com/${ACME.repo}/pull/${ACME.pr}#discussion_r${databaseId}`
+    })
+  }
+}
 
 async function merge() {
   sb.mergePullRequest(ACME.repo, ACME.pr, 'ana-lima')
@@ -104,6 +119,29 @@ test(
     expect(threads[0]!.comments.filter((c) => c.body.includes(thread.key))).toHaveLength(1)
   },
   TIMEOUT * 3
+)
+
+test(
+  'a thread of 60 comments where the reply is the 55th: a rerun at the merge neither replies again nor files again',
+  async () => {
+    const thread = pullOf(sb, ACME.pr).threads[0]!
+    discuss(thread, 53)
+    await merge()
+    const issue = created().find((i) => i.summary.startsWith('Should shipping'))!
+    expect(thread.comments).toHaveLength(55)
+    expect(thread.comments[54]!.body).toContain(issue.key)
+    // The opening remark, then the latest 50 of its 54 comments.
+    const description = adfToText(issue.description!)
+    expect(description).toContain('Should shipping be rounded the same way?')
+    expect(description).toContain('The latest 50 replies (3 earlier ones are only in the thread):')
+
+    discuss(thread, 5)
+    expectSuccess(await runPr(sb, ACME.pr, 'closed'))
+    expect(thread.comments).toHaveLength(60)
+    expect(thread.comments.filter((c) => c.body.includes(issue.key))).toHaveLength(1)
+    expect(sb.state.jira.createdIssues).toHaveLength(5)
+  },
+  TIMEOUT * 2
 )
 
 test(

@@ -68,6 +68,47 @@ test('aliases and inline fragments', async () => {
   })
 })
 
+test('one connection twice: under aliases, the first and the last comments; without, GitHub’s fieldConflict', async () => {
+  const thread = sandbox().state.github.repos[0]!.pulls.find((p) => p.number === 42)!.threads[1]!
+  const aliased = await gql(`{ repository(owner: "acme", name: "shop") { pullRequest(number: 42) {
+    reviewThreads(first: 2) { nodes {
+      opening: comments(first: 1) { totalCount nodes { body } }
+      latest: comments(last: 1) { nodes { body } }
+    } } } } }`)
+  expect(aliased.data.repository.pullRequest.reviewThreads.nodes[1]).toEqual({
+    opening: { totalCount: 2, nodes: [{ body: thread.comments[0]!.body }] },
+    latest: { nodes: [{ body: 'Done.' }] }
+  })
+
+  const body = await gql(`{ repository(owner: "acme", name: "shop") { pullRequest(number: 42) {
+    reviewThreads(first: 2) { nodes { comments(first: 1) { totalCount } ...Latest } } } } }
+    fragment Latest on PullRequestReviewThread { comments(last: 50) { totalCount } }`)
+  expect(body).toEqual({
+    errors: [
+      {
+        path: [],
+        extensions: {
+          code: 'fieldConflict',
+          fieldName: 'comments',
+          conflicts: '{first:"1"} or {last:"50"}'
+        },
+        locations: [
+          { line: 2, column: 39 },
+          { line: 3, column: 50 }
+        ],
+        message: `Field 'comments' has an argument conflict: {first:"1"} or {last:"50"}?`
+      }
+    ]
+  })
+  const names = await gql(
+    '{ viewer { login } viewer: rateLimit { cost } r: repository(owner: "acme", name: "shop") { id } r: repository(owner: "acme", name: "web") { id } }'
+  )
+  expect(names.errors.map((e: { message: string }) => e.message)).toEqual([
+    "Field 'viewer' has a field conflict: rateLimit or viewer?",
+    `Field 'r' has an argument conflict: {owner:"\\"acme\\"",name:"\\"shop\\""} or {owner:"\\"acme\\"",name:"\\"web\\""}?`
+  ])
+})
+
 test('GitHub’s errors: unknown field, missing first, too many, not found, parse error', async () => {
   const unknown = await gql(
     '{ repository(owner: "acme", name: "shop") { pullRequest(number: 42) { reviewers } } }'

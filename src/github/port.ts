@@ -64,7 +64,13 @@ export interface ReviewThread {
   isOutdated: boolean
   path: string
   line: number | null
+  /**
+   * The opening comment, then the latest ones (`LATEST_COMMENTS`): in a longer thread the
+   * comments in between are not read.
+   */
   comments: ReviewThreadComment[]
+  /** All the thread's comments, read or not. */
+  commentCount: number
 }
 
 /** Everything the rules read about one PR, loaded once. */

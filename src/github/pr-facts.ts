@@ -10,7 +10,8 @@ import type {
   PrReview,
   PrUser,
   PullRequest,
-  ReviewThread
+  ReviewThread,
+  ReviewThreadComment
 } from './port.js'
 import { settleAll } from '../util/settle.js'
 
@@ -20,6 +21,11 @@ export const FILES_LIMIT = 3000
 export const COMMITS_LIMIT = 250
 /** A deleted account shows as this login on github.com. */
 const GHOST = 'ghost'
+/**
+ * How many of a review thread's latest comments are read, besides its opening one. The action's
+ * reply sits there; 100 threads a page ask for 5,200 nodes (GitHub allows 500,000 a query).
+ */
+export const LATEST_COMMENTS = 50
 
 export interface Repo {
   owner: string
@@ -43,14 +49,27 @@ query ($owner: String!, $repo: String!, $number: Int!, $cursor: String) {
           isOutdated
           path
           line
-          comments(first: 50) {
-            nodes { id author { login } body url createdAt }
+          opening: comments(first: 1) {
+            totalCount
+            nodes { ...ThreadComment }
+          }
+          latest: comments(last: ${LATEST_COMMENTS}) {
+            nodes { ...ThreadComment }
           }
         }
       }
     }
   }
-}`
+}
+fragment ThreadComment on PullRequestReviewComment { id author { login } body url createdAt }`
+
+interface CommentData {
+  id: string
+  author: { login: string } | null
+  body: string
+  url: string
+  createdAt: string
+}
 
 interface ThreadsPage {
   repository: {
@@ -63,15 +82,8 @@ interface ThreadsPage {
           isOutdated: boolean
           path: string
           line: number | null
-          comments: {
-            nodes: {
-              id: string
-              author: { login: string } | null
-              body: string
-              url: string
-              createdAt: string
-            }[]
-          }
+          opening: { totalCount: number; nodes: CommentData[] }
+          latest: { nodes: CommentData[] }
         }[]
       }
     } | null
@@ -139,6 +151,16 @@ function mapReview(r: ReviewData): PrReview {
   }
 }
 
+function mapComment(c: CommentData): ReviewThreadComment {
+  return {
+    id: c.id,
+    author: c.author?.login ?? GHOST,
+    body: c.body,
+    url: c.url,
+    createdAt: c.createdAt
+  }
+}
+
 export async function loadReviewThreads(
   octokit: GitHubClient,
   { owner, repo }: Repo,
@@ -162,13 +184,12 @@ export async function loadReviewThreads(
         isOutdated: t.isOutdated,
         path: t.path,
         line: t.line,
-        comments: t.comments.nodes.map((c) => ({
-          id: c.id,
-          author: c.author?.login ?? GHOST,
-          body: c.body,
-          url: c.url,
-          createdAt: c.createdAt
-        }))
+        // In a thread of up to 51 comments the opening one is among the latest too.
+        comments: [
+          ...t.opening.nodes.filter((c) => !t.latest.nodes.some((l) => l.id === c.id)),
+          ...t.latest.nodes
+        ].map(mapComment),
+        commentCount: t.opening.totalCount
       })
     }
     cursor = list.pageInfo.hasNextPage ? list.pageInfo.endCursor : null

@@ -37,9 +37,25 @@ interface ThreadSpec {
   resolved?: boolean
   line?: number | null
   author?: string | null
+  /** How many comments the thread has (1 unless said). */
+  comments?: number
 }
 
-/** A page of `repository.pullRequest.reviewThreads` as GitHub's GraphQL API answers it. */
+/** The n-th comment of a thread (from 1): the first asks, the others answer. */
+function threadComment(t: ThreadSpec, n: number) {
+  return {
+    id: `${t.id}-c${n}`,
+    author: t.author === null ? null : { login: n === 1 ? (t.author ?? 'octocat') : 'monalisa' },
+    body: n === 1 ? 'Could this be simpler?' : `Reply ${n}`,
+    url: `https://github.com/Codertocat/Hello-World/pull/2#discussion_r${t.id}${n}`,
+    createdAt: '2019-05-15T15:20:33Z'
+  }
+}
+
+/**
+ * A page of `repository.pullRequest.reviewThreads` as GitHub's GraphQL API answers the action's
+ * query: each thread's first comment with the count, and its latest 50.
+ */
 function threadsPage(threads: ThreadSpec[], endCursor: string | null) {
   return {
     data: {
@@ -47,24 +63,18 @@ function threadsPage(threads: ThreadSpec[], endCursor: string | null) {
         pullRequest: {
           reviewThreads: {
             pageInfo: { hasNextPage: endCursor !== null, endCursor },
-            nodes: threads.map((t) => ({
-              id: t.id,
-              isResolved: t.resolved ?? false,
-              isOutdated: false,
-              path: 'README.md',
-              line: t.line === undefined ? 3 : t.line,
-              comments: {
-                nodes: [
-                  {
-                    id: `${t.id}-c1`,
-                    author: t.author === null ? null : { login: t.author ?? 'octocat' },
-                    body: 'Could this be simpler?',
-                    url: `https://github.com/Codertocat/Hello-World/pull/2#discussion_r${t.id}`,
-                    createdAt: '2019-05-15T15:20:33Z'
-                  }
-                ]
+            nodes: threads.map((t) => {
+              const all = Array.from({ length: t.comments ?? 1 }, (_, i) => threadComment(t, i + 1))
+              return {
+                id: t.id,
+                isResolved: t.resolved ?? false,
+                isOutdated: false,
+                path: 'README.md',
+                line: t.line === undefined ? 3 : t.line,
+                opening: { totalCount: all.length, nodes: all.slice(0, 1) },
+                latest: { nodes: all.slice(-50) }
               }
-            }))
+            })
           }
         }
       }
@@ -261,7 +271,6 @@ describe('loadPrFacts', () => {
       { owner: 'Codertocat', repo: 'Hello-World', number: 2, cursor: 'Y3Vyc29yOjI=' }
     ])
     expect(asked[0]?.query).toContain('reviewThreads(first: 100, after: $cursor)')
-    expect(asked[0]?.query).toContain('comments(first: 50)')
     expect(facts.threads.map((t) => [t.id, t.isResolved, t.line])).toEqual([
       ['T1', false, 3],
       ['T2', true, 3],
@@ -272,10 +281,46 @@ describe('loadPrFacts', () => {
         id: 'T3-c1',
         author: 'ghost',
         body: 'Could this be simpler?',
-        url: 'https://github.com/Codertocat/Hello-World/pull/2#discussion_rT3',
+        url: 'https://github.com/Codertocat/Hello-World/pull/2#discussion_rT31',
         createdAt: '2019-05-15T15:20:33Z'
       }
     ])
+    expect(facts.threads[2]?.commentCount).toBe(1)
+    expect(scope.isDone()).toBe(true)
+  })
+
+  it("reads a long thread's opening comment and its latest 50 in the one query", async () => {
+    const scope = api()
+    scope.get(PR).reply(200, webhookPullRequest())
+    servePages(scope, `${PR}/files`, [])
+    servePages(scope, `${PR}/commits`, [])
+    servePages(scope, `${PR}/reviews`, [])
+    const asked = serveThreads(scope, [
+      threadsPage(
+        [
+          { id: 'T1', comments: 60 },
+          { id: 'T2', comments: 2 }
+        ],
+        null
+      )
+    ])
+    const github = await makeGitHub()
+
+    const facts = await github.loadPrFacts(2)
+
+    expect(asked).toHaveLength(1)
+    const query = asked[0]!.query.replace(/\s+/g, ' ')
+    expect(query).toContain('opening: comments(first: 1) { totalCount nodes { ...ThreadComment } }')
+    expect(query).toContain('latest: comments(last: 50) { nodes { ...ThreadComment } }')
+    const [long, short] = facts.threads
+    expect(long?.commentCount).toBe(60)
+    expect(long?.comments.map((c) => c.id)).toEqual([
+      'T1-c1',
+      ...Array.from({ length: 50 }, (_, i) => `T1-c${i + 11}`)
+    ])
+    // Two comments: the opening one is among the latest too, and is read once.
+    expect(short?.comments.map((c) => c.body)).toEqual(['Could this be simpler?', 'Reply 2'])
+    expect(short?.commentCount).toBe(2)
     expect(scope.isDone()).toBe(true)
   })
 

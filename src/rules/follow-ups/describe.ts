@@ -155,8 +155,16 @@ export function threadDescription(thread: ReviewThread, pr: PrRef): RichDoc {
     { type: 'blockquote', content: [paragraph(text(cut(first?.body ?? '', BODY_CHARS)))] }
   ]
   if (replies.length > 0) {
+    const unread = thread.commentCount - thread.comments.length
+    const earlier = unread === 1 ? '1 earlier one is' : `${unread} earlier ones are`
     blocks.push(
-      paragraph(text('Replies:')),
+      paragraph(
+        text(
+          unread > 0
+            ? `The latest ${replies.length} replies (${earlier} only in the thread):`
+            : 'Replies:'
+        )
+      ),
       bullets(replies.map((r) => [text(`@${r.author}: ${oneLine(r.body, REPLY_CHARS)}`)]))
     )
   }

@@ -361,7 +361,9 @@ export function planFollowUps(
     const known = found.known[threadLabel(thread.id)]
     if (known) {
       view.found.push({ what, key: known.key, url: known.url, summary: known.summary })
-      // The issue exists but the reply did not get through: answer now.
+      // The issue exists but the reply did not get through: answer now. The reply is looked for
+      // among the latest comments; one that 50 later comments pushed out of them is answered
+      // again, which brings the key back to where the discussion is.
       if (!thread.comments.some((c) => c.body.includes(known.key))) {
         actions.push({
           type: 'github.replyToThread',

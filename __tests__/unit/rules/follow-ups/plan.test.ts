@@ -40,6 +40,7 @@ const thread = (id: string, more: Partial<ReviewThread> = {}): ReviewThread => (
     { id: 'c1', author: 'dana', body: 'Round shipping too?', url: 'https://x/c1', createdAt: '' },
     { id: 'c2', author: 'ben', body: 'Later.', url: 'https://x/c2', createdAt: '' }
   ],
+  commentCount: 2,
   ...more
 })
 
@@ -151,6 +152,26 @@ describe('when: merge', () => {
       expect.objectContaining({ type: 'github.replyToThread', threadId: 'T1' })
     ])
     expect(plan.followUps.found.map((f) => f.key)).toEqual(['ABC-7', 'ABC-8'])
+  })
+
+  test('a thread longer than was read: its issue says how many replies are only in the thread', () => {
+    const opening = thread('T1').comments[0]!
+    const latest = Array.from({ length: 50 }, (_, i) => ({
+      ...opening,
+      id: `c${i + 11}`,
+      author: 'ben',
+      body: `Reply ${i + 11}`
+    }))
+    const plan = planFollowUps(
+      merged([thread('T1', { comments: [opening, ...latest], commentCount: 60 })]),
+      found(),
+      config()
+    )
+    const description = JSON.stringify(creates(plan.actions)[0]!.issue.description)
+    expect(description).toContain('Round shipping too?')
+    expect(description).toContain('The latest 50 replies (9 earlier ones are only in the thread):')
+    expect(description).toContain('@ben: Reply 60')
+    expect(description).not.toContain('Replies:')
   })
 
   test('grouping: pr makes one issue for all TODOs, with every TODO label', () => {
