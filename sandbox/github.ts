@@ -85,6 +85,22 @@ export function createGitHub({ state, now, spec, url }: GitHubDeps) {
     }
   }
 
+  /** An account's public profile, as `GET /users/{login}` and `GET /user` answer it. */
+  const profileJson = (u: GhUserRec) => ({
+    ...userJson(u.login),
+    name: u.name,
+    email: u.email,
+    company: null,
+    blog: '',
+    location: null,
+    bio: null,
+    public_repos: 0,
+    followers: 0,
+    following: 0,
+    created_at: '2020-01-01T00:00:00Z',
+    updated_at: '2026-01-01T00:00:00Z'
+  })
+
   const repoJson = (r: RepoRec) => ({
     id: r.id,
     node_id: `R_${r.id}`,
@@ -467,23 +483,14 @@ export function createGitHub({ state, now, spec, url }: GitHubDeps) {
     'users/get-by-username': (call) => {
       const u = findUser(call.params.username!)
       if (!u) return NOT_FOUND()
-      return {
-        status: 200,
-        body: {
-          ...userJson(u.login),
-          name: u.name,
-          email: u.email,
-          company: null,
-          blog: '',
-          location: null,
-          bio: null,
-          public_repos: 0,
-          followers: 0,
-          following: 0,
-          created_at: '2020-01-01T00:00:00Z',
-          updated_at: '2026-01-01T00:00:00Z'
-        }
-      }
+      return { status: 200, body: profileJson(u) }
+    },
+
+    'users/get-authenticated': (call) => {
+      const u = findUser(call.token.login)
+      // GITHUB_TOKEN and GitHub App installation tokens act as a bot: GitHub refuses them here.
+      if (!u || u.type === 'Bot') return ghError(403, 'Resource not accessible by integration')
+      return { status: 200, body: profileJson(u) }
     },
 
     'actions/get-repo-public-key': (call) => {

@@ -19,7 +19,8 @@ const EXAMPLES: Record<string, string> = {
   'issue-comment-items': 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
   'issue-comment': 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
   'content-file-response-if-content-is-a-file': 'GET /repos/{owner}/{repo}/contents/{path}',
-  'content-file-response-if-content-is-a-directory': 'GET /repos/{owner}/{repo}/contents/{path}'
+  'content-file-response-if-content-is-a-directory': 'GET /repos/{owner}/{repo}/contents/{path}',
+  'private-user-response-with-public-profile-information': 'GET /user'
 }
 
 const spec = JSON.parse(readFileSync(source, 'utf8')) as {

@@ -1,13 +1,17 @@
 import {
+  ACTIONS_BOT,
   JIRA,
   PR_URL,
   REPO,
   githubReads,
   jiraIssueJson,
   jiraMyself,
+  PERSONAL_TOKEN,
   recorder,
   runAction,
-  webhook
+  tokenOwner,
+  webhook,
+  type Json
 } from './harness.js'
 
 const GLOBAL_ID = `gitar-jira:${PR_URL}`
@@ -19,7 +23,7 @@ function commentEdited(body: string, sender = 'Codertocat', commentId = 11) {
   event.issue.number = 2
   event.issue.pull_request = { url: `https://api.github.com${REPO}/pulls/2` }
   event.comment.body = body
-  event.comment.user = { ...event.comment.user, login: 'github-actions[bot]', type: 'Bot' }
+  event.comment.user = { ...event.comment.user, ...ACTIONS_BOT }
   event.sender.login = sender
   return event
 }
@@ -35,6 +39,11 @@ function ourComment(boxes: string[], state: string) {
 
 const prOpened = () => webhook('pull_request', 'opened').pull_request
 
+/** A comment as GitHub lists it; the action's, with `GITHUB_TOKEN`, unless `user` says otherwise. */
+function listed(id: number, body: string, user: Json = ACTIONS_BOT) {
+  return { id, body, html_url: `${PR_URL}#issuecomment-${id}`, user }
+}
+
 test('ticking a possible match links it and records it as accepted', async () => {
   const body = ourComment(
     ['- [x] <!-- gitar-jira:key ABC-9 --> [ABC-9](x) Payment page · 50% sure'],
@@ -42,7 +51,7 @@ test('ticking a possible match links it and records it as accepted', async () =>
   )
   const pr = prOpened()
   const github = githubReads(pr, {
-    comments: [{ id: 11, body, html_url: `${PR_URL}#issuecomment-11` }]
+    comments: [listed(11, body)]
   })
   const update = recorder()
   github
@@ -77,7 +86,7 @@ test('unticking a link made by inference removes it and it is not suggested agai
   )
   const pr = prOpened()
   const github = githubReads(pr, {
-    comments: [{ id: 11, body, html_url: `${PR_URL}#issuecomment-11` }]
+    comments: [listed(11, body)]
   })
   const update = recorder()
   github
@@ -106,23 +115,21 @@ test('unticking a link made by inference removes it and it is not suggested agai
   expect(github.isDone() && jira.isDone()).toBe(true)
 })
 
+/** The action's comment, and someone's comment with its marker and a ticked box. */
+const ours = ourComment(
+  ['- [ ] <!-- gitar-jira:key ABC-9 --> [ABC-9](x) Payment page · 50% sure'],
+  '{"v":1,"links":[]}'
+)
+const forged = ourComment(
+  ['- [x] <!-- gitar-jira:key SEC-1 --> [SEC-1](x) anything'],
+  '{"v":1,"links":[]}'
+)
+const mallory = { login: 'mallory', type: 'User' }
+
 test("someone's own comment with the marker and a ticked box links nothing: only the action's comment decides", async () => {
-  const ours = ourComment(
-    ['- [ ] <!-- gitar-jira:key ABC-9 --> [ABC-9](x) Payment page · 50% sure'],
-    '{"v":1,"links":[]}'
-  )
-  const forged = ourComment(
-    ['- [x] <!-- gitar-jira:key SEC-1 --> [SEC-1](x) anything'],
-    '{"v":1,"links":[]}'
-  )
-  githubReads(prOpened(), {
-    comments: [
-      { id: 11, body: ours, html_url: `${PR_URL}#issuecomment-11` },
-      { id: 12, body: forged, html_url: `${PR_URL}#issuecomment-12` }
-    ]
-  })
+  githubReads(prOpened(), { comments: [listed(11, ours), listed(12, forged, mallory)] })
   const event = commentEdited(forged, 'mallory', 12)
-  event.comment.user = { ...event.comment.user, login: 'mallory', type: 'User' }
+  event.comment.user = { ...event.comment.user, ...mallory }
 
   const result = await runAction('issue_comment', event)
 
@@ -131,6 +138,27 @@ test("someone's own comment with the marker and a ticked box links nothing: only
     '::notice title=gitar-jira::Nothing to do: the edited comment by @mallory carries the gitar-jira marker but is not the gitar-jira comment of PR #2.'
   )
   expect(result.outputs['linked-issues']).toBeUndefined() // no run: no Jira request either
+})
+
+test("with a personal access token, a forged comment written before the action's own decides nothing either", async () => {
+  const owner = tokenOwner('ana-lima')
+  githubReads(prOpened(), {
+    comments: [listed(10, forged, mallory), listed(11, ours, { login: 'ana-lima', type: 'User' })]
+  })
+  const event = commentEdited(forged, 'mallory', 10)
+  event.comment.user = { ...event.comment.user, ...mallory }
+
+  const result = await runAction('issue_comment', event, { 'github-token': PERSONAL_TOKEN })
+
+  expect(result.exitCode).toBe(0)
+  expect(result.stdout).toContain(
+    '::notice title=gitar-jira::Ignored the comment by @mallory (https://github.com/Codertocat/Hello-World/pull/2#issuecomment-10): it carries the gitar-jira marker but was not written with this `github-token` (@ana-lima), so its hidden state is not read.\n'
+  )
+  expect(result.stdout).toContain(
+    '::notice title=gitar-jira::Nothing to do: the edited comment by @mallory carries the gitar-jira marker but is not the gitar-jira comment of PR #2.'
+  )
+  expect(result.outputs['linked-issues']).toBeUndefined() // no run: no Jira request either
+  expect(owner.isDone()).toBe(true)
 })
 
 test.each([

@@ -21,7 +21,7 @@ export const GITHUB_TOKEN = 'ghs_e2eTOKENthatMUSTneverBEprinted0000'
 const require = createRequire(import.meta.url)
 const webhooks = require('@octokit/webhooks-examples') as WebhookDefinition[]
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = any
+export type Json = any
 
 /** A real webhook payload from @octokit/webhooks-examples, deep-copied. */
 export function webhook(name: string, action: string): Json {
@@ -173,6 +173,28 @@ export function githubReads(
     .query(true)
     .reply(200, options.comments ?? [])
   return scope
+}
+
+/** The account `github-token` comments as with `GITHUB_TOKEN` (and so in most tests). */
+export const ACTIONS_BOT = { login: 'github-actions[bot]', type: 'Bot' }
+
+/** A personal access token, passed as `github-token`: its comments are a person's. */
+export const PERSONAL_TOKEN = 'github_pat_e2eTOKENthatMUSTneverBEprinted00'
+
+/**
+ * GitHub's `GET /user` for the run's token: the login of a personal access token, or (null) the
+ * 403 that `GITHUB_TOKEN` and GitHub App tokens get. Set it up before any `recorder()`: nock
+ * hands a request to the body matcher of each interceptor it tries before the one that answers.
+ */
+export function tokenOwner(login: string | null): nock.Scope {
+  const scope = nock(GITHUB).get('/user')
+  return login === null
+    ? scope.reply(403, {
+        message: 'Resource not accessible by integration',
+        documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user',
+        status: '403'
+      })
+    : scope.reply(200, { login, id: 1, type: 'User', html_url: `https://github.com/${login}` })
 }
 
 export function jiraMyself(): nock.Scope {

@@ -1,5 +1,6 @@
 import nock from 'nock'
 import {
+  ACTIONS_BOT,
   API_TOKEN,
   GITHUB,
   GITHUB_TOKEN,
@@ -10,9 +11,12 @@ import {
   jiraFixture,
   jiraIssueJson,
   jiraMyself,
+  PERSONAL_TOKEN,
   recorder,
   runAction,
-  webhook
+  tokenOwner,
+  webhook,
+  type Json
 } from './harness.js'
 
 const GLOBAL_ID = `gitar-jira:${PR_URL}`
@@ -42,21 +46,38 @@ function bulkfetchAnswer(issues: ReturnType<typeof jiraIssueJson>[], unknown: st
   }
 }
 
-/** An `edited` event (title `ABC-1 …`) on a PR whose bot comment holds `state`; its update recorded. */
-function editedWithComment(state: string) {
+/** The action's hidden comment with `state` and `text`, as it is listed. */
+function listedComment(id: number, state: string, user: Json = ACTIONS_BOT, text = 'old') {
+  return {
+    id,
+    body: `<!-- gitar-jira:comment -->\n${text}\n<!-- gitar-jira:state ${state} -->`,
+    html_url: `${PR_URL}#issuecomment-${id}`,
+    user
+  }
+}
+
+/** An `edited` event: the title now `ABC-1 …`, the description empty. */
+function editedEvent() {
   const event = webhook('pull_request', 'opened')
   event.action = 'edited'
   Object.assign(event.pull_request, { title: 'ABC-1 Update the README', body: '' })
-  const previous = {
-    id: 7,
-    body: `<!-- gitar-jira:comment -->\nold\n<!-- gitar-jira:state ${state} -->`,
-    html_url: `${PR_URL}#issuecomment-7`,
-    user: { login: 'github-actions[bot]', type: 'Bot' }
-  }
-  const github = githubReads(event.pull_request, { comments: [previous] })
+  return event
+}
+
+/** An `edited` event on a PR with `comments`; comment 7's update recorded. */
+function editedWith(comments: Json[]) {
+  const event = editedEvent()
+  const github = githubReads(event.pull_request, { comments })
   const update = recorder()
-  github.patch(`${REPO}/issues/comments/7`, update.match).reply(200, { ...previous, body: 'new' })
+  github
+    .patch(`${REPO}/issues/comments/7`, update.match)
+    .reply(200, { ...comments.find((c) => c.id === 7), body: 'new' })
   return { event, github, update }
+}
+
+/** An `edited` event (title `ABC-1 …`) on a PR whose bot comment holds `state`; its update recorded. */
+function editedWithComment(state: string) {
+  return editedWith([listedComment(7, state)])
 }
 
 describe('pull_request opened with explicit keys', () => {
@@ -225,6 +246,110 @@ describe('pull_request opened with explicit keys', () => {
     expect(result.stdout).toMatch(/^::error::gitar-jira: 1 failure\(s\)%0Aauto-link: /m)
     expect((comment.sent[0] as { body: string }).body).toContain('> - **auto-link**:')
     expect(github.isDone() && jira.isDone()).toBe(true)
+  })
+})
+
+describe("the PR comment is the action's own: a person's copy of its marker is ignored", () => {
+  /** Someone's comment carrying the marker and a state that would unlink ABC-2 if it were read. */
+  const copy = listedComment(
+    6,
+    '{"v":1,"links":[{"key":"ABC-1","via":"explicit"},{"key":"ABC-2","via":"explicit"}]}',
+    { login: 'mallory', type: 'User' },
+    'pasted'
+  )
+  const OWN_STATE = '{"v":1,"links":[{"key":"ABC-1","via":"explicit"}]}'
+  const IGNORED =
+    '::notice title=gitar-jira::Ignored the comment by @mallory (https://github.com/Codertocat/Hello-World/pull/2#issuecomment-6): it carries the gitar-jira marker but '
+  const PAT = { ...NO_REVIEWERS, 'github-token': PERSONAL_TOKEN }
+
+  /** ABC-1 read and its link refreshed; nothing else (an ABC-2 unlink would meet no interceptor). */
+  const jiraLinksAbc1 = () =>
+    jiraMyself()
+      .post('/rest/api/3/issue/bulkfetch')
+      .reply(200, bulkfetchAnswer([jiraIssueJson('ABC-1', 'Rewrite the README')], []))
+      .post('/rest/api/3/issue/ABC-1/remotelink')
+      .reply(200, { id: 1, self: `${JIRA}/rest/api/3/issue/ABC-1/remotelink/1` })
+
+  /** The run has no comment of its own to edit: it creates one, recorded. */
+  function createsComment(github: nock.Scope) {
+    const created = recorder()
+    github
+      .post(`${REPO}/issues/2/comments`, created.match)
+      .reply(201, { id: 99, body: 'x', html_url: `${PR_URL}#issuecomment-99` })
+    return created
+  }
+
+  test("a personal access token: the token owner's comment is edited, not the copy written before it", async () => {
+    const owner = tokenOwner('ana-lima')
+    const { event, github, update } = editedWith([
+      copy,
+      listedComment(7, OWN_STATE, { login: 'ana-lima', type: 'User' })
+    ])
+    const jira = jiraLinksAbc1()
+
+    const result = await runAction('pull_request', event, PAT)
+
+    expect(result.exitCode).toBe(0)
+    expect(result.stdout).toContain(
+      `${IGNORED}was not written with this \`github-token\` (@ana-lima), so its hidden state is not read.\n`
+    )
+    const body = (update.sent[0] as { body: string }).body
+    expect(body).toContain('{"key":"ABC-1","via":"explicit","h":')
+    expect(body).not.toContain('ABC-2')
+    expect(result.outputs['comment-url']).toBe(`${PR_URL}#issuecomment-7`)
+    expect(shown(result.stdout)).not.toContain(PERSONAL_TOKEN)
+    expect(github.isDone() && owner.isDone() && jira.isDone()).toBe(true)
+  })
+
+  test("a personal access token and only someone else's copy: a new comment, the copy's state unread", async () => {
+    const owner = tokenOwner('ana-lima')
+    const event = editedEvent()
+    const github = githubReads(event.pull_request, { comments: [copy] })
+    const created = createsComment(github)
+    const jira = jiraLinksAbc1()
+
+    const result = await runAction('pull_request', event, PAT)
+
+    expect(result.exitCode).toBe(0)
+    expect(result.stdout).toContain(
+      `${IGNORED}was not written with this \`github-token\` (@ana-lima), so its hidden state is not read. gitar-jira's report goes to a new comment.\n`
+    )
+    const body = (created.sent[0] as { body: string }).body
+    expect(body).toContain('{"key":"ABC-1","via":"explicit","h":')
+    expect(body).not.toContain('ABC-2')
+    expect(result.outputs['comment-url']).toBe(`${PR_URL}#issuecomment-99`)
+    expect(github.isDone() && owner.isDone() && jira.isDone()).toBe(true)
+  })
+
+  test('GITHUB_TOKEN: the bot comment is edited, with no request beyond the usual ones', async () => {
+    const { event, github, update } = editedWith([copy, listedComment(7, OWN_STATE)])
+    const jira = jiraLinksAbc1()
+
+    // A GET /user would meet no interceptor and fail the run.
+    const result = await runAction('pull_request', event, NO_REVIEWERS)
+
+    expect(result.exitCode).toBe(0)
+    expect(result.stdout).not.toContain('Ignored the comment')
+    expect((update.sent[0] as { body: string }).body).not.toContain('ABC-2')
+    expect(github.isDone() && jira.isDone()).toBe(true)
+    expect(nock.pendingMocks()).toEqual([])
+  })
+
+  test("GITHUB_TOKEN and only a person's copy: GET /user is refused, and a new comment is made", async () => {
+    const owner = tokenOwner(null)
+    const event = editedEvent()
+    const github = githubReads(event.pull_request, { comments: [copy] })
+    const created = createsComment(github)
+    const jira = jiraLinksAbc1()
+
+    const result = await runAction('pull_request', event, NO_REVIEWERS)
+
+    expect(result.exitCode).toBe(0)
+    expect(result.stdout).toContain(
+      `${IGNORED}was written by a person, and GitHub did not say whose this \`github-token\` is (GET /user answered 403; \`GITHUB_TOKEN\` and GitHub Apps comment as bots), so its hidden state is not read. gitar-jira's report goes to a new comment.\n`
+    )
+    expect((created.sent[0] as { body: string }).body).not.toContain('ABC-2')
+    expect(github.isDone() && owner.isDone() && jira.isDone()).toBe(true)
   })
 })
 

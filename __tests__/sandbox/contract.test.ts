@@ -1,13 +1,15 @@
 import { loadSpec, OpenApi } from '../../sandbox/openapi.js'
 import { adfFromText } from '../../sandbox/index.js'
+import { ACME } from '../../sandbox/scenarios/acme.js'
 import { useSandbox } from './client.js'
 
 const { jira, gh } = useSandbox()
 const specs = { jira: new OpenApi(loadSpec('jira')), github: new OpenApi(loadSpec('github')) }
 
-// Rows are [api, method, path, body?]; test.each passes them as one array (a 4th function parameter
-// would make jest wait for a `done` callback).
-const cases: Array<[keyof typeof specs, string, string, unknown?]> = [
+// Rows are [api, method, path, body?, token?]; test.each passes them as one array (a 4th function
+// parameter would make jest wait for a `done` callback). GitHub calls use GITHUB_TOKEN unless the
+// row names ACME's personal token.
+const cases: Array<[keyof typeof specs, string, string, unknown?, 'personal token'?]> = [
   ['jira', 'GET', '/rest/api/3/myself'],
   ['jira', 'GET', '/rest/api/3/serverInfo'],
   [
@@ -56,13 +58,16 @@ const cases: Array<[keyof typeof specs, string, string, unknown?]> = [
   ['github', 'GET', '/repos/acme/shop/contents/.github/gitar-jira.yml'],
   ['github', 'GET', '/repos/acme/shop/collaborators/chenwei/permission'],
   ['github', 'GET', '/repos/acme/shop/commits'],
-  ['github', 'GET', '/users/ana-lima']
+  ['github', 'GET', '/users/ana-lima'],
+  ['github', 'GET', '/user', undefined, 'personal token'],
+  ['github', 'GET', '/user'] // GITHUB_TOKEN: 403
 ]
 
 test.each(cases.map((c) => [c]))(
   '%j answers what the OpenAPI description promises',
-  async ([api, method, path, body]) => {
-    const r = await (api === 'jira' ? jira : gh)(path, { method, body })
+  async ([api, method, path, body, token]) => {
+    const auth = token ? { auth: `token ${ACME.secretsToken}` } : {}
+    const r = await (api === 'jira' ? jira : gh)(path, { method, body, ...auth })
     const match = specs[api].match(method, new URL(path, 'http://x').pathname)
     if (match.kind !== 'match') throw new Error('no operation')
     const schema = match.route.operation.responses[String(r.status)]?.schema

@@ -166,6 +166,17 @@ test('collaborator permissions, users and commits by author', async () => {
   expect(byEmail.body.map((c: { author: { login: string } }) => c.author.login)).toEqual(['fay-n'])
 })
 
+test("GET /user: a personal token's account; GITHUB_TOKEN, a bot, is refused", async () => {
+  expect(await gh('/user', { auth: `token ${ACME.secretsToken}` })).toMatchObject({
+    status: 200,
+    body: { login: 'ana-lima', type: 'User', email: 'ana@acme.test' }
+  })
+  expect(await gh('/user')).toMatchObject({
+    status: 403,
+    body: { message: 'Resource not accessible by integration' }
+  })
+})
+
 test('secrets: GITHUB_TOKEN may not; a secrets token writes a sealed value the sandbox can open', async () => {
   expect((await gh('/repos/acme/shop/actions/secrets/public-key')).status).toBe(403)
   const auth = `token ${ACME.secretsToken}`

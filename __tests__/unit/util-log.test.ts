@@ -2,7 +2,7 @@
 import { jest } from '@jest/globals'
 import type { Action } from '../../src/plan/actions.js'
 import { applyActions } from '../../src/plan/apply.js'
-import { logBlock } from '../../src/util/log.js'
+import { logBlock, noticeLine } from '../../src/util/log.js'
 
 const FORGED = 'src/a\n::error title=Forged::the build is broken\n.ts'
 
@@ -40,4 +40,11 @@ test('a block of many lines prints with workflow commands stopped around it', as
   const forged = out.indexOf('::error title=Forged')
   expect(stopped).toBeLessThan(forged)
   expect(forged).toBeLessThan(resumed)
+})
+
+test('a notice with a line break in it is one annotation, shown on one line', async () => {
+  const out = await printed(() => noticeLine(`Ignored the comment by @x (${FORGED})`))
+  expect(out.split('\n').filter(Boolean)).toEqual([
+    '::notice title=gitar-jira::Ignored the comment by @x (src/a ⏎ ::error title=Forged::the build is broken ⏎ .ts)'
+  ])
 })

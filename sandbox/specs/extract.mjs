@@ -64,6 +64,7 @@ const OPERATIONS = {
       'get /repos/{owner}/{repo}/contents/{path}',
       'get /repos/{owner}/{repo}/collaborators/{username}/permission',
       'get /repos/{owner}/{repo}/commits',
+      'get /user',
       'get /users/{username}',
       'get /repos/{owner}/{repo}/actions/secrets/public-key',
       'put /repos/{owner}/{repo}/actions/secrets/{secret_name}'

@@ -5,6 +5,8 @@ import type { GitHubClient } from './client.js'
 import { callGitHub } from './errors.js'
 import type { IssueComment } from './port.js'
 import type { Repo } from './pr-facts.js'
+import { getTokenOwner, type TokenOwner } from './user.js'
+import { noticeLine } from '../util/log.js'
 
 type CommentData = Awaited<
   ReturnType<GitHubClient['rest']['issues']['listComments']>
@@ -20,12 +22,18 @@ function toComment(c: CommentData): IssueComment {
 }
 
 /**
- * The PR's comment whose body contains `marker`.
+ * The action's own comment on the PR: the first one whose body contains `marker` and that the
+ * `github-token` wrote. Comments come oldest first.
  *
- * Anyone can paste the marker into a comment of their own, so when several comments carry it
- * the first one written by a bot account (`GITHUB_TOKEN` and GitHub Apps comment as bots) wins,
- * and the listing stops there. With no bot among them (the action runs with a personal token)
- * the first comment that carries the marker is used. Comments come oldest first.
+ * Anyone can paste the marker into a comment of their own, and such a comment must not pass for
+ * the action's: its hidden state would decide links (and a token with write access could
+ * rewrite it). `GITHUB_TOKEN` and GitHub Apps comment as bots, which no person can, so the first
+ * marked comment by a bot wins and the listing stops there, with no further request. With no
+ * bot among them the token may be a person's (a personal access token): `GET /user` says whose,
+ * and only a comment by that login is taken; the others are ignored, with a notice. When GitHub
+ * will not say (an app's token), no person's comment can be ours: none is taken, and the run
+ * makes a new comment. The checkbox flow compares the edited comment with this answer
+ * (`notTheActionsComment`), so an edit of an ignored comment decides nothing either.
  */
 export async function findComment(
   octokit: GitHubClient,
@@ -33,8 +41,9 @@ export async function findComment(
   prNumber: number,
   marker: string
 ): Promise<IssueComment | null> {
-  return callGitHub('comments', async () => {
-    let first: CommentData | undefined
+  type Found = { bot: IssueComment } | { byPeople: IssueComment[] }
+  const found = await callGitHub('comments', async (): Promise<Found> => {
+    const byPeople: IssueComment[] = []
     const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
       ...target,
       issue_number: prNumber,
@@ -43,12 +52,41 @@ export async function findComment(
     for await (const { data } of pages) {
       for (const c of data) {
         if (!c.body?.includes(marker)) continue
-        if (c.user?.type === 'Bot') return toComment(c)
-        first ??= c
+        if (c.user?.type === 'Bot') return { bot: toComment(c) }
+        byPeople.push(toComment(c))
       }
     }
-    return first ? toComment(first) : null
+    return { byPeople }
   })
+  if ('bot' in found) return found.bot
+  const marked = found.byPeople
+  if (marked.length === 0) return null
+  const owner = await getTokenOwner(octokit)
+  const self = 'login' in owner ? owner.login.toLowerCase() : null
+  const isOwn = (c: IssueComment) => self !== null && c.author?.login.toLowerCase() === self
+  const ignored = marked.filter((c) => !isOwn(c))
+  const own = marked.find(isOwn) ?? null
+  if (ignored.length > 0) noticeLine(ignoredNotice(ignored, owner, own !== null))
+  return own
+}
+
+const NAMED = 3
+
+/** One line naming each ignored comment by author and URL (never its body), and why. */
+function ignoredNotice(ignored: IssueComment[], owner: TokenOwner, ownFound: boolean): string {
+  const named = ignored
+    .slice(0, NAMED)
+    .map((c) => `${c.author ? `@${c.author.login}` : 'a deleted account'} (${c.url})`)
+  const more = ignored.length > NAMED ? ` and ${ignored.length - NAMED} more` : ''
+  const one = ignored.length === 1
+  const why =
+    'login' in owner
+      ? `${one ? 'was' : 'were'} not written with this \`github-token\` (@${owner.login})`
+      : `${one ? 'was' : 'were'} written by a person, and GitHub did not say whose this \`github-token\` is (GET /user answered ${owner.refused}; \`GITHUB_TOKEN\` and GitHub Apps comment as bots)`
+  return (
+    `Ignored the comment${one ? '' : 's'} by ${named.join(', ')}${more}: ${one ? 'it carries' : 'they carry'} the gitar-jira marker but ${why}, so ${one ? 'its' : 'their'} hidden state is not read.` +
+    (ownFound ? '' : " gitar-jira's report goes to a new comment.")
+  )
 }
 
 export async function createComment(

@@ -124,6 +124,11 @@ export function gitHubError(error: unknown, permission: GitHubPermission): Error
   return error instanceof Error ? error : new Error(String(error))
 }
 
+/** True for GitHub's answer that a rate limit was hit (429, or a 403 that says so). */
+export function isRateLimited(error: unknown): boolean {
+  return isHttpFailure(error) && isRateLimit(error)
+}
+
 /** The HTTP status of an Octokit error, if it is one. */
 export function httpStatus(error: unknown): number | undefined {
   return isHttpFailure(error) ? error.status : undefined

@@ -114,7 +114,10 @@ export interface GitHubPort {
   loadPrFacts(prNumber: number): Promise<PrFacts>
   /** File text at a ref, or null when the file does not exist there. */
   getFileText(path: string, ref: string): Promise<string | null>
-  /** The first issue comment on the PR whose body contains `marker`. */
+  /**
+   * The action's own comment on the PR: the first whose body contains `marker` and that a bot
+   * or the token's own account wrote (a person's copy of the marker is ignored, with a notice).
+   */
   findComment(prNumber: number, marker: string): Promise<IssueComment | null>
   createComment(prNumber: number, body: string): Promise<IssueComment>
   updateComment(commentId: number, body: string): Promise<IssueComment>

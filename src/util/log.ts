@@ -7,9 +7,16 @@
 import * as core from '@actions/core'
 import { randomUUID } from 'node:crypto'
 
+const oneLine = (text: string) => text.replace(/\r\n|\r|\n/g, ' ⏎ ')
+
 /** One line, whatever the text holds: its line breaks shown as ⏎. */
 export function logLine(text: string): void {
-  core.info(text.replace(/\r\n|\r|\n/g, ' ⏎ '))
+  core.info(oneLine(text))
+}
+
+/** A gitar-jira notice (an annotation) on one line, whatever the text holds. */
+export function noticeLine(text: string): void {
+  core.notice(oneLine(text), { title: 'gitar-jira' })
 }
 
 /** Many lines as they are, with workflow commands off while they print. */

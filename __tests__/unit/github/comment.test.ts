@@ -3,6 +3,7 @@ import {
   api,
   bodies,
   clone,
+  core,
   linkHeader,
   makeGitHub,
   openapi,
@@ -16,7 +17,11 @@ const COMMENTS = `${REPO_PATH}/issues/2/comments`
 const example = openapi['issue-comment-items'][0]
 const bot = { ...clone(example.user), login: 'github-actions[bot]', type: 'Bot' }
 
-function comment(id: number, body: string, user: Record<string, unknown> = clone(example.user)) {
+function comment(
+  id: number,
+  body: string,
+  user: Record<string, unknown> | null = clone(example.user)
+) {
   return {
     ...clone(example),
     id,
@@ -48,7 +53,7 @@ describe('findComment', () => {
     expect(scope.isDone()).toBe(true)
   })
 
-  it("prefers the bot's comment to a user's copy of the marker, and stops there", async () => {
+  it("prefers the bot's comment to a user's copy of the marker, and stops there (no GET /user either)", async () => {
     const copy = comment(7, `Quoting: ${MARKER}`)
     // Page 1 links to page 2, which is not served: asking for it would fail the test.
     const scope = api()
@@ -63,13 +68,103 @@ describe('findComment', () => {
     expect(scope.isDone()).toBe(true)
   })
 
-  it("falls back to the first marked comment when no bot wrote one (a personal token's run)", async () => {
-    const scope = api()
-    servePages(scope, COMMENTS, [comment(3, 'hello'), comment(4, MARKER), comment(5, MARKER)])
-    const github = await makeGitHub()
+  describe("with no bot's comment (a personal access token's run), GET /user says whose is ours", () => {
+    const ana = { ...clone(example.user), login: 'ana-lima', type: 'User' }
+    const mallory = { ...clone(example.user), login: 'mallory', type: 'User' }
+    const tokenOwner = (scope: nock.Scope, login: string) =>
+      scope
+        .get('/user')
+        .reply(200, { ...openapi['private-user-response-with-public-profile-information'], login })
+    const noticed = () => core.notice.mock.calls.map(([text]) => String(text))
 
-    expect((await github.findComment(2, MARKER))?.id).toBe(4)
-    expect(scope.isDone()).toBe(true)
+    beforeEach(() => core.notice.mockClear())
+
+    it("takes the token owner's comment, not a person's copy of the marker written before it", async () => {
+      const copy = comment(4, `${MARKER} <!-- gitar-jira:state {"v":1,"links":[]} -->`, mallory)
+      const scope = api()
+      servePages(scope, COMMENTS, [
+        comment(3, 'hello'),
+        copy,
+        comment(5, MARKER, ana),
+        comment(8, `Quoting: ${MARKER}`, ana) // the first of the owner's is the one
+      ])
+      tokenOwner(scope, 'Ana-Lima') // GitHub logins are case-insensitive
+      const github = await makeGitHub()
+
+      expect(await github.findComment(2, MARKER)).toMatchObject({
+        id: 5,
+        author: { login: 'ana-lima', type: 'User' }
+      })
+      expect(scope.isDone()).toBe(true)
+      expect(noticed()).toEqual([
+        'Ignored the comment by @mallory (https://github.com/Codertocat/Hello-World/pull/2#issuecomment-4): it carries the gitar-jira marker but was not written with this `github-token` (@Ana-Lima), so its hidden state is not read.'
+      ])
+      expect(core.notice).toHaveBeenCalledWith(expect.anything(), { title: 'gitar-jira' })
+    })
+
+    it('takes none when only others wrote the marker: the run makes a new comment', async () => {
+      const scope = api()
+      servePages(scope, COMMENTS, [
+        comment(4, `${MARKER}\n::error::forged`, mallory),
+        comment(6, MARKER, { ...mallory, login: 'eve' }),
+        comment(7, MARKER, null)
+      ])
+      tokenOwner(scope, 'ana-lima')
+      const github = await makeGitHub()
+
+      expect(await github.findComment(2, MARKER)).toBeNull()
+      expect(scope.isDone()).toBe(true)
+      const [notice] = noticed()
+      expect(noticed()).toHaveLength(1)
+      expect(notice).toBe(
+        'Ignored the comments by @mallory (https://github.com/Codertocat/Hello-World/pull/2#issuecomment-4), ' +
+          '@eve (https://github.com/Codertocat/Hello-World/pull/2#issuecomment-6), ' +
+          'a deleted account (https://github.com/Codertocat/Hello-World/pull/2#issuecomment-7): ' +
+          "they carry the gitar-jira marker but were not written with this `github-token` (@ana-lima), so their hidden state is not read. gitar-jira's report goes to a new comment."
+      )
+      expect(notice).not.toContain('forged')
+    })
+
+    it('takes none when GitHub will not say whose the token is (403): none can be told to be ours', async () => {
+      const scope = api()
+      servePages(scope, COMMENTS, [comment(4, MARKER, mallory)])
+      scope.get('/user').reply(403, { message: 'Resource not accessible by integration' })
+      const github = await makeGitHub()
+
+      expect(await github.findComment(2, MARKER)).toBeNull()
+      expect(scope.isDone()).toBe(true)
+      expect(noticed()).toEqual([
+        "Ignored the comment by @mallory (https://github.com/Codertocat/Hello-World/pull/2#issuecomment-4): it carries the gitar-jira marker but was written by a person, and GitHub did not say whose this `github-token` is (GET /user answered 403; `GITHUB_TOKEN` and GitHub Apps comment as bots), so its hidden state is not read. gitar-jira's report goes to a new comment."
+      ])
+    })
+
+    it.each([
+      [
+        'GitHub down after retries',
+        502,
+        { message: 'Bad Gateway' },
+        {},
+        'GitHub failed: GET /user answered 502 (Bad Gateway), even after retries.'
+      ],
+      [
+        'a rate limit (a 403 that is not a refusal)',
+        403,
+        { message: 'API rate limit exceeded for user ID 1.' },
+        { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(2 ** 31) },
+        "GitHub's rate limit stopped the run: GET /user answered 403"
+      ]
+    ])(
+      'fails as any read does on %s: no comment is taken or ignored',
+      async (_, status, body, headers, error) => {
+        const scope = api()
+        servePages(scope, COMMENTS, [comment(5, MARKER, ana)])
+        scope.get('/user').times(2).reply(status, body, headers)
+        const github = await makeGitHub({ retries: 1, rateLimitRetries: 1 })
+
+        await expect(github.findComment(2, MARKER)).rejects.toThrow(error)
+        expect(noticed()).toEqual([])
+      }
+    )
   })
 
   it('returns null when no comment carries the marker', async () => {
