@@ -3,7 +3,7 @@
  * Never includes the token: only the method, the path and GitHub's own message.
  */
 import { UserError } from '../util/errors.js'
-import { createsSomething } from './client.js'
+import { createsSomething, notReached } from './client.js'
 
 /** What a call needs, as a workflow's `permissions:` block spells it. */
 export type GitHubPermission =
@@ -76,7 +76,8 @@ function permissionHint(permission: GitHubPermission): string {
 }
 
 function describeHttp(error: HttpFailure, permission: GitHubPermission): string {
-  const where = `${route(error.request)} answered ${error.status} (${gitHubSays(error.message)})`
+  const answer = error.response ? `answered ${error.status}` : 'got no answer'
+  const where = `${route(error.request)} ${answer} (${gitHubSays(error.message)})`
   if (error.status === 401) {
     return `GitHub rejected the \`github-token\`: ${where}. Check the \`github-token\` input: the token may be expired or revoked.`
   }
@@ -88,6 +89,9 @@ function describeHttp(error: HttpFailure, permission: GitHubPermission): string 
   if (error.status === 403) return `GitHub refused: ${where}; ${permissionHint(permission)}.`
   if (error.status === 404) {
     return `GitHub found nothing: ${where}. Either it does not exist or ${permissionHint(permission)}.`
+  }
+  if (notReached(error)) {
+    return `GitHub was not reached: ${where}, even after retries. Check the runner's network and https://www.githubstatus.com, then rerun the job.`
   }
   if (error.status >= 500 && error.status !== 503 && createsSomething(error.request)) {
     return `GitHub failed: ${where}. Not retried, since GitHub may have acted on it; the next run looks for it before writing again. See https://www.githubstatus.com.`
