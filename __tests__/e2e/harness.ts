@@ -128,6 +128,18 @@ function parseOutputs(text: string): Record<string, string> {
 
 export { recorder } from '../helpers/recorder.js'
 
+/**
+ * Makes waits of a second or more (Octokit's backoff: 1 s, 4 s, then 9 s; the throttling
+ * plugin's spacing of writes) a thousand times shorter, so a run can go through every retry.
+ * Undo with `jest.restoreAllMocks()`.
+ */
+export function quickBackoff(): void {
+  const real = globalThis.setTimeout
+  const quick = (callback: (...args: unknown[]) => void, ms = 0, ...args: unknown[]) =>
+    real(callback, ms >= 1000 ? ms / 1000 : ms, ...args)
+  jest.spyOn(globalThis, 'setTimeout').mockImplementation(quick as typeof setTimeout)
+}
+
 /** The GitHub reads every PR event makes: config, PR, files, commits, reviews, threads, comments. */
 export function githubReads(
   pr: Json,

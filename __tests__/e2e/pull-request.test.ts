@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals'
 import nock from 'nock'
 import {
   ACTIONS_BOT,
@@ -12,12 +13,14 @@ import {
   jiraIssueJson,
   jiraMyself,
   PERSONAL_TOKEN,
+  quickBackoff,
   recorder,
   runAction,
   tokenOwner,
   webhook,
   type Json
 } from './harness.js'
+import { networkFailure } from '../helpers/network-failure.js'
 
 const GLOBAL_ID = `gitar-jira:${PR_URL}`
 /** suggest-reviewers has its own end-to-end tests (reviewers.test.ts): not these tests' subject. */
@@ -377,6 +380,72 @@ describe('Jira failing on what every rule needs (the linked issues)', () => {
     expect(result.stdout).toMatch(
       /^::warning title=gitar-jira \(fail-on-error%3A false\)::gitar-jira stopped: .*Something went wrong/m
     )
+  })
+})
+
+describe('GitHub failing on what every rule needs (the PR itself)', () => {
+  beforeEach(quickBackoff)
+  afterEach(() => jest.restoreAllMocks())
+
+  /** A run whose `GET /pulls/2` always gets `answer` (persisted: every retry too). */
+  const failingRun = async (answer: (pr: nock.Interceptor) => nock.Scope, failOnError: string) => {
+    const event = openedEvent()
+    answer(nock(GITHUB).persist().get(`${REPO}/pulls/2`))
+    githubReads(event.pull_request)
+    jiraMyself()
+    return runAction('pull_request', event, { ...NO_REVIEWERS, 'fail-on-error': failOnError })
+  }
+  const down = (pr: nock.Interceptor) => pr.reply(502, { message: 'Server Error' })
+  const DOWN_MESSAGE =
+    `GitHub failed: GET ${REPO}/pulls/2 answered 502 (Server Error), even after retries. ` +
+    'See https://www.githubstatus.com and rerun the job.'
+  const WARNING = '::warning title=gitar-jira (fail-on-error%3A false)::gitar-jira stopped: '
+
+  test('down after the retries: fails the step with one error that says so, by default', async () => {
+    const result = await failingRun(down, 'true')
+    expect(result.exitCode).toBe(1)
+    expect(result.stdout.match(/^::error/gm)).toHaveLength(1)
+    expect(result.stdout).toContain(`::error title=GitHub API::${DOWN_MESSAGE}`)
+  })
+
+  test.each([
+    ['answering 502 after the retries', down, DOWN_MESSAGE],
+    [
+      'rate-limited for longer than a run waits',
+      (pr: nock.Interceptor) =>
+        pr.reply(
+          403,
+          { message: 'API rate limit exceeded for installation ID 1.' },
+          { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '4102444800' }
+        ),
+      `GitHub's rate limit stopped the run: GET ${REPO}/pulls/2 answered 403 (API rate limit ` +
+        'exceeded for installation ID 1.). It resets at 2100-01-01T00:00:00.000Z. Rerun the job later.'
+    ],
+    [
+      'out of reach after the retries',
+      (pr: nock.Interceptor) => pr.replyWithError(networkFailure()),
+      `GitHub was not reached: GET ${REPO}/pulls/2 got no answer (connect ECONNREFUSED ` +
+        "140.82.112.6:443), even after retries. Check the runner's network and " +
+        'https://www.githubstatus.com, then rerun the job.'
+    ]
+  ])('%s, with fail-on-error: false: one warning and a green step', async (_, answer, message) => {
+    const result = await failingRun(answer, 'false')
+    expect(result.exitCode).toBe(0)
+    expect(result.stdout).not.toMatch(/^::error/m)
+    expect(result.stdout).toContain(`${WARNING}${message}`)
+  })
+
+  test('a permission missing still fails the step with fail-on-error: false: only a person can fix it', async () => {
+    const result = await failingRun(
+      (pr) => pr.reply(403, { message: 'Resource not accessible by integration' }),
+      'false'
+    )
+    expect(result.exitCode).toBe(1)
+    expect(result.stdout.match(/^::error/gm)).toHaveLength(1)
+    expect(result.stdout).toMatch(
+      /^::error title=GitHub API::GitHub refused: .*pull-requests: read/m
+    )
+    expect(result.stdout).not.toContain(WARNING)
   })
 })
 

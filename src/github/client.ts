@@ -6,6 +6,7 @@ import { getOctokit } from '@actions/github'
 import { defaults } from '@actions/github/lib/utils'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
+import { NOT_SENT_CODES, networkCode } from '../util/network.js'
 
 export type GitHubClient = ReturnType<typeof getOctokit>
 
@@ -102,8 +103,8 @@ export function createOctokit(options: GitHubClientOptions): GitHubClient {
       try {
         return await request(requestOptions)
       } catch (error) {
-        // A create the retry plugin leaves alone is retried on 503 only: GitHub did not act.
-        if (creates && statusOf(error) === 503 && attempt < createRetries) {
+        // A create the retry plugin leaves alone is retried only when GitHub did not act on it.
+        if (creates && (statusOf(error) === 503 || notReached(error)) && attempt < createRetries) {
           await new Promise((done) => setTimeout(done, (attempt + 1) ** 2 * base))
           continue
         }
@@ -128,8 +129,8 @@ export function createOctokit(options: GitHubClientOptions): GitHubClient {
  * (a GraphQL mutation). After a 500, 502 or 504 it may have been made, and a retry would make a
  * second one: the run reports the failure, and the next run, which finds the comment by its
  * marker and the follow-up by its labels, completes it. It is retried on 503 (and 429), which
- * GitHub answers without acting. Reads (GraphQL queries too), edits and reviewer requests are
- * retried as usual.
+ * GitHub answers without acting, and when it never reached GitHub ({@link notReached}). Reads
+ * (GraphQL queries too), edits and reviewer requests are retried as usual.
  */
 export function createsSomething(request: {
   method?: string
@@ -144,6 +145,17 @@ export function createsSomething(request: {
     return typeof query === 'string' && /^\s*(?:\{\s*"query"\s*:\s*")?\s*mutation\b/.test(query)
   }
   return !/\/requested_reviewers$/.test(request.url ?? '')
+}
+
+/**
+ * A request that failed before it reached GitHub: no answer, and a network error from before
+ * anything was sent (Octokit reports it as a status 500 without `response`, the reason in
+ * `cause`). A connection lost once the request was sent is not one: GitHub may have acted.
+ */
+export function notReached(error: unknown): boolean {
+  if ((error as { response?: unknown } | null)?.response !== undefined) return false
+  const code = networkCode(error)
+  return code !== undefined && NOT_SENT_CODES.has(code)
 }
 
 function statusOf(error: unknown): number | undefined {

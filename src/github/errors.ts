@@ -2,8 +2,8 @@
  * GitHub API failures turned into messages that name the fix (STYLE.md item 17).
  * Never includes the token: only the method, the path and GitHub's own message.
  */
-import { UserError } from '../util/errors.js'
-import { createsSomething } from './client.js'
+import { OutageError, UserError } from '../util/errors.js'
+import { createsSomething, notReached } from './client.js'
 
 /** What a call needs, as a workflow's `permissions:` block spells it. */
 export type GitHubPermission =
@@ -75,8 +75,14 @@ function permissionHint(permission: GitHubPermission): string {
   )
 }
 
+/** GitHub down or rate-limited after the retries, or out of reach: the run can only wait. */
+function isOutage(error: HttpFailure): boolean {
+  return error.status >= 500 || isRateLimit(error)
+}
+
 function describeHttp(error: HttpFailure, permission: GitHubPermission): string {
-  const where = `${route(error.request)} answered ${error.status} (${gitHubSays(error.message)})`
+  const answer = error.response ? `answered ${error.status}` : 'got no answer'
+  const where = `${route(error.request)} ${answer} (${gitHubSays(error.message)})`
   if (error.status === 401) {
     return `GitHub rejected the \`github-token\`: ${where}. Check the \`github-token\` input: the token may be expired or revoked.`
   }
@@ -89,6 +95,9 @@ function describeHttp(error: HttpFailure, permission: GitHubPermission): string 
   if (error.status === 404) {
     return `GitHub found nothing: ${where}. Either it does not exist or ${permissionHint(permission)}.`
   }
+  if (notReached(error)) {
+    return `GitHub was not reached: ${where}, even after retries. Check the runner's network and https://www.githubstatus.com, then rerun the job.`
+  }
   if (error.status >= 500 && error.status !== 503 && createsSomething(error.request)) {
     return `GitHub failed: ${where}. Not retried, since GitHub may have acted on it; the next run looks for it before writing again. See https://www.githubstatus.com.`
   }
@@ -98,28 +107,39 @@ function describeHttp(error: HttpFailure, permission: GitHubPermission): string 
   return `GitHub refused: ${where}.`
 }
 
+function isRefused(error: GraphqlFailure): boolean {
+  return (error.errors ?? []).some((e) => e.type === 'FORBIDDEN' || e.type === 'NOT_FOUND')
+}
+
+function isGraphqlRateLimit(error: GraphqlFailure): boolean {
+  return !isRefused(error) && (error.errors ?? []).some((e) => e.type === 'RATE_LIMITED')
+}
+
 function describeGraphql(error: GraphqlFailure, permission: GitHubPermission): string {
-  const errors = error.errors ?? []
-  const said = errors.map((e) => e.message).join('; ')
-  if (errors.some((e) => e.type === 'FORBIDDEN' || e.type === 'NOT_FOUND')) {
+  const said = (error.errors ?? []).map((e) => e.message).join('; ')
+  if (isRefused(error)) {
     return `GitHub GraphQL refused: ${said}; ${permissionHint(permission)}.`
   }
-  if (errors.some((e) => e.type === 'RATE_LIMITED')) {
+  if (isGraphqlRateLimit(error)) {
     return `GitHub's GraphQL rate limit stopped the run: ${said}. Rerun the job later.`
   }
   return `GitHub GraphQL failed: ${said}.`
 }
 
 /**
- * The error to throw for a failed GitHub call: a UserError naming the fix for an API failure
- * (HTTP or GraphQL), or the error itself when it is anything else (a bug keeps its stack).
+ * The error to throw for a failed GitHub call, with a message naming the fix: an OutageError
+ * when GitHub is down, rate-limited or out of reach after the retries, a UserError for any other
+ * API failure (HTTP or GraphQL), or the error itself when it is anything else (a bug keeps its
+ * stack).
  */
 export function gitHubError(error: unknown, permission: GitHubPermission): Error {
   if (isHttpFailure(error)) {
-    return new UserError(describeHttp(error, permission), { title: TITLE, cause: error })
+    const Kind = isOutage(error) ? OutageError : UserError
+    return new Kind(describeHttp(error, permission), { title: TITLE, cause: error })
   }
   if (isGraphqlFailure(error)) {
-    return new UserError(describeGraphql(error, permission), { title: TITLE, cause: error })
+    const Kind = isGraphqlRateLimit(error) ? OutageError : UserError
+    return new Kind(describeGraphql(error, permission), { title: TITLE, cause: error })
   }
   return error instanceof Error ? error : new Error(String(error))
 }

@@ -5,6 +5,7 @@
  */
 import * as core from '@actions/core'
 import { isNetworkError, isRateLimitError, isServerError } from 'jira.js'
+import { NOT_SENT_CODES } from '../util/network.js'
 
 export type Sleep = (ms: number) => Promise<void>
 
@@ -35,9 +36,6 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
   const date = Date.parse(header)
   return Number.isNaN(date) ? undefined : Math.max(0, date - now)
 }
-
-/** Network failures before any byte was sent: the request never reached Jira. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT'])
 
 /**
  * The wait a retryable error asks for, or undefined when it must not be retried. A request that

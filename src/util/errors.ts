@@ -21,6 +21,20 @@ export class UserError extends Error {
   }
 }
 
+/**
+ * Jira or GitHub down or rate-limited after the retries: no mistake to fix, only to wait out.
+ * Shown as it is, like a UserError, but `fail-on-error: false` turns it into a warning.
+ */
+export class OutageError extends Error {
+  readonly title: string
+
+  constructor(message: string, options: { title: string; cause?: unknown }) {
+    super(message, { cause: options.cause })
+    this.name = 'OutageError'
+    this.title = options.title
+  }
+}
+
 /** Several user errors found together (e.g. every bad key of the config file), reported at once. */
 export class UserErrors extends Error {
   readonly errors: UserError[]

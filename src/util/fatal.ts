@@ -3,10 +3,11 @@
  * line when it is a config error, and never a stack trace for a user mistake. A mistake to fix
  * (config, credentials, permissions) always fails the step; anything else (Jira or GitHub down
  * after the retries) is a warning when the `fail-on-error` input is false, so that an outage does
- * not turn every PR's check red.
+ * not turn every PR's check red. An OutageError otherwise fails the step with its message as it
+ * is, like a mistake to fix.
  */
 import * as core from '@actions/core'
-import { getErrorMessage, UserError, UserErrors } from './errors.js'
+import { getErrorMessage, OutageError, UserError, UserErrors } from './errors.js'
 
 export function reportFatal(error: unknown, options: { failOnError: boolean }): void {
   const errors =
@@ -20,6 +21,11 @@ export function reportFatal(error: unknown, options: { failOnError: boolean }): 
         startColumn: e.column
       })
     }
+    process.exitCode = core.ExitCode.Failure
+    return
+  }
+  if (error instanceof OutageError && options.failOnError) {
+    core.error(error.message, { title: error.title })
     process.exitCode = core.ExitCode.Failure
     return
   }

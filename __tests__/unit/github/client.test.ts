@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals'
 import nock from 'nock'
 import { API, api, core, makeGitHub, openapi, rejection, REPO_PATH, TOKEN } from './helpers.js'
+import { networkFailure } from '../../helpers/network-failure.js'
 
 const { apiBaseUrl, createOctokit } = await import('../../../src/github/client.js')
 
@@ -94,6 +95,56 @@ describe('retries', () => {
 
       expect((await github.createComment(2, 'hello')).id).toBe(7)
       expect(scope.isDone()).toBe(true)
+    })
+
+    it('a comment is retried when no connection was made: GitHub never saw it', async () => {
+      const comment = { id: 7, body: 'hello', html_url: 'https://github.com/x#issuecomment-7' }
+      const scope = api()
+        .post(`${REPO_PATH}/issues/2/comments`)
+        .replyWithError(networkFailure('ECONNREFUSED'))
+        .post(`${REPO_PATH}/issues/2/comments`)
+        .reply(201, comment)
+      const github = await makeGitHub()
+
+      expect((await github.createComment(2, 'hello')).id).toBe(7)
+      expect(scope.isDone()).toBe(true)
+    })
+
+    it('a comment that never reaches GitHub fails after the retries, and says so', async () => {
+      const scope = api()
+        .post(`${REPO_PATH}/issues/2/comments`)
+        .times(3)
+        .replyWithError(networkFailure('EAI_AGAIN', 'getaddrinfo EAI_AGAIN api.github.test'))
+      // The throttling plugin spaces comments 3 s apart: not this test's subject.
+      const github = await makeGitHub({ retries: 2, throttle: { enabled: false } })
+
+      const error = await rejection(github.createComment(2, 'hello'))
+
+      expect(scope.isDone()).toBe(true)
+      expect(error.message).toBe(
+        `GitHub was not reached: POST ${REPO_PATH}/issues/2/comments got no answer ` +
+          "(getaddrinfo EAI_AGAIN api.github.test), even after retries. Check the runner's " +
+          'network and https://www.githubstatus.com, then rerun the job.'
+      )
+    })
+
+    it('a comment whose connection broke after it was sent is not retried: it may exist', async () => {
+      let attempts = 0
+      api()
+        .post(`${REPO_PATH}/issues/2/comments`)
+        .times(2)
+        .replyWithError(networkFailure('ECONNRESET', 'other side closed'))
+        .on('request', () => (attempts += 1))
+      const github = await makeGitHub()
+
+      const error = await rejection(github.createComment(2, 'hello'))
+
+      expect(attempts).toBe(1)
+      expect(error.message).toBe(
+        `GitHub failed: POST ${REPO_PATH}/issues/2/comments got no answer (other side closed). ` +
+          'Not retried, since GitHub may have acted on it; the next run looks for it before ' +
+          'writing again. See https://www.githubstatus.com.'
+      )
     })
 
     it('a reply in a review thread (a GraphQL mutation) is not retried; a GraphQL query is', async () => {
