@@ -357,14 +357,27 @@ describe("the PR comment is the action's own: a person's copy of its marker is i
 })
 
 describe('Jira failing on what every rule needs (the linked issues)', () => {
-  const failingRun = async (failOnError: string) => {
+  afterEach(() => jest.restoreAllMocks())
+
+  const failingRun = async (failOnError: string, status = 400) => {
     const event = openedEvent()
     githubReads(event.pull_request)
     jiraMyself()
       .post('/rest/api/3/issue/bulkfetch')
-      .reply(400, { errorMessages: ['Something went wrong'], errors: {} })
+      .times(status >= 500 ? 5 : 1)
+      .reply(status, { errorMessages: ['Something went wrong'], errors: {} })
     return runAction('pull_request', event, { ...NO_REVIEWERS, 'fail-on-error': failOnError })
   }
+
+  test('Jira down after the retries: one error that says so, under its own title', async () => {
+    quickBackoff()
+    const result = await failingRun('true', 503)
+    expect(result.exitCode).toBe(1)
+    expect(result.stdout.match(/^::error.*$/gm)).toEqual([
+      expect.stringMatching(/^::error title=Jira API::Jira at .* is unavailable: could not .*503/)
+    ])
+    expect(result.stdout).not.toContain('failed unexpectedly')
+  })
 
   test('fails the step with one error by default', async () => {
     const result = await failingRun('true')

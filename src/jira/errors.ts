@@ -13,7 +13,7 @@ import {
   isScopeError,
   isServerError
 } from 'jira.js'
-import { UserError } from '../util/errors.js'
+import { OutageError, UserError } from '../util/errors.js'
 import { CREDENTIAL_INPUTS, type JiraAuthMode } from './auth.js'
 import { isAnonymousAnswer } from './transport.js'
 import { triesOf } from './retry.js'
@@ -168,9 +168,9 @@ export function toJiraError(
         : creates && !isRateLimitError(error)
           ? ': not retried, since Jira may have acted on it; the next run looks for it before writing again'
           : ''
-    return new Error(
+    return new OutageError(
       `Jira at ${site} is unavailable: could not ${op.action} (${status})${retried}.`,
-      { cause: error }
+      { title: 'Jira API', cause: error }
     )
   }
   return error
