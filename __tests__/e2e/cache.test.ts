@@ -20,7 +20,7 @@ import {
   jiraIssueJson,
   jiraMyself,
   runAction,
-  webhook
+  todoPr
 } from './harness.js'
 
 const service = {
@@ -82,30 +82,6 @@ const TRANSITIONS = {
   ]
 }
 
-/** PR #n opened, resolving `key`, adding one TODO in `path`. */
-function opened(n: number, key: string, path: string) {
-  const event = webhook('pull_request', 'opened')
-  event.number = n
-  Object.assign(event.pull_request, {
-    number: n,
-    html_url: `https://github.com/Codertocat/Hello-World/pull/${n}`,
-    title: `${key} Saved carts`,
-    body: ''
-  })
-  const files = [
-    {
-      sha: 'b'.repeat(40),
-      filename: path,
-      status: 'added',
-      additions: 1,
-      deletions: 0,
-      changes: 1,
-      patch: '@@ -0,0 +1 @@\n+// TODO: keep carts for a week\n'
-    }
-  ]
-  return { event, files }
-}
-
 /** Counts the requests each host's interceptors answer. */
 function counted(...scopes: nock.Scope[]) {
   const count = { n: 0 }
@@ -115,7 +91,7 @@ function counted(...scopes: nock.Scope[]) {
 
 /** One run of PR #n; returns how many requests it made to Jira and to GitHub. */
 async function runPr(n: number, key: string, cached: { transitions: boolean; login: boolean }) {
-  const { event, files } = opened(n, key, `src/cart-${n}.ts`)
+  const { event, files } = todoPr(n, key, `src/cart-${n}.ts`)
   const github = githubReads(event.pull_request, { config: CONFIG, files })
   github.post(`${REPO}/issues/${n}/comments`).reply(201, {
     id: 100 + n,
@@ -224,7 +200,7 @@ test('without a cache service, the second PR asks as much as the first', async (
 })
 
 test('a dry run reads the cache and saves nothing, though it learnt who has no login', async () => {
-  const { event } = opened(2, 'ABC-1', 'src/a.ts')
+  const { event } = todoPr(2, 'ABC-1', 'src/a.ts')
   event.pull_request.title = 'ABC-1 Saved carts'
   githubReads(event.pull_request)
   const issue = jiraIssueJson('ABC-1', 'Saved carts')

@@ -47,6 +47,33 @@ export function jiraIssueJson(key: string, summary: string, status = 'In Progres
   return issue
 }
 
+/** The TODO comment `todoPr` adds: a follow-up's summary is its text. */
+export const TODO_TEXT = 'keep carts for a week'
+
+/** A `pull_request` event (`opened`) of PR #n titled with `key`, whose one file `path` adds a TODO. */
+export function todoPr(n: number, key: string, path: string): { event: Json; files: Json[] } {
+  const event = webhook('pull_request', 'opened')
+  event.number = n
+  Object.assign(event.pull_request, {
+    number: n,
+    html_url: `https://github.com/Codertocat/Hello-World/pull/${n}`,
+    title: `${key} Saved carts`,
+    body: ''
+  })
+  const files = [
+    {
+      sha: 'b'.repeat(40),
+      filename: path,
+      status: 'added',
+      additions: 1,
+      deletions: 0,
+      changes: 1,
+      patch: `@@ -0,0 +1 @@\n+// TODO: ${TODO_TEXT}\n`
+    }
+  ]
+  return { event, files }
+}
+
 export interface RunResult {
   stdout: string
   outputs: Record<string, string>

@@ -32,6 +32,7 @@ import {
 import {
   fieldsToRead,
   ISSUE_PROPERTIES,
+  type Asked,
   toJiraIssue,
   toJiraUser,
   toRemoteLink,
@@ -95,10 +96,9 @@ export class CloudJira implements JiraPort {
     })
   }
 
-  getIssues(keys: string[], options: { details?: boolean } = {}): Promise<JiraIssue[]> {
+  getIssues(keys: string[], asked: Asked = {}): Promise<JiraIssue[]> {
     const unique = [...new Set(keys.map((k) => k.toUpperCase()))]
-    const details = options.details ?? false
-    const fields = fieldsToRead(details)
+    const fields = fieldsToRead(asked)
     return this.call(OPERATIONS.readIssues, async () => {
       const issues: JiraIssue[] = []
       for (const batch of chunks(unique, BULK_FETCH_LIMIT)) {
@@ -110,7 +110,7 @@ export class CloudJira implements JiraPort {
           properties: ISSUE_PROPERTIES
         })
         for (const json of answer.issues ?? []) {
-          const issue = toJiraIssue(json, this.siteUrl, { details, properties: true })
+          const issue = toJiraIssue(json, this.siteUrl, { ...asked, properties: true })
           if (issue !== undefined) issues.push(issue)
         }
       }
@@ -120,9 +120,9 @@ export class CloudJira implements JiraPort {
 
   searchIssues(
     jql: string,
-    options: { max?: number; fields?: string[]; details?: boolean } = {}
+    options: { max?: number; fields?: string[] } & Asked = {}
   ): Promise<JiraIssue[]> {
-    const { max, details, fields } = searchRequest(options, DEFAULT_SEARCH_MAX)
+    const { max, asked, fields } = searchRequest(options, DEFAULT_SEARCH_MAX)
     return this.call(OPERATIONS.searchIssues, async () => {
       const issues: JiraIssue[] = []
       let nextPageToken: string | undefined
@@ -135,7 +135,7 @@ export class CloudJira implements JiraPort {
           properties: ISSUE_PROPERTIES
         })
         for (const json of page.issues ?? []) {
-          const issue = toJiraIssue(json, this.siteUrl, { details, properties: true })
+          const issue = toJiraIssue(json, this.siteUrl, { ...asked, properties: true })
           if (issue !== undefined && issues.length < max) issues.push(issue)
         }
         nextPageToken = page.nextPageToken ?? undefined

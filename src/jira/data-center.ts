@@ -18,6 +18,7 @@ import {
 } from './errors.js'
 import {
   fieldsToRead,
+  type Asked,
   toJiraIssue,
   toJiraUser,
   toRemoteLink,
@@ -107,14 +108,13 @@ export class DataCenterJira implements JiraPort {
    * (400) when one key does not exist, and `validateQuery` is not honoured the same way by every
    * version. A 404 (unknown key, or no permission to see it) leaves that key out.
    */
-  getIssues(keys: string[], options: { details?: boolean } = {}): Promise<JiraIssue[]> {
+  getIssues(keys: string[], asked: Asked = {}): Promise<JiraIssue[]> {
     const unique = [...new Set(keys.map((k) => k.toUpperCase()))]
-    const details = options.details ?? false
-    const fields = fieldsToRead(details)
+    const fields = fieldsToRead(asked)
     return this.call(OPERATIONS.readIssues, async () => {
       const found: (JiraIssue | undefined)[] = []
       for (const batch of chunks(unique, ISSUE_GET_CONCURRENCY)) {
-        found.push(...(await Promise.all(batch.map((key) => this.getIssue(key, fields, details)))))
+        found.push(...(await Promise.all(batch.map((key) => this.getIssue(key, fields, asked)))))
       }
       // A moved issue answers under its new key: keep one of each.
       const seen = new Set<string>()
@@ -129,21 +129,21 @@ export class DataCenterJira implements JiraPort {
   private getIssue(
     key: string,
     fields: readonly string[],
-    details: boolean
+    asked: Asked
   ): Promise<JiraIssue | undefined> {
     return unlessNotFound(
       this.send('GET', path('issue', key), {
         searchParams: { fields: fields.join(',') }
-      }).then((json) => toJiraIssue(json, this.siteUrl, { details })),
+      }).then((json) => toJiraIssue(json, this.siteUrl, asked)),
       undefined
     )
   }
 
   searchIssues(
     jql: string,
-    options: { max?: number; fields?: string[]; details?: boolean } = {}
+    options: { max?: number; fields?: string[] } & Asked = {}
   ): Promise<JiraIssue[]> {
-    const { max, details, fields } = searchRequest(options, DEFAULT_SEARCH_MAX)
+    const { max, asked, fields } = searchRequest(options, DEFAULT_SEARCH_MAX)
     return this.call(OPERATIONS.searchIssues, async () => {
       const issues: JiraIssue[] = []
       let startAt = 0
@@ -160,7 +160,7 @@ export class DataCenterJira implements JiraPort {
         )
         const list = Array.isArray(page.issues) ? (page.issues as unknown[]) : []
         for (const json of list) {
-          const issue = toJiraIssue(json, this.siteUrl, { details })
+          const issue = toJiraIssue(json, this.siteUrl, asked)
           if (issue !== undefined && issues.length < max) issues.push(issue)
         }
         // The site may cap maxResults below what was asked: advance by what came back.

@@ -3,7 +3,7 @@
  * users are identified (accountId vs key/name), not in the issue's shape.
  */
 import { z } from 'zod'
-import type { JiraIssue, JiraUser, RemoteLink, Transition } from './port.js'
+import type { IssueLinkRef, JiraIssue, JiraUser, RemoteLink, Transition } from './port.js'
 
 /** The fields `JiraIssue` is made of; ask Jira for exactly these. */
 export const ISSUE_FIELDS = ['summary', 'status', 'project', 'issuetype', 'assignee', 'reporter']
@@ -18,6 +18,15 @@ export const DETAIL_FIELDS = [
   'fixVersions'
 ]
 
+/** The field of `JiraIssue.links`: asked for only by the reads that use it (it can be long). */
+export const LINKS_FIELD = 'issuelinks'
+
+/** What a read asks for beyond `ISSUE_FIELDS`. */
+export interface Asked {
+  details?: boolean
+  links?: boolean
+}
+
 /**
  * The issue properties read with every issue where the site can return them with issues
  * (Cloud's search and bulk fetch; Data Center's search cannot): the files that earlier merged
@@ -28,20 +37,30 @@ export const ISSUE_PROPERTIES = [PATHS_PROPERTY]
 
 /** A search's bound and the fields to ask for, the same for every flavour. */
 export function searchRequest(
-  options: { max?: number; fields?: string[]; details?: boolean },
+  options: { max?: number; fields?: string[] } & Asked,
   defaultMax: number
-): { max: number; details: boolean; fields: string[] } {
-  const details = options.details ?? false
+): { max: number; asked: Required<Asked>; fields: string[] } {
+  const asked = { details: options.details ?? false, links: options.links ?? false }
   return {
     max: Math.max(0, options.max ?? defaultMax),
-    details,
-    fields: fieldsToRead(details, options.fields)
+    asked,
+    fields: fieldsToRead(asked, options.fields)
   }
 }
 
-/** The issue fields a read asks for: what the rules use, with details what the ranker reads too. */
-export function fieldsToRead(details: boolean, extra: readonly string[] = []): string[] {
-  return [...new Set([...ISSUE_FIELDS, ...(details ? DETAIL_FIELDS : []), ...extra])]
+/**
+ * The issue fields a read asks for: what the rules use, with details what the ranker reads too,
+ * with links the issue links.
+ */
+export function fieldsToRead(asked: Asked, extra: readonly string[] = []): string[] {
+  return [
+    ...new Set([
+      ...ISSUE_FIELDS,
+      ...(asked.details ? DETAIL_FIELDS : []),
+      ...(asked.links ? [LINKS_FIELD] : []),
+      ...extra
+    ])
+  ]
 }
 
 const UserJson = z
@@ -85,13 +104,33 @@ const IssueJson = z
               .object({ released: z.boolean().optional(), releaseDate: z.string().optional() })
               .loose()
           )
-          .nullish()
+          .nullish(),
+        // Each link is read on its own (IssueLinkJson): one odd link does not cost the issue.
+        issuelinks: z.array(z.unknown()).nullish()
       })
       .loose()
       .default({}),
     properties: z.record(z.string(), z.unknown()).nullish()
   })
   .loose()
+
+const IssueLinkJson = z
+  .object({
+    type: z.object({ name: z.string() }).loose(),
+    inwardIssue: z.object({ key: z.string() }).loose().optional(),
+    outwardIssue: z.object({ key: z.string() }).loose().optional()
+  })
+  .loose()
+
+/** The issue links of an issue's `issuelinks` field: each with the issue at its other end. */
+function toLinks(json: unknown[]): IssueLinkRef[] {
+  return json.flatMap((link) => {
+    const parsed = IssueLinkJson.safeParse(link)
+    if (!parsed.success) return []
+    const other = parsed.data.inwardIssue ?? parsed.data.outwardIssue
+    return other ? [{ type: parsed.data.type.name, key: other.key }] : []
+  })
+}
 
 export function toJiraUser(json: unknown): JiraUser | null {
   const parsed = UserJson.safeParse(json)
@@ -112,13 +151,13 @@ export function toJiraUser(json: unknown): JiraUser | null {
 
 /**
  * `siteUrl` is the human site (browse links), even when the API is reached through a gateway.
- * `details`: DETAIL_FIELDS were asked for. `properties`: ISSUE_PROPERTIES were asked for, so one
- * missing from the answer is unset.
+ * `details`: DETAIL_FIELDS were asked for; `links`: LINKS_FIELD was. `properties`:
+ * ISSUE_PROPERTIES were asked for, so one missing from the answer is unset.
  */
 export function toJiraIssue(
   json: unknown,
   siteUrl: string,
-  asked: { details?: boolean; properties?: boolean } = {}
+  asked: Asked & { properties?: boolean } = {}
 ): JiraIssue | undefined {
   const parsed = IssueJson.safeParse(json)
   if (!parsed.success) return undefined
@@ -148,6 +187,7 @@ export function toJiraIssue(
           }
         }
       : {}),
+    ...(asked.links ? { links: toLinks(fields.issuelinks ?? []) } : {}),
     ...(asked.properties ? { properties: properties ?? {} } : {})
   }
 }

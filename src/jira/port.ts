@@ -32,6 +32,8 @@ export interface JiraIssue {
   url: string
   /** The text inference reads; present when a search asked for it (`details: true`). */
   details?: IssueDetails
+  /** Its issue links, of any type and direction; present when a read asked for them (`links: true`). */
+  links?: IssueLinkRef[]
   /**
    * The issue's ISSUE_PROPERTIES (jira/map.ts) that are set, by key; absent where the site does
    * not return properties with issues (Data Center), so "unknown" is not taken for "unset".
@@ -48,6 +50,12 @@ export interface IssueDetails {
   updated?: string
   /** Release dates of the fix versions already released (YYYY-MM-DD). */
   fixVersionDates?: string[]
+}
+
+/** One of an issue's links: the link type's name and the issue at the other end. */
+export interface IssueLinkRef {
+  type: string
+  key: string
 }
 
 /** A remote link as the action writes it; `globalId` makes the write an upsert. */
@@ -131,13 +139,14 @@ export interface JiraPort {
   myself(): Promise<JiraUser>
   /**
    * Issues that exist and are visible; unknown keys (UTF-8, typos, no permission) are left out.
-   * `details`: with their descriptions, components and labels, as `searchIssues` reads them.
+   * `details`: with their descriptions, components and labels, as `searchIssues` reads them;
+   * `links`: with their issue links.
    */
-  getIssues(keys: string[], options?: { details?: boolean }): Promise<JiraIssue[]>
+  getIssues(keys: string[], options?: { details?: boolean; links?: boolean }): Promise<JiraIssue[]>
   /** Enhanced JQL search, bounded by `max`. */
   searchIssues(
     jql: string,
-    options?: { max?: number; fields?: string[]; details?: boolean }
+    options?: { max?: number; fields?: string[]; details?: boolean; links?: boolean }
   ): Promise<JiraIssue[]>
   getRemoteLinks(issueKey: string): Promise<RemoteLink[]>
   /**

@@ -72,6 +72,18 @@ export type Action =
       index: { property: string; entry: string; known: Record<string, string> }
       labels: string[]
     }
+  | {
+      /**
+       * Links an issue that exists to `keys` (the "relates to" a follow-up missed when it was
+       * created). A link that fails is a warning, as it is when the issue is created.
+       */
+      type: 'jira.linkIssues'
+      rule: RuleName
+      issueKey: string
+      /** The link type's name ("Relates"). */
+      linkType: string
+      keys: string[]
+    }
   | { type: 'github.replyToThread'; rule: RuleName; threadId: string; body: string }
   | {
       type: 'jira.setIssueProperty'
@@ -123,6 +135,8 @@ export function describeAction(action: Action): string {
       return `create a ${action.issue.issueType} in ${action.issue.projectKey} for ${action.what}`
     case 'jira.addToIssue':
       return `add ${action.what} to ${action.issueKey}`
+    case 'jira.linkIssues':
+      return `link ${action.issueKey} to ${action.keys.join(', ')} ("${action.linkType}")`
     case 'github.replyToThread':
       return `reply to review thread ${action.threadId}`
     case 'jira.setIssueProperty':

@@ -9,6 +9,7 @@ import { getErrorMessage } from '../util/errors.js'
 import { logLine } from '../util/log.js'
 import { describeAction, type Action, type AppliedAction } from './actions.js'
 import { createIssue, type IssueWritten } from './create-issue.js'
+import { linkEach } from './link-issues.js'
 
 export interface Writers {
   jira: Pick<
@@ -98,6 +99,10 @@ async function write(
       // The comment first: labels without it would say "handled" of TODOs nobody was told of.
       await upsertComment({ ...action, visibility: null }, jira)
       return void (await jira.addLabels(action.issueKey, action.labels))
+    case 'jira.linkIssues': {
+      const problems = await linkEach(jira, action.linkType, action.issueKey, action.keys)
+      return problems.length > 0 ? problems.join('; ') : undefined
+    }
     case 'github.replyToThread':
       return void (await github.replyToThread(action.threadId, action.body))
     case 'jira.setIssueProperty':

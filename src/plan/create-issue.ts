@@ -8,6 +8,7 @@ import type { GitHubPort } from '../github/port.js'
 import type { CreatedIssue, JiraPort } from '../jira/port.js'
 import { getErrorMessage } from '../util/errors.js'
 import type { Action } from './actions.js'
+import { linkEach } from './link-issues.js'
 
 export interface IssueWriters {
   jira: Pick<JiraPort, 'createIssue' | 'linkIssues'>
@@ -30,14 +31,9 @@ export async function createIssue(
   { jira, github }: IssueWriters
 ): Promise<IssueWritten> {
   const created = await jira.createIssue(action.issue)
-  const problems: string[] = []
-  for (const key of action.relatesTo?.keys ?? []) {
-    try {
-      await jira.linkIssues(action.relatesTo!.linkType, created.key, key)
-    } catch (error) {
-      problems.push(`could not link ${created.key} to ${key}: ${getErrorMessage(error)}`)
-    }
-  }
+  const problems = action.relatesTo
+    ? await linkEach(jira, action.relatesTo.linkType, created.key, action.relatesTo.keys)
+    : []
   if (action.reply) {
     try {
       await github.replyToThread(action.reply.threadId, fillReply(action.reply.body, created))

@@ -41,12 +41,9 @@ export function applyDecisions(state: CommentState, decisions: Decisions): Comme
     ...state.links.filter((l) => !decisions.reject.includes(l.key)),
     ...decisions.accept.map((key) => ({ key, via: 'accepted' as const }))
   ]
-  return {
-    v: 1,
-    links,
-    ...(rejected.size > 0 ? { rejected: [...rejected] } : {}),
-    ...(state.requested ? { requested: state.requested } : {})
-  }
+  // The rest of the state (requested reviewers, follow-ups) as it was.
+  const { rejected: _, ...rest } = state
+  return { ...rest, links, ...(rejected.size > 0 ? { rejected: [...rejected] } : {}) }
 }
 
 /**

@@ -5,6 +5,7 @@
 import type { AppliedAction } from '../plan/actions.js'
 import type { FollowUpsView } from '../rules/follow-ups/index.js'
 import type { RunReport } from './model.js'
+import { MAX_REMEMBERED_FOLLOW_UPS, type CommentState } from './state.js'
 import { escapeCell } from '../util/escape.js'
 
 export interface FollowUpIssue {
@@ -25,6 +26,15 @@ export function createdFollowUps(applied: AppliedAction[]): FollowUpIssue[] {
       ? [{ ...a.created, summary: a.action.issue.summary, what: a.action.what }]
       : []
   )
+}
+
+/** The state to write: the follow-ups remembered before and those created now, the newest kept. */
+export function withFollowUps(state: CommentState, applied: AppliedAction[]): CommentState {
+  const created = createdFollowUps(applied).map((f) => f.key)
+  const followUps = [...new Set([...(state.followUps ?? []), ...created])].slice(
+    -MAX_REMEMBERED_FOLLOW_UPS
+  )
+  return followUps.length > 0 ? { ...state, followUps } : state
 }
 
 /** How this run's addition of new TODOs to the PR's group issue went (null: none planned). */

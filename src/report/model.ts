@@ -13,6 +13,7 @@ import { statusesAfter } from './transitions.js'
 import type { ReviewerPlan } from '../rules/suggest-reviewers/model.js'
 import type { FollowUpsView } from '../rules/follow-ups/index.js'
 import { earlierReviewersOf, withRequested } from './reviewers.js'
+import { withFollowUps } from './follow-ups.js'
 
 export interface RunReport {
   dryRun: boolean
@@ -83,8 +84,11 @@ export function buildReport(run: {
     linked,
     suggestions: discovery.suggestions,
     ...(discovery.dismissed?.length ? { dismissed: discovery.dismissed } : {}),
-    state: withRequested(
-      withLinkDigests(discovery.state, applied, earlier?.state ?? EMPTY_STATE),
+    state: withFollowUps(
+      withRequested(
+        withLinkDigests(discovery.state, applied, earlier?.state ?? EMPTY_STATE),
+        applied
+      ),
       applied
     ),
     unlinked: applied.flatMap((a) =>

@@ -14,7 +14,15 @@ export interface CommentState {
   rejected?: string[]
   /** Logins the action requested a review from: never requested again once someone removes them. */
   requested?: string[]
+  /**
+   * The follow-ups the action created for the PR, read by key by later runs beside the label
+   * search: Jira Cloud's search can lag a write by seconds.
+   */
+  followUps?: string[]
 }
+
+/** At most this many follow-up keys are remembered: one bulk read. */
+export const MAX_REMEMBERED_FOLLOW_UPS = 100
 
 /** The hidden marker the action's PR comment is found again by. */
 export const COMMENT_MARKER = '<!-- gitar-jira:comment -->'
@@ -53,11 +61,15 @@ export function parseState(commentBody: string | undefined): CommentState | null
       .map((l) => ({ key: l.key, via: l.via, ...(isDigest(l.h) ? { h: l.h } : {}) }))
     const rejected = Array.isArray(parsed.rejected) ? parsed.rejected.filter(isKey) : []
     const requested = Array.isArray(parsed.requested) ? parsed.requested.filter(isLogin) : []
+    const followUps = Array.isArray(parsed.followUps)
+      ? [...new Set(parsed.followUps.filter(isKey))].slice(-MAX_REMEMBERED_FOLLOW_UPS)
+      : []
     return {
       v: 1,
       links,
       ...(rejected.length > 0 ? { rejected } : {}),
-      ...(requested.length > 0 ? { requested } : {})
+      ...(requested.length > 0 ? { requested } : {}),
+      ...(followUps.length > 0 ? { followUps } : {})
     }
   } catch {
     return null

@@ -238,6 +238,37 @@ describe('DataCenterJira: the requests a Data Center Jira receives', () => {
     })
   })
 
+  it('getIssues with links: asks for issuelinks, and maps the issue at the other end of each', async () => {
+    const port = await connected()
+    const relates = { id: '10003', name: 'Relates', inward: 'relates to', outward: 'relates to' }
+    const scope = jira()
+      .get('/rest/api/2/issue/EX-9')
+      .query({ fields: 'summary,status,project,issuetype,assignee,reporter,issuelinks' })
+      .reply(
+        200,
+        dcIssue('EX-9', {
+          issuelinks: [
+            { id: '1', type: relates, outwardIssue: { id: '10001', key: 'EX-1' } },
+            { id: '2', type: relates, inwardIssue: { id: '10002', key: 'EX-2' } }
+          ]
+        })
+      )
+      .get('/rest/api/2/issue/EX-3')
+      .query(true)
+      .reply(200, dcIssue('EX-3', { issuelinks: [] }))
+
+    const issues = await port.getIssues(['EX-9', 'EX-3'], { links: true })
+
+    expect(scope.isDone()).toBe(true)
+    expect(issues.map((i) => i.links)).toEqual([
+      [
+        { type: 'Relates', key: 'EX-1' },
+        { type: 'Relates', key: 'EX-2' }
+      ],
+      []
+    ])
+  })
+
   it('getIssues: a 403 is not swallowed as "unknown"', async () => {
     const port = await connected()
     jira()

@@ -59,4 +59,17 @@ describe('issue text for inference', () => {
       updated: '2026-11-20T10:00:00.000+0000'
     })
   })
+
+  test('links are mapped only when asked for; a link of a shape Jira does not send is left out, not the issue', () => {
+    const json = structuredClone(fixture('bulkfetch').issues[0])
+    json.fields.issuelinks = [
+      { id: '1', type: { name: 'Blocks' }, inwardIssue: { key: 'ABC-3' } },
+      { id: '2', type: { name: 'Relates' } },
+      { id: '3', outwardIssue: { key: 'ABC-4' } }
+    ]
+    expect(toJiraIssue(json, 'https://x.test')?.links).toBeUndefined()
+    expect(toJiraIssue(json, 'https://x.test', { links: true })?.links).toEqual([
+      { type: 'Blocks', key: 'ABC-3' }
+    ])
+  })
 })

@@ -111,6 +111,26 @@ describe('applyActions: the single write point', () => {
     expect(applied.map((a) => a.status)).toEqual(['would', 'would', 'would'])
   })
 
+  test('a missed "relates to" link: each link on its own; one refused is a warning naming it', async () => {
+    const relink: Action = {
+      type: 'jira.linkIssues',
+      rule: 'follow-ups',
+      issueKey: 'ABC-9',
+      linkType: 'Relates',
+      keys: ['ABC-1', 'ABC-2']
+    }
+    const w = writers()
+    w.jira.linkIssues = jest.fn(async (_type: string, _from: string, to: string) => {
+      if (to === 'ABC-1') throw new Error('Jira refused to link issues: grant Link issues')
+    })
+    const [result] = await applyActions([relink], w, { dryRun: false })
+    expect(w.jira.linkIssues).toHaveBeenCalledWith('Relates', 'ABC-9', 'ABC-2')
+    expect(result).toMatchObject({
+      status: 'warned',
+      warning: 'could not link ABC-9 to ABC-1: Jira refused to link issues: grant Link issues'
+    })
+  })
+
   test('one failed write is recorded and the others still happen', async () => {
     const w = writers('deleteRemoteLink')
     const applied = await applyActions([link, unlink, title], w, { dryRun: false })

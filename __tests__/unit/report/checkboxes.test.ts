@@ -44,4 +44,12 @@ describe('the checkboxes of the PR comment', () => {
     })
     expect(applyDecisions(next, { accept: ['ABC-7'], reject: [] }).rejected).toBeUndefined()
   })
+
+  test('a tick keeps what else the state remembers: requested reviewers, follow-ups', () => {
+    const more = { ...state, requested: ['octocat'], followUps: ['ABC-201'] }
+    expect(applyDecisions(more, { accept: ['ABC-9'], reject: [] })).toMatchObject({
+      requested: ['octocat'],
+      followUps: ['ABC-201']
+    })
+  })
 })

@@ -2,6 +2,7 @@
  * The issues a PR works on: explicit keys that Jira confirms, plus the links earlier runs made
  * by inference or acceptance. Every later rule reads this list.
  */
+import { inProjects } from '../../config/projects.js'
 import type { Settings } from '../../config/settings.js'
 import type { PrFacts } from '../../github/port.js'
 import type { JiraIssue, JiraPort, UserRef } from '../../jira/port.js'
@@ -39,12 +40,6 @@ export function keyMentions(pr: PrFacts, settings: Settings): KeyMention[] {
   return mentions.filter((m) => inProjects(m.key, settings)).slice(0, MAX_CANDIDATES)
 }
 
-/** The key is of a project the config allows (all, when `jira.projects` is null). */
-function inProjects(key: string, settings: Settings): boolean {
-  const projects = settings.jira.projects
-  return !projects || projects.includes(key.slice(0, key.lastIndexOf('-')))
-}
-
 /**
  * The state as far as it can be trusted: the comment it is read from can be edited by anyone
  * with write access, so its keys go through the same filter as the keys a PR names, and no more
@@ -55,7 +50,8 @@ function withinBounds(state: CommentState, settings: Settings): CommentState {
   const rejected = state.rejected
     ?.filter((key) => inProjects(key, settings))
     .slice(0, MAX_CANDIDATES)
-  return { ...state, links, ...(rejected ? { rejected } : {}) }
+  const followUps = state.followUps?.filter((key) => inProjects(key, settings))
+  return { ...state, links, ...(rejected ? { rejected } : {}), ...(followUps ? { followUps } : {}) }
 }
 
 /** Pure: joins what the PR mentions and what earlier runs linked with what Jira confirmed. */
@@ -163,7 +159,8 @@ export async function discoverLinkedIssues(
     v: 1,
     links: linked.map((l) => ({ key: l.issue.key, via: l.via })),
     ...(previous.rejected ? { rejected: previous.rejected } : {}),
-    ...(previous.requested ? { requested: previous.requested } : {})
+    ...(previous.requested ? { requested: previous.requested } : {}),
+    ...(previous.followUps?.length ? { followUps: previous.followUps } : {})
   }
   const dismissed = found.filter((issue) => dismissedKeys.includes(issue.key))
   return { linked, suggestions, dismissed, state, saveCache, ...(failure ? { failure } : {}) }

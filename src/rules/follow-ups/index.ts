@@ -6,20 +6,25 @@
  *
  * Exactly once: every follow-up carries fingerprint labels (fingerprint.ts); `gather` looks them
  * up by JQL before anything is planned, so a rerun, a later event or a deleted PR comment never
- * makes a second issue. A TODO moved by a later push keeps its fingerprint.
+ * makes a second issue. A TODO moved by a later push keeps its fingerprint. Jira Cloud's search
+ * can lag a write by seconds, so the PR comment's state also remembers the keys of the
+ * follow-ups created, and later runs read those by key beside the search.
  *
  * One group per PR: the issue that lists a PR's TODOs together (`grouping: pr`, or more than
  * MAX_TODO_ISSUES new on one run) carries a group label; a later event's new TODOs are added to
  * it (a comment listing them, then their labels) rather than grouped into a second issue.
  */
 import { readCommentIndex } from '../../jira/property.js'
+import { inProjects } from '../../config/projects.js'
 import type { Settings } from '../../config/settings.js'
 import { CONTENT_ACTIONS, type PrEvent } from '../../context.js'
 import type { ReviewThread } from '../../github/port.js'
 import type { JiraIssue, NewIssue } from '../../jira/port.js'
 import type { Action } from '../../plan/actions.js'
+import type { CommentState } from '../../report/state.js'
 import { chunks } from '../../util/chunks.js'
 import { jqlString } from '../../util/jql.js'
+import { settleAll } from '../../util/settle.js'
 import type { Facts, Note, Ports, Rule, RulePlan } from '../types.js'
 import {
   goneComment,
@@ -41,6 +46,7 @@ import {
   threadLabel,
   todoLabel
 } from './fingerprint.js'
+import { missingLinks, relatesType } from './relates.js'
 import { scanTodos, type FoundTodo } from './todos.js'
 
 /** Issue property of a follow-up: PR URL → id of the "TODO is gone" comment. */
@@ -51,7 +57,8 @@ export const ADDED_PROPERTY = 'gitar-jira.follow-up-added'
 /** More new TODOs than this on one run get one issue together, whatever `grouping` says. */
 export const MAX_TODO_ISSUES = 20
 const LABELS_PER_SEARCH = 50
-const RELATES = 'relates'
+/** What every read of follow-ups asks for: their labels, and their links to see one missing. */
+const READ = { details: true, links: true } as const
 
 /** An issue that already follows something up. */
 export interface KnownFollowUp {
@@ -59,6 +66,8 @@ export interface KnownFollowUp {
   url: string
   summary: string
   labels: string[]
+  /** The keys of the issues it is linked to (any link type), when they were read. */
+  links?: string[]
 }
 
 export interface FollowUpsFacts {
@@ -104,34 +113,55 @@ function fromIssue(issue: JiraIssue): KnownFollowUp {
     key: issue.key,
     url: issue.url,
     summary: issue.summary,
-    labels: issue.details?.labels ?? []
+    labels: issue.details?.labels ?? [],
+    ...(issue.links ? { links: issue.links.map((l) => l.key) } : {})
   }
 }
 
-/** Issues carrying any of `labels`, by label (the first issue found wins). */
-async function findByLabels(
-  ports: Ports,
-  labels: string[]
-): Promise<Record<string, KnownFollowUp>> {
-  const known: Record<string, KnownFollowUp> = {}
-  const wanted = new Set(labels)
+/** Issues carrying any of `labels`, oldest first. */
+async function searchByLabels(ports: Ports, labels: string[]): Promise<JiraIssue[]> {
+  const found: JiraIssue[] = []
   for (const batch of chunks(labels, LABELS_PER_SEARCH)) {
     const jql =
       batch.length === 1
         ? `labels = ${jqlString(batch[0]!)}`
         : `labels in (${batch.map(jqlString).join(', ')})`
-    const issues = await ports.jira.searchIssues(`${jql} ORDER BY created ASC`, {
-      max: 100,
-      details: true
-    })
-    for (const issue of issues) {
-      for (const label of issue.details?.labels ?? []) {
-        if (wanted.has(label) && !known[label]) known[label] = fromIssue(issue)
-      }
+    found.push(
+      ...(await ports.jira.searchIssues(`${jql} ORDER BY created ASC`, { max: 100, ...READ }))
+    )
+  }
+  return found
+}
+
+/** `issues` by the labels of `labels` they carry (the first issue wins). */
+function byLabel(issues: JiraIssue[], labels: string[]): Record<string, KnownFollowUp> {
+  const known: Record<string, KnownFollowUp> = {}
+  const wanted = new Set(labels)
+  for (const issue of issues) {
+    for (const label of issue.details?.labels ?? []) {
+      if (wanted.has(label) && !known[label]) known[label] = fromIssue(issue)
     }
   }
   return known
 }
+
+/** The follow-up keys the comment state remembers, as far as they are trusted (jira.projects). */
+function rememberedKeys(state: CommentState, settings: Settings): string[] {
+  return (state.followUps ?? []).filter((key) => inProjects(key, settings))
+}
+
+/** The follow-ups this run found, each once or more. */
+const inHand = (found: Pick<FollowUpsFacts, 'known' | 'ofPr' | 'group'>): KnownFollowUp[] => [
+  ...Object.values(found.known),
+  ...found.ofPr,
+  ...(found.group ? [found.group] : [])
+]
+
+/** `searched`, then those of `more` it lacks. */
+const withMissing = (searched: JiraIssue[], more: JiraIssue[]) => [
+  ...searched,
+  ...more.filter((m) => !searched.some((s) => s.key === m.key))
+]
 
 const repoOf = (facts: Facts) => `${facts.event.owner}/${facts.event.repo}`
 
@@ -173,7 +203,18 @@ export const followUps: Rule<FollowUpsFacts> = {
     const goneCheck = merged && config.when === 'open' && config.todos
     const pr = prLabel(facts.pr.pr.htmlUrl)
     const unique = [...new Set([...labels, ...(goneCheck ? [pr] : [])])]
-    const known = creating && unique.length > 0 ? await findByLabels(ports, unique) : {}
+    const lookingUp = creating && unique.length > 0
+    const remembered = lookingUp ? rememberedKeys(facts.previous, settings) : []
+    // Read by key beside the search: what earlier runs created counts even when the search
+    // does not return it yet. Only this PR's follow-ups (its label): the state is editable.
+    const [searched, read] = await settleAll([
+      lookingUp ? searchByLabels(ports, unique) : Promise.resolve([]),
+      remembered.length > 0 ? ports.jira.getIssues(remembered, READ) : Promise.resolve([])
+    ])
+    const unseen = read.filter(
+      (issue) => issue.details?.labels.includes(pr) && !searched.some((s) => s.key === issue.key)
+    )
+    const known = byLabel(withMissing(searched, unseen), unique)
 
     // New TODOs the plan groups (planFollowUps decides the same way): into the PR's group issue
     // when it has one already.
@@ -183,10 +224,13 @@ export const followUps: Rule<FollowUpsFacts> = {
     // Every follow-up of the PR carries its label: one search serves both.
     const ofPrIssues =
       goneCheck || grouping
-        ? await ports.jira.searchIssues(`labels = ${jqlString(pr)} ORDER BY created ASC`, {
-            max: 100,
-            details: true
-          })
+        ? withMissing(
+            await ports.jira.searchIssues(`labels = ${jqlString(pr)} ORDER BY created ASC`, {
+              max: 100,
+              ...READ
+            }),
+            unseen
+          )
         : []
 
     const ofPr: FollowUpsFacts['ofPr'] = []
@@ -203,7 +247,12 @@ export const followUps: Rule<FollowUpsFacts> = {
       group = { ...fromIssue(groupIssue), added: readCommentIndex(index) }
     }
 
-    const linking = creating && labels.some((l) => !known[l]) && facts.linked.length > 0
+    const linkedKeys = facts.linked.map((l) => l.issue.key)
+    const linking =
+      creating &&
+      linkedKeys.length > 0 &&
+      (labels.some((l) => !known[l]) ||
+        missingLinks(inHand({ known, ofPr, group }), pr, linkedKeys).length > 0)
     const linkType = linking ? await relatesType(ports) : null
     return { todos: scan.todos, omitted: scan.omitted, known, ofPr, group, linkType }
   },
@@ -224,14 +273,6 @@ function findGroup(issues: JiraIssue[], facts: Facts): JiraIssue | undefined {
     issues.find((i) => i.details?.labels.includes(label)) ??
     issues.find((i) => i.details?.labels.some(isTodoLabel) && i.summary.startsWith(prefix))
   )
-}
-
-async function relatesType(ports: Ports): Promise<string | null> {
-  const types = await ports.jira.getIssueLinkTypes()
-  const relates =
-    types.find((t) => t.name.toLowerCase() === RELATES) ??
-    types.find((t) => t.outward.toLowerCase() === 'relates to')
-  return relates?.name ?? null
 }
 
 /** Pure: the follow-ups' actions, notes and what the PR comment shows. */
@@ -391,6 +432,19 @@ export function planFollowUps(
         what: `the review thread at ${where(thread)}`,
         summary: threadSummary(thread),
         url: thread.comments[0]?.url ?? pr.url
+      })
+    }
+  }
+
+  // A follow-up of the PR without its "relates to" link (the write failed when it was created).
+  if (relatesTo) {
+    for (const { key, keys } of missingLinks(inHand(found), prL, relatesTo.keys)) {
+      actions.push({
+        type: 'jira.linkIssues',
+        rule: 'follow-ups',
+        issueKey: key,
+        linkType: relatesTo.linkType,
+        keys
       })
     }
   }

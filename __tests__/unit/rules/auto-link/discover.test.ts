@@ -139,7 +139,8 @@ test("the comment's state is held to jira.projects like the PR's keys: a key of 
       { key: 'SEC-9', via: 'accepted' },
       { key: 'SHOP-51', via: 'inferred' }
     ],
-    rejected: ['SEC-10']
+    rejected: ['SEC-10'],
+    followUps: ['SEC-11', 'SHOP-201']
   }
   const found = await discover({}, forged)
   const asked = jira.getIssues.mock.calls.flatMap(([keys]) => keys)
@@ -147,4 +148,6 @@ test("the comment's state is held to jira.projects like the PR's keys: a key of 
   expect(asked).not.toContain('SEC-10')
   expect(found.linked.map((l) => l.issue.key)).toEqual(['SHOP-51'])
   expect(found.state.links.map((l) => l.key)).toEqual(['SHOP-51'])
+  // The follow-ups the state remembers are kept for the next run, those of jira.projects only.
+  expect(found.state.followUps).toEqual(['SHOP-201'])
 })

@@ -279,4 +279,51 @@ describe('grouping: pr with when: open, across pushes (Cloud)', () => {
       })
     ])
   })
+
+  test('within the search lag, the group issue the state remembers gets the new TODO; no second group', async () => {
+    const jira = await port()
+    const allLabels = [prLabel(PR), groupLabel(PR), label('one')]
+    // Neither search returns ABC-50 yet: it was created seconds ago.
+    const asked = searches(2, () => [])
+    const read: string[][] = []
+    nock(SITE)
+      .post(
+        '/rest/api/3/issue/bulkfetch',
+        (body: { issueIdsOrKeys: string[]; fields: string[] }) => {
+          read.push(body.issueIdsOrKeys)
+          return body.fields.includes('issuelinks')
+        }
+      )
+      .reply(200, {
+        // ABC-60 is no follow-up of this PR (someone edited the state): it counts for nothing.
+        issues: [
+          groupIssue(allLabels),
+          { ...groupIssue([label('two')]), id: '10060', key: 'ABC-60' }
+        ],
+        issueErrors: []
+      })
+      .get('/rest/api/3/issue/ABC-50/properties/gitar-jira.follow-up-added')
+      .reply(404, { errorMessages: ['not found'] })
+    const facts = {
+      ...pushed('one', 'two'),
+      previous: { ...EMPTY_STATE, followUps: ['ABC-50', 'OPS-1', 'ABC-60'] }
+    }
+    const inAbc = { ...s, jira: { projects: ['ABC'] } }
+
+    const extra = await followUps.gather!({ jira, github }, facts, inAbc)
+    const plan = followUps.plan(facts, extra, inAbc)
+
+    expect(asked).toHaveLength(2)
+    // One bulk fetch, of the keys of jira.projects only.
+    expect(read).toEqual([['ABC-50', 'ABC-60']])
+    expect(plan.actions).toEqual([
+      expect.objectContaining({
+        type: 'jira.addToIssue',
+        issueKey: 'ABC-50',
+        labels: [label('two')]
+      })
+    ])
+    expect(plan.followUps?.found.map((f) => f.key)).toEqual(['ABC-50'])
+    expect(nock.isDone()).toBe(true)
+  })
 })

@@ -263,6 +263,41 @@ describe('when: open', () => {
   })
 })
 
+describe('the "relates to" link of a follow-up that exists', () => {
+  const PR = prLabel('https://github.com/acme/shop/pull/42')
+  const label = todoLabel('acme/shop', 'src/a.ts', 'cache it')
+  const existing = (labels: string[], links?: string[]) => ({
+    key: 'ABC-7',
+    url: 'https://j/browse/ABC-7',
+    summary: 'cache it',
+    labels,
+    ...(links ? { links } : {})
+  })
+  const linkActions = (known: ReturnType<typeof existing>, linkType: string | null = 'Relates') =>
+    planFollowUps(
+      merged(),
+      found({ todos: [todo('cache it')], known: { [label]: known }, linkType }),
+      config()
+    ).actions.filter((a) => a.type === 'jira.linkIssues')
+
+  test("is made when the PR's follow-up lacks it (its write failed when it was created), only then", () => {
+    expect(linkActions(existing([PR, label], ['ABC-3']))).toEqual([
+      {
+        type: 'jira.linkIssues',
+        rule: 'follow-ups',
+        issueKey: 'ABC-7',
+        linkType: 'Relates',
+        keys: ['ABC-1']
+      }
+    ])
+    // There (of any type); another PR's issue; links not read; no "Relates" type on the site.
+    expect(linkActions(existing([PR, label], ['ABC-1']))).toEqual([])
+    expect(linkActions(existing([label], []))).toEqual([])
+    expect(linkActions(existing([PR, label]))).toEqual([])
+    expect(linkActions(existing([PR, label], []), null)).toEqual([])
+  })
+})
+
 describe('one group issue per PR, across events', () => {
   const PR = 'https://github.com/acme/shop/pull/42'
   const label = (text: string) => todoLabel('acme/shop', 'src/a.ts', text)

@@ -1,0 +1,187 @@
+/**
+ * Follow-ups across runs of one PR, through run(): PR #2 (`when: open`) names ABC-1 and adds a
+ * TODO; the first run creates ABC-201 for it. Jira Cloud's search can lag that write, and the
+ * "relates to" link written with it can fail: later runs neither create a second issue nor leave
+ * the link out.
+ */
+import nock from 'nock'
+import {
+  JIRA,
+  REPO,
+  TODO_TEXT,
+  githubReads,
+  jiraFixture,
+  jiraIssueJson,
+  jiraMyself,
+  recorder,
+  runAction,
+  todoPr
+} from './harness.js'
+
+const CONFIG = 'rules:\n  follow-ups:\n    when: open\n'
+const INPUTS = { 'suggest-reviewers': 'false' }
+const BOT = { login: 'github-actions[bot]', type: 'Bot' }
+const COMMENT_URL = 'https://github.com/Codertocat/Hello-World/pull/2#issuecomment-99'
+const LINE = `- [ABC-201](${JIRA}/browse/ABC-201) ${TODO_TEXT} · for the TODO at src/cart.ts:1`
+/** The edit of the PR comment, left pending when the comment would not change. */
+const COMMENT_EDIT = `PATCH https://api.github.test:443${REPO}/issues/comments/99`
+const LINK_TYPES = {
+  issueLinkTypes: [{ id: '10003', name: 'Relates', inward: 'relates to', outward: 'relates to' }]
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any
+
+/**
+ * One run of PR #2 on `comment` (the body the previous run left, or none): the GitHub reads, the
+ * comment's write recorded, the Jira reads every run makes (ABC-1, and its remote link on the
+ * first run) and the label search, answered with `searched`. Returns the comment's writes and
+ * the JQL and bulk fetches Jira was asked for.
+ */
+function prRun(comment: string | null, searched: Json[]) {
+  const { event, files } = todoPr(2, 'ABC-1', 'src/cart.ts')
+  if (comment !== null) event.action = 'synchronize'
+  const comments =
+    comment === null ? [] : [{ id: 99, body: comment, html_url: COMMENT_URL, user: BOT }]
+  const github = githubReads(event.pull_request, { config: CONFIG, files, comments })
+  const written = recorder<{ body: string }>()
+  const reply = { id: 99, body: 'x', html_url: COMMENT_URL, user: BOT }
+  if (comment === null) github.post(`${REPO}/issues/2/comments`, written.match).reply(201, reply)
+  else github.patch(`${REPO}/issues/comments/99`, written.match).reply(200, reply)
+
+  const jql: string[] = []
+  const fetched: { issueIdsOrKeys: string[]; fields: string[] }[] = []
+  const jira = jiraMyself()
+    .post('/rest/api/3/issue/bulkfetch', (body: Json) => {
+      // nock offers this matcher every bulk fetch: this one is the PR's issue.
+      if (!body.issueIdsOrKeys.includes('ABC-1')) return false
+      fetched.push(body)
+      return true
+    })
+    .reply(200, { issues: [jiraIssueJson('ABC-1', 'Saved carts')], issueErrors: [] })
+    .get('/rest/api/3/search/jql')
+    .query((query) => {
+      jql.push(String(query.jql))
+      return true
+    })
+    .reply(200, { issues: searched, isLast: true })
+  if (comment === null) {
+    jira
+      .post('/rest/api/3/issue/ABC-1/remotelink')
+      .reply(201, { id: 1, self: `${JIRA}/rest/api/3/issue/ABC-1/remotelink/1` })
+  }
+  return { event, written, jql, fetched, jira }
+}
+
+/** The first run: ABC-201 created with its labels, its link to ABC-1 answered with `linkStatus`. */
+async function firstRun(linkStatus: number) {
+  const run = prRun(null, [])
+  const created = recorder<{ fields: { labels: string[] } }>()
+  const linked = recorder()
+  run.jira
+    .get('/rest/api/3/issueLinkType')
+    .reply(200, LINK_TYPES)
+    .post('/rest/api/3/issue', created.match)
+    .reply(201, { id: '10201', key: 'ABC-201', self: `${JIRA}/rest/api/3/issue/10201` })
+    .post('/rest/api/3/issueLink', linked.match)
+    .reply(linkStatus, linkStatus === 201 ? '' : jiraFixture('error-403'))
+  const result = await runAction('pull_request', run.event, INPUTS)
+  expect(result.exitCode).toBe(0)
+  expect(created.sent).toHaveLength(1)
+  expect(linked.sent).toEqual([
+    { type: { name: 'Relates' }, inwardIssue: { key: 'ABC-201' }, outwardIssue: { key: 'ABC-1' } }
+  ])
+  const body = run.written.sent[0]!.body
+  expect(body).toContain(LINE)
+  return { body, labels: created.sent[0]!.fields.labels }
+}
+
+/** ABC-201 as Jira answers it: its labels, and its links to `linkedTo`. */
+function followUpJson(labels: string[], linkedTo: string[]): Json {
+  const issue = jiraIssueJson('ABC-201', TODO_TEXT, 'To Do')
+  issue.fields.labels = labels
+  issue.fields.issuelinks = linkedTo.map((key, n) => ({
+    id: String(10400 + n),
+    self: `${JIRA}/rest/api/3/issueLink/${10400 + n}`,
+    type: { ...LINK_TYPES.issueLinkTypes[0], self: `${JIRA}/rest/api/3/issueLinkType/10003` },
+    outwardIssue: { id: '10001', key, self: `${JIRA}/rest/api/3/issue/10001` }
+  }))
+  return issue
+}
+
+/** ABC-201 read by key: the bulk fetch of follow-ups the comment's state remembers. */
+function readByKey(scope: nock.Scope, issue: Json) {
+  const fetched: { issueIdsOrKeys: string[]; fields: string[] }[] = []
+  scope
+    .post('/rest/api/3/issue/bulkfetch', (body: Json) => {
+      if (body.issueIdsOrKeys.includes('ABC-1')) return false
+      fetched.push(body)
+      return true
+    })
+    .reply(200, { issues: [issue], issueErrors: [] })
+  return fetched
+}
+
+const stateOf = (body: string) =>
+  JSON.parse(/<!-- gitar-jira:state (\{.*?\}) -->/s.exec(body)![1]!) as { followUps?: string[] }
+
+test('a run within the search lag of the one that created a follow-up creates none, and still lists it', async () => {
+  const first = await firstRun(201)
+  expect(stateOf(first.body).followUps).toEqual(['ABC-201'])
+
+  // The search does not return ABC-201 yet; read by key, it is there, linked.
+  const run = prRun(first.body, [])
+  const fetched = readByKey(run.jira, followUpJson(first.labels, ['ABC-1']))
+  const result = await runAction('pull_request', run.event, INPUTS)
+
+  expect(result.exitCode).toBe(0)
+  expect(result.stdout).not.toContain('::warning')
+  expect(fetched).toEqual([
+    expect.objectContaining({
+      issueIdsOrKeys: ['ABC-201'],
+      fields: expect.arrayContaining(['labels', 'issuelinks'])
+    })
+  ])
+  expect(result.outputs['follow-up-issues']).toBe('["ABC-201"]')
+  expect(result.summary).toContain(LINE)
+  // The comment lists it as before and still remembers it, so it is not edited.
+  expect(run.written.sent).toEqual([])
+  // No issue created, no link or link type asked for: every Jira interceptor is answered.
+  expect(run.jira.isDone()).toBe(true)
+  expect(nock.pendingMocks()).toEqual([COMMENT_EDIT])
+})
+
+test('a "relates to" link that failed when the follow-up was created is made by a later run, once', async () => {
+  const first = await firstRun(403)
+  expect(first.body).toContain('⚠️ could not link ABC-201 to ABC-1')
+
+  // The search returns ABC-201 now, without the link: the link is made again.
+  const second = prRun(first.body, [followUpJson(first.labels, [])])
+  readByKey(second.jira, followUpJson(first.labels, []))
+  const linked = recorder()
+  second.jira
+    .get('/rest/api/3/issueLinkType')
+    .reply(200, LINK_TYPES)
+    .post('/rest/api/3/issueLink', linked.match)
+    .reply(201)
+  const result = await runAction('pull_request', second.event, INPUTS)
+
+  expect(result.exitCode).toBe(0)
+  expect(linked.sent).toEqual([
+    { type: { name: 'Relates' }, inwardIssue: { key: 'ABC-201' }, outwardIssue: { key: 'ABC-1' } }
+  ])
+  const body = second.written.sent[0]!.body
+  expect(body).toContain(LINE)
+  expect(body).not.toContain('could not link')
+  expect(stateOf(body).followUps).toEqual(['ABC-201'])
+  expect(second.jira.isDone()).toBe(true)
+
+  // Linked now: the next run reads as much and writes nothing.
+  const third = prRun(body, [followUpJson(first.labels, ['ABC-1'])])
+  readByKey(third.jira, followUpJson(first.labels, ['ABC-1']))
+  const again = await runAction('pull_request', third.event, INPUTS)
+  expect(again.exitCode).toBe(0)
+  expect(third.written.sent).toEqual([])
+  expect(third.jira.isDone()).toBe(true)
+  expect(nock.pendingMocks()).toEqual([COMMENT_EDIT])
+})
