@@ -34,7 +34,7 @@ import { outputsOf, setOutputs } from './report/outputs.js'
 import { checkboxDecisions, notTheActionsComment, type Decisions } from './report/checkboxes.js'
 import { EMPTY_STATE, parseState } from './report/state.js'
 import { renderSummary, writeSummary } from './report/summary.js'
-import { discoverLinkedIssues, refreshCorpus } from './rules/auto-link/discover.js'
+import { discoverLinkedIssues, refreshCorpus, withinBounds } from './rules/auto-link/discover.js'
 import { runRules } from './rules/plan-rules.js'
 import type { Ports } from './rules/types.js'
 import { reportFatal } from './util/fatal.js'
@@ -147,7 +147,8 @@ async function handlePullRequest(
   const ports: Ports = { jira, github, logins: cache.logins }
 
   const recorded = comment ? parseState(comment.body) : null
-  const previous = recorded ?? EMPTY_STATE
+  // Held to jira.projects and capped before any rule reads it: the state is text in a comment.
+  const previous = withinBounds(recorded ?? EMPTY_STATE, settings)
   if (comment && recorded === null) {
     core.warning(
       "The hidden state at the end of gitar-jira's PR comment could not be read (edited by hand?). This run starts from the keys the PR names: issues linked without a key, dismissed issues and requested reviewers from earlier runs are not remembered. Their links in Jira stay; tick or untick them again in the new comment.",

@@ -68,9 +68,9 @@ function editedEvent() {
 }
 
 /** An `edited` event on a PR with `comments`; comment 7's update recorded. */
-function editedWith(comments: Json[]) {
+function editedWith(comments: Json[], config?: string) {
   const event = editedEvent()
-  const github = githubReads(event.pull_request, { comments })
+  const github = githubReads(event.pull_request, { comments, config })
   const update = recorder()
   github
     .patch(`${REPO}/issues/comments/7`, update.match)
@@ -79,8 +79,8 @@ function editedWith(comments: Json[]) {
 }
 
 /** An `edited` event (title `ABC-1 …`) on a PR whose bot comment holds `state`; its update recorded. */
-function editedWithComment(state: string) {
-  return editedWith([listedComment(7, state)])
+function editedWithComment(state: string, config?: string) {
+  return editedWith([listedComment(7, state)], config)
 }
 
 describe('pull_request opened with explicit keys', () => {
@@ -173,6 +173,25 @@ describe('pull_request opened with explicit keys', () => {
     expect(result.summary).toContain('Unlinked on this run: ABC-2')
     expect(body).toContain('{"key":"ABC-1","via":"explicit","h":')
     expect(body).not.toContain('"ABC-2"')
+    expect(github.isDone() && jira.isDone()).toBe(true)
+  })
+
+  test('keys of the hidden state outside jira.projects are left alone: no link of theirs is removed', async () => {
+    const { event, github, update } = editedWithComment(
+      '{"v":1,"links":[{"key":"ABC-1","via":"explicit"},{"key":"OPS-7","via":"explicit"}]}',
+      'jira:\n  projects: [ABC]\n'
+    )
+    const jira = jiraMyself()
+      .post('/rest/api/3/issue/bulkfetch')
+      .reply(200, bulkfetchAnswer([jiraIssueJson('ABC-1', 'Rewrite the README')], []))
+      .post('/rest/api/3/issue/ABC-1/remotelink')
+      .reply(200, { id: 1, self: `${JIRA}/rest/api/3/issue/ABC-1/remotelink/1` })
+
+    const result = await runAction('pull_request', event, NO_REVIEWERS)
+
+    expect(result.exitCode).toBe(0)
+    const body = (update.sent[0] as { body: string }).body
+    expect(body).not.toContain('OPS-7')
     expect(github.isDone() && jira.isDone()).toBe(true)
   })
 

@@ -45,7 +45,7 @@ export function keyMentions(pr: PrFacts, settings: Settings): KeyMention[] {
  * with write access, so its keys go through the same filter as the keys a PR names, and no more
  * of them are read than a PR may name.
  */
-function withinBounds(state: CommentState, settings: Settings): CommentState {
+export function withinBounds(state: CommentState, settings: Settings): CommentState {
   const links = state.links.filter((l) => inProjects(l.key, settings)).slice(0, MAX_CANDIDATES)
   const rejected = state.rejected
     ?.filter((key) => inProjects(key, settings))
