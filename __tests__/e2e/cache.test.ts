@@ -282,7 +282,7 @@ describe('a push to the default branch fills the cache every PR reads', () => {
     expect(service.saves).toBe(1)
     const sections = decodeBundle(service.entries[0]!.data)!
     expect([...sections.keys()].sort()).toEqual(
-      expect.arrayContaining([METADATA_SECTION, expect.stringMatching(/^gitar-jira-corpus-v1-/)])
+      expect.arrayContaining([METADATA_SECTION, expect.stringMatching(/^gitar-jira-corpus-v2-/)])
     )
     expect(service.entries[0]!.data.toString('latin1')).not.toContain('wishlist') // sealed
     expect(service.entries[0]!.data.toString('latin1')).not.toContain(API_TOKEN)

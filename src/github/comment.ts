@@ -27,23 +27,27 @@ function toComment(c: CommentData): IssueComment {
  *
  * Anyone can paste the marker into a comment of their own, and such a comment must not pass for
  * the action's: its hidden state would decide links (and a token with write access could
- * rewrite it). `GITHUB_TOKEN` and GitHub Apps comment as bots, which no person can, so the first
- * marked comment by a bot wins and the listing stops there, with no further request. With no
- * bot among them the token may be a person's (a personal access token): `GET /user` says whose,
- * and only a comment by that login is taken; the others are ignored, with a notice. When GitHub
- * will not say (an app's token), no person's comment can be ours: none is taken, and the run
- * makes a new comment. The checkbox flow compares the edited comment with this answer
- * (`notTheActionsComment`), so an edit of an ignored comment decides nothing either.
+ * rewrite it). `GITHUB_TOKEN` and GitHub App installation tokens (`appToken`: GitHub's `ghs_`
+ * prefix) comment as bots, which no person can, so with one the first marked comment by a bot
+ * wins and the listing stops there, with no further request. Any other token may be a person's
+ * (a personal access token), and then another bot's comment (a workflow echoing PR text) is no
+ * more ours than a person's: `GET /user` says whose the token is, and only a comment by that
+ * login is taken; the others are ignored, with a notice. When GitHub will not say (an app's
+ * token in another format), the token acts as a bot: the first bot's comment is taken, and no
+ * person's. With none, the run makes a new comment. The checkbox flow compares the edited
+ * comment with this answer (`notTheActionsComment`), so an edit of an ignored comment decides
+ * nothing either.
  */
 export async function findComment(
   octokit: GitHubClient,
   target: Repo,
   prNumber: number,
-  marker: string
+  marker: string,
+  appToken: boolean
 ): Promise<IssueComment | null> {
-  type Found = { bot: IssueComment } | { byPeople: IssueComment[] }
+  type Found = { bot: IssueComment } | { marked: IssueComment[] }
   const found = await callGitHub('comments', async (): Promise<Found> => {
-    const byPeople: IssueComment[] = []
+    const marked: IssueComment[] = []
     const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
       ...target,
       issue_number: prNumber,
@@ -52,18 +56,19 @@ export async function findComment(
     for await (const { data } of pages) {
       for (const c of data) {
         if (!c.body?.includes(marker)) continue
-        if (c.user?.type === 'Bot') return { bot: toComment(c) }
-        byPeople.push(toComment(c))
+        if (appToken && c.user?.type === 'Bot') return { bot: toComment(c) }
+        marked.push(toComment(c))
       }
     }
-    return { byPeople }
+    return { marked }
   })
   if ('bot' in found) return found.bot
-  const marked = found.byPeople
+  const { marked } = found
   if (marked.length === 0) return null
   const owner = await getTokenOwner(octokit)
   const self = 'login' in owner ? owner.login.toLowerCase() : null
-  const isOwn = (c: IssueComment) => self !== null && c.author?.login.toLowerCase() === self
+  const isOwn = (c: IssueComment) =>
+    self === null ? c.author?.type === 'Bot' : c.author?.login.toLowerCase() === self
   const ignored = marked.filter((c) => !isOwn(c))
   const own = marked.find(isOwn) ?? null
   if (ignored.length > 0) noticeLine(ignoredNotice(ignored, owner, own !== null))

@@ -23,12 +23,13 @@ export function createGitHub(options: CreateGitHubOptions): GitHubPort {
   const { owner, repo, ...client } = options
   const octokit = createOctokit(client)
   const target = { owner, repo }
+  const appToken = client.token.startsWith('ghs_')
   return {
     owner,
     repo,
     loadPrFacts: (prNumber) => loadPrFacts(octokit, target, prNumber),
     getFileText: (path, ref) => getFileText(octokit, target, path, ref),
-    findComment: (prNumber, marker) => findComment(octokit, target, prNumber, marker),
+    findComment: (prNumber, marker) => findComment(octokit, target, prNumber, marker, appToken),
     createComment: (prNumber, body) => createComment(octokit, target, prNumber, body),
     updateComment: (commentId, body) => updateComment(octokit, target, commentId, body),
     updatePrTitle: (prNumber, title, from) => updatePrTitle(octokit, target, prNumber, title, from),

@@ -98,13 +98,9 @@ const IssueJson = z
         labels: z.array(z.string()).nullish(),
         created: z.string().nullish(),
         updated: z.string().nullish(),
-        fixVersions: z
-          .array(
-            z
-              .object({ released: z.boolean().optional(), releaseDate: z.string().optional() })
-              .loose()
-          )
-          .nullish(),
+        // Read one version at a time (VersionJson), as the links: one odd version (a null where a
+        // value was expected) must not cost the issue, which a follow-up search would then miss.
+        fixVersions: z.array(z.unknown()).nullish(),
         // Each link is read on its own (IssueLinkJson): one odd link does not cost the issue.
         issuelinks: z.array(z.unknown()).nullish()
       })
@@ -196,14 +192,19 @@ export function toJiraIssue(
  * The release dates of the issue's fix versions that are out: a version still planned may have a
  * date that has passed (a release that slipped), which says nothing about the issue being done.
  */
-function releasedIn(versions: { released?: boolean; releaseDate?: string }[] | null | undefined): {
-  fixVersionDates?: string[]
-} {
-  const dates = (versions ?? [])
-    .filter((v) => v.released === true && v.releaseDate)
-    .map((v) => v.releaseDate as string)
+function releasedIn(versions: unknown[] | null | undefined): { fixVersionDates?: string[] } {
+  const dates = (versions ?? []).flatMap((json) => {
+    const version = VersionJson.safeParse(json)
+    return version.success && version.data.released === true && version.data.releaseDate
+      ? [version.data.releaseDate]
+      : []
+  })
   return dates.length > 0 ? { fixVersionDates: dates } : {}
 }
+
+const VersionJson = z
+  .object({ released: z.boolean().nullish(), releaseDate: z.string().nullish() })
+  .loose()
 
 const BLOCK_NODES = new Set([
   'paragraph',

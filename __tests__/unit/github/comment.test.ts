@@ -138,6 +138,35 @@ describe('findComment', () => {
       ])
     })
 
+    describe('a token not of an app (no `ghs_` prefix)', () => {
+      const personal = () => makeGitHub({ token: 'github_pat_11ANA0000000000000000000' })
+      const echo = { ...bot, login: 'echo-bot[bot]' }
+
+      it("a personal token takes its owner's comment, not another bot's copy of the marker written before it", async () => {
+        const forged = comment(4, `${MARKER} <!-- gitar-jira:state {"v":1,"links":[]} -->`, echo)
+        const scope = api()
+        servePages(scope, COMMENTS, [forged, comment(5, MARKER, ana)])
+        tokenOwner(scope, 'ana-lima')
+        const github = await personal()
+
+        expect((await github.findComment(2, MARKER))?.id).toBe(5)
+        expect(scope.isDone()).toBe(true)
+        expect(noticed()).toEqual([
+          'Ignored the comment by @echo-bot[bot] (https://github.com/Codertocat/Hello-World/pull/2#issuecomment-4): it carries the gitar-jira marker but was not written with this `github-token` (@ana-lima), so its hidden state is not read.'
+        ])
+      })
+
+      it('a token GitHub will not name (an app in another format) acts as a bot: the first bot comment is taken', async () => {
+        const scope = api()
+        servePages(scope, COMMENTS, [comment(3, MARKER, mallory), comment(5, MARKER, bot)])
+        scope.get('/user').reply(403, { message: 'Resource not accessible by integration' })
+        const github = await personal()
+
+        expect((await github.findComment(2, MARKER))?.id).toBe(5)
+        expect(scope.isDone()).toBe(true)
+      })
+    })
+
     it.each([
       [
         'GitHub down after retries',

@@ -60,6 +60,19 @@ describe('issue text for inference', () => {
     })
   })
 
+  test('the release dates of released fix versions; a version of an odd shape is left out, not the issue', () => {
+    const json = structuredClone(fixture('bulkfetch').issues[0])
+    json.fields.fixVersions = [
+      { id: '1', name: '1.2', released: true, releaseDate: '2026-03-01' },
+      { id: '2', name: '1.3', released: false, releaseDate: '2026-04-01' },
+      { id: '3', name: '1.4', released: true, releaseDate: null },
+      { id: '4', name: '2.0', released: 'yes', releaseDate: 20260501 },
+      null
+    ]
+    const issue = toJiraIssue(json, 'https://x.test', { details: true })
+    expect(issue?.details?.fixVersionDates).toEqual(['2026-03-01'])
+  })
+
   test('links are mapped only when asked for; a link of a shape Jira does not send is left out, not the issue', () => {
     const json = structuredClone(fixture('bulkfetch').issues[0])
     json.fields.issuelinks = [

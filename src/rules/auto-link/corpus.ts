@@ -36,7 +36,7 @@ export interface Corpus {
 }
 
 export function corpusPrefix(site: string, scope: string): string {
-  return `gitar-jira-corpus-v1-${createHash('sha256').update(`${site}\n${scope}`).digest('hex').slice(0, 16)}`
+  return `gitar-jira-corpus-v${CORPUS_VERSION}-${createHash('sha256').update(`${site}\n${scope}`).digest('hex').slice(0, 16)}`
 }
 
 /** Pure: the stored corpus after an incremental refresh (`changed`: most recently updated first). */

@@ -110,7 +110,7 @@ describe('the inference corpus', () => {
 
   test('the cache key names neither the site nor the JQL', () => {
     const prefix = corpusPrefix(SITE, scope.jql)
-    expect(prefix).toMatch(/^gitar-jira-corpus-v1-[0-9a-f]{16}$/)
+    expect(prefix).toMatch(/^gitar-jira-corpus-v2-[0-9a-f]{16}$/)
     expect(
       mergeCorpus([jiraIssue('A-1')], [jiraIssue('A-1', { summary: 'changed' })], []).map(
         (i) => i.summary
