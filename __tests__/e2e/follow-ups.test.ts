@@ -2,7 +2,8 @@
  * Follow-ups across runs of one PR, through run(): PR #2 (`when: open`) names ABC-1 and adds a
  * TODO; the first run creates ABC-201 for it. Jira Cloud's search can lag that write, and the
  * "relates to" link written with it can fail: later runs neither create a second issue nor leave
- * the link out.
+ * the link out, and they read by key only what the search did not return. A link that keeps
+ * failing is given up after three later runs; a link someone removed is not put back.
  */
 import nock from 'nock'
 import {
@@ -35,8 +36,8 @@ type Json = any
 /**
  * One run of PR #2 on `comment` (the body the previous run left, or none): the GitHub reads, the
  * comment's write recorded, the Jira reads every run makes (ABC-1, and its remote link on the
- * first run) and the label search, answered with `searched`. Returns the comment's writes and
- * the JQL and bulk fetches Jira was asked for.
+ * first run) and the label search, answered with `searched`. Returns the comment's writes, the
+ * JQL and bulk fetches Jira was asked for, and every request Jira answered ("GET /path").
  */
 function prRun(comment: string | null, searched: Json[]) {
   const { event, files } = todoPr(2, 'ABC-1', 'src/cart.ts')
@@ -70,8 +71,21 @@ function prRun(comment: string | null, searched: Json[]) {
       .post('/rest/api/3/issue/ABC-1/remotelink')
       .reply(201, { id: 1, self: `${JIRA}/rest/api/3/issue/ABC-1/remotelink/1` })
   }
-  return { event, written, jql, fetched, jira }
+  const requests: string[] = []
+  jira.on('request', (req: Request) => {
+    requests.push(`${req.method} ${new URL(req.url).pathname}`)
+  })
+  return { event, written, jql, fetched, jira, requests }
 }
+
+/** What every later run asks Jira: who it is, the PR's issue, the label search. */
+const EVERY_RUN = [
+  'GET /rest/api/3/myself',
+  'POST /rest/api/3/issue/bulkfetch',
+  'GET /rest/api/3/search/jql'
+]
+/** A try of ABC-201's "relates to" link: the link type, then the link. */
+const RELINK = ['GET /rest/api/3/issueLinkType', 'POST /rest/api/3/issueLink']
 
 /** The first run: ABC-201 created with its labels, its link to ABC-1 answered with `linkStatus`. */
 async function firstRun(linkStatus: number) {
@@ -123,7 +137,35 @@ function readByKey(scope: nock.Scope, issue: Json) {
 }
 
 const stateOf = (body: string) =>
-  JSON.parse(/<!-- gitar-jira:state (\{.*?\}) -->/s.exec(body)![1]!) as { followUps?: string[] }
+  JSON.parse(/<!-- gitar-jira:state (\{.*?\}) -->/s.exec(body)![1]!) as {
+    followUps?: string[]
+    relink?: { key: string; to: string[]; tries: number }[]
+  }
+
+/**
+ * A later run on `comment` whose search returns ABC-201 (labelled as created, linked to
+ * `linkedTo`), its link to ABC-1 answered with `linkStatus` if it is tried. Returns the run's
+ * result, the comment it wrote (or the one it left) and the Jira requests it made.
+ */
+async function laterRun(
+  comment: string,
+  labels: string[],
+  linkedTo: string[],
+  linkStatus?: number
+) {
+  const run = prRun(comment, [followUpJson(labels, linkedTo)])
+  if (linkStatus !== undefined) {
+    run.jira
+      .get('/rest/api/3/issueLinkType')
+      .reply(200, LINK_TYPES)
+      .post('/rest/api/3/issueLink')
+      .reply(linkStatus, linkStatus === 201 ? '' : jiraFixture('error-403'))
+  }
+  const result = await runAction('pull_request', run.event, INPUTS)
+  expect(result.exitCode).toBe(0)
+  expect(run.jira.isDone()).toBe(true)
+  return { result, body: run.written.sent[0]?.body ?? comment, requests: run.requests }
+}
 
 test('a run within the search lag of the one that created a follow-up creates none, and still lists it', async () => {
   const first = await firstRun(201)
@@ -136,6 +178,8 @@ test('a run within the search lag of the one that created a follow-up creates no
 
   expect(result.exitCode).toBe(0)
   expect(result.stdout).not.toContain('::warning')
+  // Read by key after the search, since the search lacked it.
+  expect(run.requests).toEqual([...EVERY_RUN, 'POST /rest/api/3/issue/bulkfetch'])
   expect(fetched).toEqual([
     expect.objectContaining({
       issueIdsOrKeys: ['ABC-201'],
@@ -154,34 +198,59 @@ test('a run within the search lag of the one that created a follow-up creates no
 test('a "relates to" link that failed when the follow-up was created is made by a later run, once', async () => {
   const first = await firstRun(403)
   expect(first.body).toContain('⚠️ could not link ABC-201 to ABC-1')
+  expect(stateOf(first.body).relink).toEqual([{ key: 'ABC-201', to: ['ABC-1'], tries: 0 }])
 
-  // The search returns ABC-201 now, without the link: the link is made again.
-  const second = prRun(first.body, [followUpJson(first.labels, [])])
-  readByKey(second.jira, followUpJson(first.labels, []))
-  const linked = recorder()
-  second.jira
-    .get('/rest/api/3/issueLinkType')
-    .reply(200, LINK_TYPES)
-    .post('/rest/api/3/issueLink', linked.match)
-    .reply(201)
-  const result = await runAction('pull_request', second.event, INPUTS)
+  // The search returns ABC-201 now, without the link: the link is made again. The search found
+  // it: nothing is read by key.
+  const second = await laterRun(first.body, first.labels, [], 201)
+  expect(second.requests).toEqual([...EVERY_RUN, ...RELINK])
+  expect(second.body).toContain(LINE)
+  expect(second.body).not.toContain('could not link')
+  expect(stateOf(second.body)).toEqual(expect.objectContaining({ followUps: ['ABC-201'] }))
+  expect(stateOf(second.body)).not.toHaveProperty('relink')
 
-  expect(result.exitCode).toBe(0)
-  expect(linked.sent).toEqual([
-    { type: { name: 'Relates' }, inwardIssue: { key: 'ABC-201' }, outwardIssue: { key: 'ABC-1' } }
-  ])
-  const body = second.written.sent[0]!.body
-  expect(body).toContain(LINE)
-  expect(body).not.toContain('could not link')
-  expect(stateOf(body).followUps).toEqual(['ABC-201'])
-  expect(second.jira.isDone()).toBe(true)
-
-  // Linked now: the next run reads as much and writes nothing.
-  const third = prRun(body, [followUpJson(first.labels, ['ABC-1'])])
-  readByKey(third.jira, followUpJson(first.labels, ['ABC-1']))
-  const again = await runAction('pull_request', third.event, INPUTS)
-  expect(again.exitCode).toBe(0)
-  expect(third.written.sent).toEqual([])
-  expect(third.jira.isDone()).toBe(true)
+  // Linked now: the next run reads as much and writes nothing; the comment is left as it is.
+  const third = await laterRun(second.body, first.labels, ['ABC-1'])
+  expect(third.requests).toEqual(EVERY_RUN)
+  expect(third.body).toBe(second.body)
   expect(nock.pendingMocks()).toEqual([COMMENT_EDIT])
+})
+
+test('a link someone removed from the follow-up is not put back; nothing is read by key', async () => {
+  const first = await firstRun(201)
+  expect(stateOf(first.body)).not.toHaveProperty('relink')
+
+  // A maintainer removed the link in Jira (or it was never wanted): the search returns ABC-201
+  // without it. No link type read, no link written, no bulk fetch of ABC-201, no comment edit.
+  const second = await laterRun(first.body, first.labels, [])
+  expect(second.requests).toEqual(EVERY_RUN)
+  expect(second.result.stdout).not.toContain('::warning')
+  expect(second.body).toBe(first.body)
+  expect(nock.pendingMocks()).toEqual([COMMENT_EDIT])
+})
+
+test('a link Jira keeps refusing (no Link issues permission) is tried on three later runs, then given up with a warning', async () => {
+  const first = await firstRun(403)
+  let body = first.body
+  for (const tries of [1, 2, 3]) {
+    const run = await laterRun(body, first.labels, [], 403)
+    expect(run.requests).toEqual([...EVERY_RUN, ...RELINK])
+    expect(run.body).toContain('⚠️ could not link ABC-201 to ABC-1')
+    const given = run.body.includes('Not tried again')
+    expect(given).toBe(tries === 3)
+    expect(stateOf(run.body).relink).toEqual(
+      tries < 3 ? [{ key: 'ABC-201', to: ['ABC-1'], tries }] : undefined
+    )
+    body = run.body
+  }
+  expect(body).toContain(
+    "Not tried again (3 later runs tried): the action's Jira user needs the *Link issues* permission"
+  )
+
+  // Given up: the next run neither reads the link type nor writes the link, and warns no more.
+  const after = await laterRun(body, first.labels, [])
+  expect(after.requests).toEqual(EVERY_RUN)
+  expect(after.body).not.toContain('could not link')
+  expect(stateOf(after.body)).toEqual(expect.objectContaining({ followUps: ['ABC-201'] }))
+  expect(stateOf(after.body)).not.toHaveProperty('relink')
 })

@@ -74,8 +74,8 @@ export type Action =
     }
   | {
       /**
-       * Links an issue that exists to `keys` (the "relates to" a follow-up missed when it was
-       * created). A link that fails is a warning, as it is when the issue is created.
+       * Links an issue that exists to `keys` (the "relates to" links whose write failed when a
+       * follow-up was created). A link that fails is a warning, as it is when the issue is created.
        */
       type: 'jira.linkIssues'
       rule: RuleName
@@ -83,6 +83,8 @@ export type Action =
       /** The link type's name ("Relates"). */
       linkType: string
       keys: string[]
+      /** Which try of a later run this is (1 for the first); the last one says it gives up. */
+      attempt: number
     }
   | { type: 'github.replyToThread'; rule: RuleName; threadId: string; body: string }
   | {
@@ -112,6 +114,8 @@ export interface AppliedAction {
   warning?: string
   /** The issue a `jira.createIssue` action created (also when a later step of it warned). */
   created?: CreatedIssue
+  /** `jira.createIssue`, `jira.linkIssues`: the keys the issue could not be linked to. */
+  linkFailed?: string[]
 }
 
 /** One line a person can read, for the log, dry-run and the failure list. */

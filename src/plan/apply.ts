@@ -45,8 +45,9 @@ export async function applyActions(
     }
     try {
       const result = await write(action, writers)
-      const { warning, created } = typeof result === 'object' ? result : { warning: result }
-      const made = created ? { created } : {}
+      const { warning, created, linkFailed } =
+        typeof result === 'object' ? result : { warning: result }
+      const made = { ...(created ? { created } : {}), ...(linkFailed ? { linkFailed } : {}) }
       if (warning === undefined) {
         logLine(`${what}: done${created ? ` (${created.key})` : ''}`)
         applied.push({ action, status: 'done', ...made })
@@ -67,11 +68,14 @@ export async function applyActions(
   return applied
 }
 
+/** What a write says beyond done: a warning, the issue it created, the links it could not make. */
+type Written = Partial<IssueWritten>
+
 /** Writes one action; resolves to a warning when Jira declined in a way that is not a failure. */
 async function write(
   action: Action,
   { jira, github }: Writers
-): Promise<string | IssueWritten | undefined> {
+): Promise<string | Written | undefined> {
   switch (action.type) {
     case 'jira.upsertRemoteLink':
       return void (await jira.upsertRemoteLink(action.issueKey, action.link))
@@ -100,8 +104,13 @@ async function write(
       await upsertComment({ ...action, visibility: null }, jira)
       return void (await jira.addLabels(action.issueKey, action.labels))
     case 'jira.linkIssues': {
-      const problems = await linkEach(jira, action.linkType, action.issueKey, action.keys)
-      return problems.length > 0 ? problems.join('; ') : undefined
+      const { problems, failed } = await linkEach(
+        jira,
+        action.linkType,
+        action.issueKey,
+        action.keys
+      )
+      return problems.length > 0 ? { warning: problems.join('; '), linkFailed: failed } : undefined
     }
     case 'github.replyToThread':
       return void (await github.replyToThread(action.threadId, action.body))

@@ -19,6 +19,8 @@ export interface IssueWritten {
   created: CreatedIssue
   /** What did not happen after the issue was created (a link, the thread reply). */
   warning?: string
+  /** The keys of `relatesTo` it could not be linked to. */
+  linkFailed?: string[]
 }
 
 /** Fills `{key}` and `{url}` of a reply written before the key was known. */
@@ -31,9 +33,9 @@ export async function createIssue(
   { jira, github }: IssueWriters
 ): Promise<IssueWritten> {
   const created = await jira.createIssue(action.issue)
-  const problems = action.relatesTo
+  const { problems, failed } = action.relatesTo
     ? await linkEach(jira, action.relatesTo.linkType, created.key, action.relatesTo.keys)
-    : []
+    : { problems: [], failed: [] }
   if (action.reply) {
     try {
       await github.replyToThread(action.reply.threadId, fillReply(action.reply.body, created))
@@ -41,5 +43,9 @@ export async function createIssue(
       problems.push(`could not reply in the review thread: ${getErrorMessage(error)}`)
     }
   }
-  return problems.length > 0 ? { created, warning: problems.join('; ') } : { created }
+  return {
+    created,
+    ...(problems.length > 0 ? { warning: problems.join('; ') } : {}),
+    ...(failed.length > 0 ? { linkFailed: failed } : {})
+  }
 }

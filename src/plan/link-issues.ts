@@ -5,20 +5,28 @@
 import type { JiraPort } from '../jira/port.js'
 import { getErrorMessage } from '../util/errors.js'
 
-/** Links `key` to each of `keys` with the link type `linkType`; one problem per link not made. */
+export interface LinksMade {
+  /** One line per link not made, naming it and Jira's reason. */
+  problems: string[]
+  /** The keys of `keys` that `key` could not be linked to. */
+  failed: string[]
+}
+
+/** Links `key` to each of `keys` with the link type `linkType`; says which were not made. */
 export async function linkEach(
   jira: Pick<JiraPort, 'linkIssues'>,
   linkType: string,
   key: string,
   keys: string[]
-): Promise<string[]> {
-  const problems: string[] = []
+): Promise<LinksMade> {
+  const made: LinksMade = { problems: [], failed: [] }
   for (const other of keys) {
     try {
       await jira.linkIssues(linkType, key, other)
     } catch (error) {
-      problems.push(`could not link ${key} to ${other}: ${getErrorMessage(error)}`)
+      made.problems.push(`could not link ${key} to ${other}: ${getErrorMessage(error)}`)
+      made.failed.push(other)
     }
   }
-  return problems
+  return made
 }

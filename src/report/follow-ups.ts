@@ -5,7 +5,12 @@
 import type { AppliedAction } from '../plan/actions.js'
 import type { FollowUpsView } from '../rules/follow-ups/index.js'
 import type { RunReport } from './model.js'
-import { MAX_REMEMBERED_FOLLOW_UPS, type CommentState } from './state.js'
+import {
+  MAX_RELINK_TRIES,
+  MAX_REMEMBERED_FOLLOW_UPS,
+  type CommentState,
+  type RelinkEntry
+} from './state.js'
 import { escapeCell } from '../util/escape.js'
 
 export interface FollowUpIssue {
@@ -36,6 +41,46 @@ export function withFollowUps(state: CommentState, applied: AppliedAction[]): Co
   )
   return followUps.length > 0 ? { ...state, followUps } : state
 }
+
+/**
+ * The state to write: the "relates to" links still to try again. Those the rule kept (their
+ * follow-up not read), and those that failed now: at a follow-up's creation, or on a later run's
+ * try (`tries` counts those; the last one gives up). A link made, or found made, is gone from it.
+ * When the rule did not run (`view` absent), the state keeps what it had.
+ */
+export function withRelinks(
+  state: CommentState,
+  applied: AppliedAction[],
+  view: FollowUpsView | undefined
+): CommentState {
+  if (!view) return state
+  const relink: RelinkEntry[] = [...(view.relink ?? [])]
+  for (const a of applied) {
+    if (a.action.rule !== 'follow-ups') continue
+    if (a.action.type === 'jira.createIssue' && a.created && a.linkFailed?.length) {
+      relink.push({ key: a.created.key, to: a.linkFailed, tries: 0 })
+    }
+    if (a.action.type !== 'jira.linkIssues') continue
+    const { issueKey: key, keys, attempt } = a.action
+    // A dry run tried nothing: as it was.
+    if (a.status === 'would') relink.push({ key, to: keys, tries: attempt - 1 })
+    else {
+      const failed = a.status === 'failed' ? keys : (a.linkFailed ?? [])
+      if (failed.length > 0 && attempt < MAX_RELINK_TRIES) {
+        relink.push({ key, to: failed, tries: attempt })
+      }
+    }
+  }
+  const { relink: _, ...rest } = state
+  const kept = relink.slice(-MAX_REMEMBERED_FOLLOW_UPS)
+  return kept.length > 0 ? { ...rest, relink: kept } : rest
+}
+
+/** The last try of links that failed: the warning says it is not tried again, and why. */
+const givenUp = (a: AppliedAction): string =>
+  a.action.type === 'jira.linkIssues' && a.action.attempt >= MAX_RELINK_TRIES
+    ? ` Not tried again (${MAX_RELINK_TRIES} later runs tried): the action's Jira user needs the *Link issues* permission in both projects, or link the issues by hand.`
+    : ''
 
 /** How this run's addition of new TODOs to the PR's group issue went (null: none planned). */
 function additionStatus(applied: AppliedAction[], key: string): AppliedAction['status'] | null {
@@ -95,7 +140,9 @@ export function followUpsBlock(report: RunReport): string {
   const warned = report.applied.filter(
     (a) => a.action.rule === 'follow-ups' && a.status === 'warned'
   )
-  for (const a of warned) lines.push(`- ⚠️ ${escapeCell(a.warning ?? '', 300)}`)
+  for (const a of warned) {
+    lines.push(`- ⚠️ ${escapeCell(a.warning ?? '', 300)}${givenUp(a)}`)
+  }
   if (view.pending.length > 0) {
     lines.push(
       '',

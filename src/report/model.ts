@@ -13,7 +13,7 @@ import { statusesAfter } from './transitions.js'
 import type { ReviewerPlan } from '../rules/suggest-reviewers/model.js'
 import type { FollowUpsView } from '../rules/follow-ups/index.js'
 import { earlierReviewersOf, withRequested } from './reviewers.js'
-import { withFollowUps } from './follow-ups.js'
+import { withFollowUps, withRelinks } from './follow-ups.js'
 
 export interface RunReport {
   dryRun: boolean
@@ -84,12 +84,16 @@ export function buildReport(run: {
     linked,
     suggestions: discovery.suggestions,
     ...(discovery.dismissed?.length ? { dismissed: discovery.dismissed } : {}),
-    state: withFollowUps(
-      withRequested(
-        withLinkDigests(discovery.state, applied, earlier?.state ?? EMPTY_STATE),
+    state: withRelinks(
+      withFollowUps(
+        withRequested(
+          withLinkDigests(discovery.state, applied, earlier?.state ?? EMPTY_STATE),
+          applied
+        ),
         applied
       ),
-      applied
+      applied,
+      planned.followUps
     ),
     unlinked: applied.flatMap((a) =>
       a.action.type === 'jira.deleteRemoteLink' && a.status !== 'failed' ? [a.action.issueKey] : []

@@ -19,10 +19,26 @@ export interface CommentState {
    * search: Jira Cloud's search can lag a write by seconds.
    */
   followUps?: string[]
+  /**
+   * The "relates to" links of follow-ups (`key`) to the PR's issues (`to`) whose write failed:
+   * later runs try them again, MAX_RELINK_TRIES times at most (`tries`: the runs that did).
+   * Only these: a link someone removed in Jira is not put back.
+   */
+  relink?: RelinkEntry[]
+}
+
+export interface RelinkEntry {
+  key: string
+  to: string[]
+  tries: number
 }
 
 /** At most this many follow-up keys are remembered: one bulk read. */
 export const MAX_REMEMBERED_FOLLOW_UPS = 100
+/** A link that failed is tried again by this many later runs, then given up with a warning. */
+export const MAX_RELINK_TRIES = 3
+/** A follow-up is linked to at most this many of the PR's issues (discover.ts MAX_CANDIDATES). */
+const MAX_RELINK_TO = 100
 
 /** The hidden marker the action's PR comment is found again by. */
 export const COMMENT_MARKER = '<!-- gitar-jira:comment -->'
@@ -64,16 +80,32 @@ export function parseState(commentBody: string | undefined): CommentState | null
     const followUps = Array.isArray(parsed.followUps)
       ? [...new Set(parsed.followUps.filter(isKey))].slice(-MAX_REMEMBERED_FOLLOW_UPS)
       : []
+    const relink = Array.isArray(parsed.relink) ? parseRelink(parsed.relink) : []
     return {
       v: 1,
       links,
       ...(rejected.length > 0 ? { rejected } : {}),
       ...(requested.length > 0 ? { requested } : {}),
-      ...(followUps.length > 0 ? { followUps } : {})
+      ...(followUps.length > 0 ? { followUps } : {}),
+      ...(relink.length > 0 ? { relink } : {})
     }
   } catch {
     return null
   }
+}
+
+/** The failed links as far as they read as such: keys, a count in range, each follow-up once. */
+function parseRelink(entries: unknown[]): RelinkEntry[] {
+  const byKey = new Map<string, RelinkEntry>()
+  for (const entry of entries as Partial<Record<keyof RelinkEntry, unknown>>[]) {
+    const tries = entry?.tries
+    if (!isKey(entry?.key) || !Array.isArray(entry.to)) continue
+    if (typeof tries !== 'number' || !Number.isInteger(tries) || tries < 0) continue
+    if (tries >= MAX_RELINK_TRIES) continue
+    const to = [...new Set(entry.to.filter(isKey))].slice(0, MAX_RELINK_TO)
+    if (to.length > 0) byKey.set(entry.key, { key: entry.key, to, tries })
+  }
+  return [...byKey.values()].slice(-MAX_REMEMBERED_FOLLOW_UPS)
 }
 
 export function writeState(state: CommentState): string {

@@ -117,7 +117,8 @@ describe('applyActions: the single write point', () => {
       rule: 'follow-ups',
       issueKey: 'ABC-9',
       linkType: 'Relates',
-      keys: ['ABC-1', 'ABC-2']
+      keys: ['ABC-1', 'ABC-2'],
+      attempt: 1
     }
     const w = writers()
     w.jira.linkIssues = jest.fn(async (_type: string, _from: string, to: string) => {
@@ -127,7 +128,8 @@ describe('applyActions: the single write point', () => {
     expect(w.jira.linkIssues).toHaveBeenCalledWith('Relates', 'ABC-9', 'ABC-2')
     expect(result).toMatchObject({
       status: 'warned',
-      warning: 'could not link ABC-9 to ABC-1: Jira refused to link issues: grant Link issues'
+      warning: 'could not link ABC-9 to ABC-1: Jira refused to link issues: grant Link issues',
+      linkFailed: ['ABC-1']
     })
   })
 

@@ -45,11 +45,13 @@ describe('the checkboxes of the PR comment', () => {
     expect(applyDecisions(next, { accept: ['ABC-7'], reject: [] }).rejected).toBeUndefined()
   })
 
-  test('a tick keeps what else the state remembers: requested reviewers, follow-ups', () => {
-    const more = { ...state, requested: ['octocat'], followUps: ['ABC-201'] }
+  test('a tick keeps what else the state remembers: requested reviewers, follow-ups, failed links', () => {
+    const relink = [{ key: 'ABC-201', to: ['ABC-1'], tries: 1 }]
+    const more = { ...state, requested: ['octocat'], followUps: ['ABC-201'], relink }
     expect(applyDecisions(more, { accept: ['ABC-9'], reject: [] })).toMatchObject({
       requested: ['octocat'],
-      followUps: ['ABC-201']
+      followUps: ['ABC-201'],
+      relink
     })
   })
 })

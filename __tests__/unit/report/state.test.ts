@@ -1,6 +1,10 @@
-/** What the comment's hidden state remembers of the follow-ups, and what it trusts of them. */
+/**
+ * What the comment's hidden state remembers of the follow-ups (their keys, the links that failed),
+ * and what it trusts of them.
+ */
 import type { AppliedAction } from '../../../src/plan/actions.js'
-import { withFollowUps } from '../../../src/report/follow-ups.js'
+import { withFollowUps, withRelinks } from '../../../src/report/follow-ups.js'
+import type { FollowUpsView } from '../../../src/rules/follow-ups/index.js'
 import { EMPTY_STATE, parseState, writeState } from '../../../src/report/state.js'
 
 const created = (key: string): AppliedAction => ({
@@ -41,5 +45,70 @@ describe('the follow-ups the state remembers', () => {
       'ABC-9'
     ])
     expect(withFollowUps(EMPTY_STATE, [])).toEqual(EMPTY_STATE)
+  })
+})
+
+describe('the "relates to" links the state remembers as failed', () => {
+  const linkTry = (
+    status: AppliedAction['status'],
+    attempt: number,
+    linkFailed?: string[]
+  ): AppliedAction => ({
+    action: {
+      type: 'jira.linkIssues',
+      rule: 'follow-ups',
+      issueKey: 'ABC-7',
+      linkType: 'Relates',
+      keys: ['ABC-1', 'ABC-2'],
+      attempt
+    },
+    status,
+    ...(linkFailed ? { linkFailed } : {})
+  })
+  const view = (relink: { key: string; to: string[]; tries: number }[] = []) =>
+    ({ relink }) as unknown as FollowUpsView
+
+  test('are read back as keys with a count of tries below the limit, each follow-up once, 100 at most', () => {
+    const entries = [
+      { key: 'ABC-7', to: ['ABC-1', 'x) OR 1=1', 'ABC-1'], tries: 1 },
+      { key: 'ABC-8', to: ['ABC-1'], tries: 3 },
+      { key: 'ABC-9', to: ['ABC-1'], tries: -1 },
+      { key: 'ABC-10', to: ['ABC-1'], tries: '0' },
+      { key: 'ABC-11', to: [], tries: 0 },
+      { key: 'nope', to: ['ABC-1'], tries: 0 },
+      ...Array.from({ length: 120 }, (_, n) => ({ key: `OPS-${n + 1}`, to: ['ABC-1'], tries: 0 }))
+    ]
+    const state = parseState(writeState({ ...EMPTY_STATE, relink: entries as never }))!
+    expect(state.relink).toHaveLength(100)
+    expect(state.relink!.at(-1)).toEqual({ key: 'OPS-120', to: ['ABC-1'], tries: 0 })
+    const few = parseState(writeState({ ...EMPTY_STATE, relink: entries.slice(0, 6) as never }))!
+    expect(few.relink).toEqual([{ key: 'ABC-7', to: ['ABC-1'], tries: 1 }])
+    expect(parseState(writeState(EMPTY_STATE))).not.toHaveProperty('relink')
+  })
+
+  test('a link that failed at creation is added; a try that failed counts, the last one gives up; one made is dropped', () => {
+    const failedAtCreation: AppliedAction = {
+      ...created('ABC-9'),
+      status: 'warned',
+      linkFailed: ['ABC-1']
+    }
+    const kept = { key: 'ABC-5', to: ['ABC-1'], tries: 2 }
+    const earlier = { ...EMPTY_STATE, relink: [{ key: 'ABC-7', to: ['ABC-1', 'ABC-2'], tries: 0 }] }
+    expect(
+      withRelinks(earlier, [failedAtCreation, linkTry('warned', 1, ['ABC-2'])], view([kept])).relink
+    ).toEqual([
+      kept,
+      { key: 'ABC-9', to: ['ABC-1'], tries: 0 },
+      { key: 'ABC-7', to: ['ABC-2'], tries: 1 }
+    ])
+    expect(withRelinks(earlier, [linkTry('done', 1)], view())).not.toHaveProperty('relink')
+    expect(withRelinks(earlier, [linkTry('warned', 3, ['ABC-2'])], view())).not.toHaveProperty(
+      'relink'
+    )
+    // A dry run tried nothing; a run where the rule did not run keeps the state as it was.
+    expect(withRelinks(earlier, [linkTry('would', 2)], view()).relink).toEqual([
+      { key: 'ABC-7', to: ['ABC-1', 'ABC-2'], tries: 1 }
+    ])
+    expect(withRelinks(earlier, [], undefined)).toBe(earlier)
   })
 })

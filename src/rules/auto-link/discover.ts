@@ -51,7 +51,18 @@ export function withinBounds(state: CommentState, settings: Settings): CommentSt
     ?.filter((key) => inProjects(key, settings))
     .slice(0, MAX_CANDIDATES)
   const followUps = state.followUps?.filter((key) => inProjects(key, settings))
-  return { ...state, links, ...(rejected ? { rejected } : {}), ...(followUps ? { followUps } : {}) }
+  // A failed link is tried again only between issues of jira.projects.
+  const relink = state.relink
+    ?.filter((entry) => inProjects(entry.key, settings))
+    .map((entry) => ({ ...entry, to: entry.to.filter((key) => inProjects(key, settings)) }))
+    .filter((entry) => entry.to.length > 0)
+  return {
+    ...state,
+    links,
+    ...(rejected ? { rejected } : {}),
+    ...(followUps ? { followUps } : {}),
+    ...(relink ? { relink } : {})
+  }
 }
 
 /** Pure: joins what the PR mentions and what earlier runs linked with what Jira confirmed. */
@@ -160,7 +171,8 @@ export async function discoverLinkedIssues(
     links: linked.map((l) => ({ key: l.issue.key, via: l.via })),
     ...(previous.rejected ? { rejected: previous.rejected } : {}),
     ...(previous.requested ? { requested: previous.requested } : {}),
-    ...(previous.followUps?.length ? { followUps: previous.followUps } : {})
+    ...(previous.followUps?.length ? { followUps: previous.followUps } : {}),
+    ...(previous.relink?.length ? { relink: previous.relink } : {})
   }
   const dismissed = found.filter((issue) => dismissedKeys.includes(issue.key))
   return { linked, suggestions, dismissed, state, saveCache, ...(failure ? { failure } : {}) }

@@ -8,7 +8,8 @@
  * up by JQL before anything is planned, so a rerun, a later event or a deleted PR comment never
  * makes a second issue. A TODO moved by a later push keeps its fingerprint. Jira Cloud's search
  * can lag a write by seconds, so the PR comment's state also remembers the keys of the
- * follow-ups created, and later runs read those by key beside the search.
+ * follow-ups created, and a later run reads by key those the search did not return, when it
+ * lacks an issue for some label.
  *
  * One group per PR: the issue that lists a PR's TODOs together (`grouping: pr`, or more than
  * MAX_TODO_ISSUES new on one run) carries a group label; a later event's new TODOs are added to
@@ -24,7 +25,6 @@ import type { Action } from '../../plan/actions.js'
 import type { CommentState } from '../../report/state.js'
 import { chunks } from '../../util/chunks.js'
 import { jqlString } from '../../util/jql.js'
-import { settleAll } from '../../util/settle.js'
 import type { Facts, Note, Ports, Rule, RulePlan } from '../types.js'
 import {
   goneComment,
@@ -46,7 +46,7 @@ import {
   threadLabel,
   todoLabel
 } from './fingerprint.js'
-import { missingLinks, relatesType } from './relates.js'
+import { relatesType, relinks, type Relinks } from './relates.js'
 import { scanTodos, type FoundTodo } from './todos.js'
 
 /** Issue property of a follow-up: PR URL → id of the "TODO is gone" comment. */
@@ -82,8 +82,13 @@ export interface FollowUpsFacts {
    * index of the comments that added TODOs to it. Null: none yet (or not looked up).
    */
   group: (KnownFollowUp & { added: Record<string, string> }) | null
-  /** The name of Jira's "relates to" link type; null when the site has none. */
-  linkType: string | null
+  /**
+   * The name of Jira's "relates to" link type; null when the site has none; undefined when it
+   * was not looked up (nothing to link on this run).
+   */
+  linkType: string | null | undefined
+  /** The links whose write failed on earlier runs (the state's `relink`), as this run finds them. */
+  relink: Relinks
 }
 
 /** What the PR comment shows of the follow-ups, beside what apply created. */
@@ -98,6 +103,11 @@ export interface FollowUpsView {
   /** TODOs that name an issue. */
   tracked: { what: string; key: string }[]
   omitted: string[]
+  /**
+   * Not shown: the failed links the state keeps as they were (their follow-up not read on this
+   * run); report/follow-ups.ts adds those that fail now.
+   */
+  relink?: Relinks['kept']
 }
 
 export function isMerged(event: PrEvent): boolean {
@@ -157,6 +167,10 @@ const inHand = (found: Pick<FollowUpsFacts, 'known' | 'ofPr' | 'group'>): KnownF
   ...(found.group ? [found.group] : [])
 ]
 
+/** The keys of `keys` that are none of `issues`. */
+const notAmong = (keys: string[], issues: JiraIssue[]) =>
+  keys.filter((key) => !issues.some((i) => i.key === key))
+
 /** `searched`, then those of `more` it lacks. */
 const withMissing = (searched: JiraIssue[], more: JiraIssue[]) => [
   ...searched,
@@ -204,17 +218,19 @@ export const followUps: Rule<FollowUpsFacts> = {
     const pr = prLabel(facts.pr.pr.htmlUrl)
     const unique = [...new Set([...labels, ...(goneCheck ? [pr] : [])])]
     const lookingUp = creating && unique.length > 0
-    const remembered = lookingUp ? rememberedKeys(facts.previous, settings) : []
-    // Read by key beside the search: what earlier runs created counts even when the search
-    // does not return it yet. Only this PR's follow-ups (its label): the state is editable.
-    const [searched, read] = await settleAll([
-      lookingUp ? searchByLabels(ports, unique) : Promise.resolve([]),
-      remembered.length > 0 ? ports.jira.getIssues(remembered, READ) : Promise.resolve([])
-    ])
-    const unseen = read.filter(
-      (issue) => issue.details?.labels.includes(pr) && !searched.some((s) => s.key === issue.key)
-    )
-    const known = byLabel(withMissing(searched, unseen), unique)
+    const searched = lookingUp ? await searchByLabels(ports, unique) : []
+    // What earlier runs created counts even when the search does not return it yet: the keys
+    // the state remembers and the search did not return are read by key, when some label is
+    // still without its issue (else they could only be issues found already; usually none are
+    // left, and nothing is read). At the merge, `when: open`, every follow-up of the PR is
+    // wanted, for its TODO may be gone. Only this PR's follow-ups count: the state is editable.
+    const searchedKnown = byLabel(searched, unique)
+    const wanting = goneCheck || unique.some((l) => !searchedKnown[l])
+    const unreturned =
+      lookingUp && wanting ? notAmong(rememberedKeys(facts.previous, settings), searched) : []
+    const read = unreturned.length > 0 ? await ports.jira.getIssues(unreturned, READ) : []
+    const unseen = read.filter((issue) => issue.details?.labels.includes(pr))
+    const known = unseen.length > 0 ? byLabel(withMissing(searched, unseen), unique) : searchedKnown
 
     // New TODOs the plan groups (planFollowUps decides the same way): into the PR's group issue
     // when it has one already.
@@ -248,13 +264,16 @@ export const followUps: Rule<FollowUpsFacts> = {
     }
 
     const linkedKeys = facts.linked.map((l) => l.issue.key)
+    const relink = relinks(
+      facts.previous.relink ?? [],
+      inHand({ known, ofPr, group }),
+      pr,
+      linkedKeys
+    )
     const linking =
-      creating &&
-      linkedKeys.length > 0 &&
-      (labels.some((l) => !known[l]) ||
-        missingLinks(inHand({ known, ofPr, group }), pr, linkedKeys).length > 0)
-    const linkType = linking ? await relatesType(ports) : null
-    return { todos: scan.todos, omitted: scan.omitted, known, ofPr, group, linkType }
+      creating && linkedKeys.length > 0 && (labels.some((l) => !known[l]) || relink.due.length > 0)
+    const linkType = linking ? await relatesType(ports) : undefined
+    return { todos: scan.todos, omitted: scan.omitted, known, ofPr, group, linkType, relink }
   },
 
   plan(facts: Facts, found: FollowUpsFacts, settings: Settings): RulePlan {
@@ -292,7 +311,8 @@ export function planFollowUps(
     found: [],
     adding: [],
     tracked: [],
-    omitted: found.omitted
+    omitted: found.omitted,
+    relink: found.relink.kept
   }
   const actions: Action[] = []
   const notes: Note[] = []
@@ -436,15 +456,17 @@ export function planFollowUps(
     }
   }
 
-  // A follow-up of the PR without its "relates to" link (the write failed when it was created).
-  if (relatesTo) {
-    for (const { key, keys } of missingLinks(inHand(found), prL, relatesTo.keys)) {
+  // "Relates to" links whose write failed on an earlier run, tried again (a few runs at most).
+  // With no link type to make them with, they are dropped: the note below says why.
+  if (found.linkType) {
+    for (const { key, to, tries } of found.relink.due) {
       actions.push({
         type: 'jira.linkIssues',
         rule: 'follow-ups',
         issueKey: key,
-        linkType: relatesTo.linkType,
-        keys
+        linkType: found.linkType,
+        keys: to,
+        attempt: tries + 1
       })
     }
   }
@@ -475,7 +497,9 @@ export function planFollowUps(
       text: 'Follow-ups need a Jira project: set `rules.follow-ups.project`, or link the PR to an issue.'
     })
   }
-  if (relatesTo === null && facts.linked.length > 0 && actions.length > 0 && !found.linkType) {
+  // Only when it was looked up (there was something to link) and Jira has none.
+  const toLink = actions.some((a) => a.type === 'jira.createIssue') || found.relink.due.length > 0
+  if (found.linkType === null && facts.linked.length > 0 && toLink) {
     notes.push({
       level: 'warning',
       text: 'Jira has no "Relates" issue link type: follow-ups are not linked to the PR\'s issues.'

@@ -1,8 +1,9 @@
 /**
  * The "relates to" link of a follow-up to the PR's issues: the link type it is made with, and
- * the links an existing follow-up of the PR still lacks. A link write that failed when the
- * follow-up was created is made by a later run that finds the follow-up without it.
+ * which links whose write failed (the comment state's `relink`) a run tries again. Only those: a
+ * link someone removed in Jira, or one to an issue linked to the PR since, is not made.
  */
+import { MAX_RELINK_TRIES, type RelinkEntry } from '../../report/state.js'
 import type { Ports } from '../types.js'
 
 const RELATES = 'relates'
@@ -23,24 +24,37 @@ export interface LinkedFollowUp {
   links?: string[]
 }
 
+export interface Relinks {
+  /** To try again now: the links still missing, of issues the PR is still linked to. */
+  due: RelinkEntry[]
+  /** Not read on this run (or no link type to make them with): remembered as they were. */
+  kept: RelinkEntry[]
+}
+
 /**
- * The follow-ups of the PR (those carrying its label `prLabel`) that lack a link to some of
- * `keys`, each with the keys it lacks. A link of any type counts: an issue linked otherwise
- * (blocks, duplicates) says more than "relates to" already. Links not read: nothing is guessed.
+ * The failed links of `entries` as this run finds them. A follow-up read with its links (one of
+ * the PR's: it carries `prLabel`) is due for the links it still lacks to `keys`, the PR's issues;
+ * one with none lacking is done with (made since, by anyone; a link of any type counts). A
+ * follow-up not read is kept for a later run. Entries tried MAX_RELINK_TRIES times are given up.
  */
-export function missingLinks(
+export function relinks(
+  entries: RelinkEntry[],
   followUps: LinkedFollowUp[],
   prLabel: string,
   keys: string[]
-): { key: string; keys: string[] }[] {
-  const seen = new Set<string>()
-  const missing: { key: string; keys: string[] }[] = []
-  for (const followUp of followUps) {
-    if (seen.has(followUp.key) || !followUp.labels.includes(prLabel)) continue
-    seen.add(followUp.key)
-    const links = followUp.links
-    const lacking = links ? keys.filter((k) => k !== followUp.key && !links.includes(k)) : []
-    if (lacking.length > 0) missing.push({ key: followUp.key, keys: lacking })
+): Relinks {
+  const result: Relinks = { due: [], kept: [] }
+  for (const entry of entries) {
+    if (entry.tries >= MAX_RELINK_TRIES) continue
+    const links = followUps.find((f) => f.key === entry.key && f.labels.includes(prLabel))?.links
+    if (!links) {
+      result.kept.push(entry)
+      continue
+    }
+    const lacking = entry.to.filter(
+      (k) => k !== entry.key && keys.includes(k) && !links.includes(k)
+    )
+    if (lacking.length > 0) result.due.push({ ...entry, to: lacking })
   }
-  return missing
+  return result
 }

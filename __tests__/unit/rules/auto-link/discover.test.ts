@@ -140,7 +140,12 @@ test("the comment's state is held to jira.projects like the PR's keys: a key of 
       { key: 'SHOP-51', via: 'inferred' }
     ],
     rejected: ['SEC-10'],
-    followUps: ['SEC-11', 'SHOP-201']
+    followUps: ['SEC-11', 'SHOP-201'],
+    relink: [
+      { key: 'SEC-11', to: ['SHOP-1'], tries: 0 },
+      { key: 'SHOP-201', to: ['SEC-12', 'SHOP-1'], tries: 1 },
+      { key: 'SHOP-202', to: ['SEC-12'], tries: 0 }
+    ]
   }
   const found = await discover({}, forged)
   const asked = jira.getIssues.mock.calls.flatMap(([keys]) => keys)
@@ -150,4 +155,6 @@ test("the comment's state is held to jira.projects like the PR's keys: a key of 
   expect(found.state.links.map((l) => l.key)).toEqual(['SHOP-51'])
   // The follow-ups the state remembers are kept for the next run, those of jira.projects only.
   expect(found.state.followUps).toEqual(['SHOP-201'])
+  // And the links to try again, between issues of jira.projects only.
+  expect(found.state.relink).toEqual([{ key: 'SHOP-201', to: ['SHOP-1'], tries: 1 }])
 })

@@ -326,4 +326,23 @@ describe('grouping: pr with when: open, across pushes (Cloud)', () => {
     expect(plan.followUps?.found.map((f) => f.key)).toEqual(['ABC-50'])
     expect(nock.isDone()).toBe(true)
   })
+
+  test('once the search finds every label, nothing the state remembers is read by key', async () => {
+    const jira = await port()
+    const allLabels = [prLabel(PR), groupLabel(PR), label('one')]
+    // ABC-50 is returned; ABC-60 (a follow-up whose TODO left the PR) is not, and is not asked
+    // for: no bulk fetch is answered here, so reading it would fail the gather.
+    const asked = searches(1, () => [groupIssue(allLabels)])
+    const facts = {
+      ...pushed('one'),
+      previous: { ...EMPTY_STATE, followUps: ['ABC-50', 'ABC-60'] }
+    }
+
+    const plan = followUps.plan(facts, await followUps.gather!({ jira, github }, facts, s), s)
+
+    expect(asked).toEqual([`labels = "${label('one')}" ORDER BY created ASC`])
+    expect(plan.actions).toEqual([])
+    expect(plan.followUps?.found.map((f) => f.key)).toEqual(['ABC-50'])
+    expect(nock.isDone()).toBe(true)
+  })
 })

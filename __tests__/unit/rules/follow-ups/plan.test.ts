@@ -16,6 +16,7 @@ import {
   todoLabel
 } from '../../../../src/rules/follow-ups/fingerprint.js'
 import type { FoundTodo } from '../../../../src/rules/follow-ups/todos.js'
+import { relinks } from '../../../../src/rules/follow-ups/relates.js'
 import { followUpsBlock } from '../../../../src/report/follow-ups.js'
 import { adfSize, toAdf } from '../../../../src/richtext/adf.js'
 import { DESCRIPTION_BUDGET } from '../../../../src/rules/follow-ups/describe.js'
@@ -73,6 +74,7 @@ const found = (over: Partial<FollowUpsFacts> = {}): FollowUpsFacts => ({
   ofPr: [],
   group: null,
   linkType: 'Relates',
+  relink: { due: [], kept: [] },
   ...over
 })
 
@@ -268,33 +270,75 @@ describe('the "relates to" link of a follow-up that exists', () => {
   const label = todoLabel('acme/shop', 'src/a.ts', 'cache it')
   const existing = (labels: string[], links?: string[]) => ({
     key: 'ABC-7',
-    url: 'https://j/browse/ABC-7',
-    summary: 'cache it',
     labels,
     ...(links ? { links } : {})
   })
-  const linkActions = (known: ReturnType<typeof existing>, linkType: string | null = 'Relates') =>
-    planFollowUps(
-      merged(),
-      found({ todos: [todo('cache it')], known: { [label]: known }, linkType }),
-      config()
-    ).actions.filter((a) => a.type === 'jira.linkIssues')
+  const failed = (tries = 0, to = ['ABC-1', 'ABC-2']) => ({ key: 'ABC-7', to, tries })
 
-  test("is made when the PR's follow-up lacks it (its write failed when it was created), only then", () => {
-    expect(linkActions(existing([PR, label], ['ABC-3']))).toEqual([
+  test('only a link whose write failed is tried again, while it is missing and the PR still names its issue', () => {
+    const due = (entry: ReturnType<typeof failed> | null, followUp = existing([PR, label], [])) =>
+      relinks(entry ? [entry] : [], [followUp], PR, ['ABC-1', 'ABC-2'])
+    // No failure recorded: a link missing (removed by someone, or to an issue linked since) stays so.
+    expect(due(null)).toEqual({ due: [], kept: [] })
+    expect(due(failed(1))).toEqual({ due: [failed(1)], kept: [] })
+    // Made since (of any type), one of two; both; an issue no longer linked to the PR.
+    expect(due(failed(), existing([PR, label], ['ABC-2']))).toEqual({
+      due: [failed(0, ['ABC-1'])],
+      kept: []
+    })
+    expect(due(failed(), existing([PR, label], ['ABC-1', 'ABC-2']))).toEqual({ due: [], kept: [] })
+    expect(relinks([failed()], [existing([PR, label], [])], PR, ['ABC-2']).due).toEqual([
+      failed(0, ['ABC-2'])
+    ])
+    // Not read on this run, or links not read: kept for a later one; another PR's issue: kept.
+    expect(relinks([failed()], [], PR, ['ABC-1']).kept).toEqual([failed()])
+    expect(due(failed(), existing([PR, label]))).toEqual({ due: [], kept: [failed()] })
+    expect(due(failed(), existing([label], []))).toEqual({ due: [], kept: [failed()] })
+    // Tried as often as it is tried: given up.
+    expect(due(failed(3))).toEqual({ due: [], kept: [] })
+  })
+
+  test('the plan tries them again, counting the tries; with no link type on the site, not', () => {
+    const known = { [label]: { ...existing([PR, label], []), url: 'u', summary: 'cache it' } }
+    const relink = { due: [failed(1)], kept: [failed(0, ['ABC-3'])] }
+    const linkActions = (linkType: string | null) =>
+      planFollowUps(
+        merged(),
+        found({ todos: [todo('cache it')], known, linkType, relink }),
+        config()
+      )
+    const plan = linkActions('Relates')
+    expect(plan.actions).toEqual([
       {
         type: 'jira.linkIssues',
         rule: 'follow-ups',
         issueKey: 'ABC-7',
         linkType: 'Relates',
-        keys: ['ABC-1']
+        keys: ['ABC-1', 'ABC-2'],
+        attempt: 2
       }
     ])
-    // There (of any type); another PR's issue; links not read; no "Relates" type on the site.
-    expect(linkActions(existing([PR, label], ['ABC-1']))).toEqual([])
-    expect(linkActions(existing([label], []))).toEqual([])
-    expect(linkActions(existing([PR, label]))).toEqual([])
-    expect(linkActions(existing([PR, label], []), null)).toEqual([])
+    // What the state keeps as it was.
+    expect(plan.followUps.relink).toEqual([failed(0, ['ABC-3'])])
+    expect(linkActions(null).actions).toEqual([])
+    expect(linkActions(null).notes).toEqual([
+      expect.objectContaining({ text: expect.stringContaining('no "Relates" issue link type') })
+    ])
+  })
+
+  test('no note of a missing "Relates" type when the type was not looked up (nothing to link)', () => {
+    // A merge rerun whose only action is the reply to a thread: the link type is not read.
+    const T = thread('T1')
+    const plan = planFollowUps(
+      merged([T]),
+      found({
+        known: { [threadLabel('T1')]: { key: 'ABC-9', url: 'u', summary: 's', labels: [] } },
+        linkType: undefined
+      }),
+      config()
+    )
+    expect(plan.actions.map((a) => a.type)).toEqual(['github.replyToThread'])
+    expect(plan.notes).toEqual([])
   })
 })
 
