@@ -14,6 +14,7 @@ import {
   isServerError
 } from 'jira.js'
 import { OutageError, UserError } from '../util/errors.js'
+import { networkCode } from '../util/network.js'
 import { CREDENTIAL_INPUTS, type JiraAuthMode } from './auth.js'
 import { isAnonymousAnswer } from './transport.js'
 import { triesOf } from './retry.js'
@@ -126,6 +127,20 @@ function renewHint(mode: JiraAuthMode): string {
   }
 }
 
+/**
+ * The credential check is the run's first request to Jira: a host that does not resolve, or a
+ * site with no REST API at that path, is a mistyped `jira-url` rather than Jira being down.
+ */
+function notJiraAt(error: unknown, site: string): string | null {
+  if (isNetworkError(error) && networkCode(error) === 'ENOTFOUND') {
+    return `Input 'jira-url': the host of ${site} does not resolve (ENOTFOUND). Check the site URL, e.g. https://your-site.atlassian.net.`
+  }
+  if (isNotFoundError(error)) {
+    return `Input 'jira-url': ${site} has no Jira REST API (404 on /myself). Give the site's root URL, e.g. https://your-site.atlassian.net, without a path such as /jira or /browse (a Data Center site served under a context path keeps it: https://host/jira).`
+  }
+  return null
+}
+
 /** The user-facing error for a failed Jira call; errors without a known fix are returned as they are. */
 export function toJiraError(
   error: unknown,
@@ -134,6 +149,8 @@ export function toJiraError(
 ): unknown {
   const inputs = CREDENTIAL_INPUTS[credential.mode]
   const site = credential.siteUrl
+  const wrongUrl = op === OPERATIONS.myself ? notJiraAt(error, site) : null
+  if (wrongUrl) return new UserError(wrongUrl, { title: 'Jira URL', cause: error })
   if (isAnonymousAnswer(error)) {
     return new UserError(
       `Jira at ${site} answered as an anonymous user, so the credential in ${inputs} was not accepted (${error.reason}). ${renewHint(credential.mode)}`,

@@ -538,15 +538,25 @@ describe('transport', () => {
     expect(fetch.mock.calls[1]?.[0]).toBe(`${SITE}/rest/api/3/myself`)
   })
 
-  it('does not retry a permanent network failure', async () => {
+  it('does not retry a host that does not resolve: a mistyped jira-url, named as such', async () => {
     const fetch = jest
       .fn<typeof globalThis.fetch>()
       .mockRejectedValue(new TypeError('fetch failed', { cause: { code: 'ENOTFOUND' } }))
     const error = await rejection(connectJira({ auth: BASIC, fetch }))
+    expect(error).toBeInstanceOf(UserError)
     expect(error.message).toBe(
-      `Jira at ${SITE} is unavailable: could not read the current user (/myself) (GET /rest/api/3/myself failed: fetch failed (ENOTFOUND)).`
+      `Input 'jira-url': the host of ${SITE} does not resolve (ENOTFOUND). Check the site URL, e.g. https://your-site.atlassian.net.`
     )
     expect(fetch).toHaveBeenCalledTimes(1)
+  })
+
+  it('a site with no REST API at that path (404 on /myself): jira-url names a page, not the site', async () => {
+    jira().get('/rest/api/3/myself').reply(404, 'null for uri: /jira/rest/api/3/myself')
+    const error = await rejection(connect())
+    expect(error).toBeInstanceOf(UserError)
+    expect(error.message).toContain(
+      `Input 'jira-url': ${SITE} has no Jira REST API (404 on /myself). Give the site's root URL`
+    )
   })
 
   it("throws on an answer unlike Jira's schema when asked to (tests)", async () => {
