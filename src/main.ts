@@ -32,6 +32,7 @@ import { publishComment } from './report/publish.js'
 import { buildReport, type RunReport } from './report/model.js'
 import { outputsOf, setOutputs } from './report/outputs.js'
 import { checkboxDecisions, notTheActionsComment, type Decisions } from './report/checkboxes.js'
+import { annotateWarnings } from './report/annotations.js'
 import { EMPTY_STATE, parseState } from './report/state.js'
 import { renderSummary, writeSummary } from './report/summary.js'
 import { discoverLinkedIssues, refreshCorpus, withinBounds } from './rules/auto-link/discover.js'
@@ -188,6 +189,7 @@ async function handlePullRequest(
   )
   setOutputs(outputsOf(report, commentUrl))
   await writeSummary(renderSummary(report))
+  annotateWarnings(report)
   concludeRun(report, settings)
 }
 
