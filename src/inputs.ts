@@ -5,7 +5,7 @@
 import * as core from '@actions/core'
 import { DEFAULT_CONFIG_PATH } from './config/defaults.js'
 import { RULE_NAMES, type RuleName } from './config/settings.js'
-import { UserError } from './util/errors.js'
+import { UserError, UserErrors } from './util/errors.js'
 
 export interface Inputs {
   jiraUrl?: string
@@ -54,31 +54,46 @@ function optionalBoolean(read: Reader, name: string): boolean | undefined {
   })
 }
 
+/** Every input mistake at once (one annotation each), so one fix-and-rerun round fixes them all. */
 export function readInputs(read: Reader = fromCore): Inputs {
+  const problems: UserError[] = []
+  const invalid = (message: string) =>
+    problems.push(new UserError(message, { title: 'Invalid input' }))
+  const boolean = (name: string) => {
+    try {
+      return optionalBoolean(read, name)
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error
+      problems.push(error)
+      return undefined
+    }
+  }
   for (const name of SECRET_INPUTS) {
     const value = read(name).trim()
     if (value !== '') core.setSecret(value)
     // A token sent in a header with a line break in it would make fetch throw a message that
     // quotes the header, token included: stop here, naming only the input.
     if ([...value].some((c) => c < ' ' || c === '\u007f')) {
-      throw new UserError(
-        `Input '${name}' has a line break or another control character inside it: check the secret for a stray line break where it was pasted.`,
-        { title: 'Invalid input' }
+      invalid(
+        `Input '${name}' has a line break or another control character inside it: check the secret for a stray line break where it was pasted.`
       )
     }
   }
   const rules: Partial<Record<RuleName, boolean>> = {}
   for (const rule of RULE_NAMES) {
-    const value = optionalBoolean(read, rule)
+    const value = boolean(rule)
     if (value !== undefined) rules[rule] = value
   }
   const githubToken = optional(read, 'github-token')
   if (githubToken === undefined) {
-    throw new UserError(
-      "Input 'github-token' is empty. Leave it unset to use the workflow's GITHUB_TOKEN, or pass a token.",
-      { title: 'Invalid input' }
+    invalid(
+      "Input 'github-token' is empty. Leave it unset to use the workflow's GITHUB_TOKEN, or pass a token."
     )
   }
+  const dryRun = boolean('dry-run')
+  const failOnError = boolean('fail-on-error')
+  if (problems.length === 1) throw problems[0]
+  if (problems.length > 1 || githubToken === undefined) throw new UserErrors(problems)
   return {
     jiraUrl: optional(read, 'jira-url'),
     jiraEmail: optional(read, 'jira-email'),
@@ -93,7 +108,7 @@ export function readInputs(read: Reader = fromCore): Inputs {
     githubToken,
     rules,
     configPath: optional(read, 'config-path') ?? DEFAULT_CONFIG_PATH,
-    dryRun: optionalBoolean(read, 'dry-run'),
-    failOnError: optionalBoolean(read, 'fail-on-error')
+    dryRun,
+    failOnError
   }
 }

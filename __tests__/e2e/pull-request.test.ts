@@ -536,6 +536,21 @@ describe('stops before writing anything', () => {
     expect(nock.pendingMocks()).toEqual([])
   })
 
+  test('every input mistake at once: one annotation each, nothing asked of Jira or GitHub', async () => {
+    const result = await runAction('pull_request', openedEvent(), {
+      'auto-link': 'on',
+      'dry-run': 'yes',
+      'fail-on-error': 'nope'
+    })
+    expect(result.exitCode).toBe(1)
+    expect(result.stdout.match(/^::error.*$/gm)).toEqual([
+      "::error title=Invalid input::Input 'auto-link' must be 'true' or 'false', got 'on'.",
+      "::error title=Invalid input::Input 'dry-run' must be 'true' or 'false', got 'yes'.",
+      "::error title=Invalid input::Input 'fail-on-error' must be 'true' or 'false', got 'nope'."
+    ])
+    expect(nock.pendingMocks()).toEqual([])
+  })
+
   test('a personal access token with a character no header carries: the input named, the token never shown', async () => {
     const result = await runAction('pull_request', openedEvent(), {
       'jira-email': '',
