@@ -55,7 +55,7 @@ export function buildReport(run: {
   settings: Settings
   pr: PrFacts
   discovery: Pick<Discovery, 'linked' | 'suggestions' | 'state'> &
-    Partial<Pick<Discovery, 'dismissed' | 'failure'>>
+    Partial<Pick<Discovery, 'dismissed' | 'failure' | 'notes'>>
   planned: {
     notes: RunReport['notes']
     failures: RunReport['failures']
@@ -98,7 +98,10 @@ export function buildReport(run: {
     unlinked: applied.flatMap((a) =>
       a.action.type === 'jira.deleteRemoteLink' && a.status !== 'failed' ? [a.action.issueKey] : []
     ),
-    notes: planned.notes,
+    notes: [
+      ...(discovery.notes ?? []).map((n) => ({ ...n, rule: 'auto-link' as const })),
+      ...planned.notes
+    ],
     failures: [
       ...(discovery.failure ? [{ rule: 'auto-link' as const, message: discovery.failure }] : []),
       ...planned.failures,
