@@ -28,6 +28,7 @@ import type { Action } from './plan/actions.js'
 import { openRunCache } from './cache/index.js'
 import { actionsCacheStore } from './cache/store.js'
 import { COMMENT_MARKER, renderComment } from './report/comment.js'
+import { failureLines } from './report/failures.js'
 import { publishComment } from './report/publish.js'
 import { buildReport, type RunReport } from './report/model.js'
 import { outputsOf, setOutputs } from './report/outputs.js'
@@ -236,9 +237,10 @@ async function refreshCache(
 /** One failure report for the whole run: the step fails once, after everything else ran. */
 function concludeRun(report: RunReport, settings: Settings): void {
   if (report.failures.length === 0) return
-  const text = report.failures.map((f) => `${f.rule}: ${f.message}`).join('\n')
-  if (settings.failOnError)
-    core.setFailed(`gitar-jira: ${report.failures.length} failure(s)\n${text}`)
+  // The same mistake hit on several items is one line, with a count.
+  const lines = failureLines(report.failures)
+  const text = lines.join('\n')
+  if (settings.failOnError) core.setFailed(`gitar-jira: ${lines.length} failure(s)\n${text}`)
   else core.warning(text, { title: 'gitar-jira (fail-on-error: false)' })
 }
 

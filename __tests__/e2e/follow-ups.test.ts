@@ -254,3 +254,48 @@ test('a link Jira keeps refusing (no Link issues permission) is tried on three l
   expect(stateOf(after.body)).toEqual(expect.objectContaining({ followUps: ['ABC-201'] }))
   expect(stateOf(after.body)).not.toHaveProperty('relink')
 })
+
+test('a wrong follow-ups project fails five creates with the same words: one annotation line, one comment line', async () => {
+  const { event, files } = todoPr(2, 'ABC-1', 'src/cart.ts')
+  const todos = ['keep carts', 'expire carts', 'merge carts', 'split carts', 'price carts']
+  files[0].patch = `@@ -0,0 +1,${todos.length} @@\n${todos.map((t) => `+// TODO: ${t}`).join('\n')}\n`
+  const github = githubReads(event.pull_request, {
+    config: 'rules:\n  follow-ups:\n    when: open\n    project: NOPE\n',
+    files
+  })
+  const written = recorder<{ body: string }>()
+  github
+    .post(`${REPO}/issues/2/comments`, written.match)
+    .reply(201, { id: 99, body: 'x', html_url: COMMENT_URL, user: BOT })
+  const jira = jiraMyself()
+    .post('/rest/api/3/issue/bulkfetch')
+    .reply(200, { issues: [jiraIssueJson('ABC-1', 'Saved carts')], issueErrors: [] })
+    .get('/rest/api/3/search/jql')
+    .query(true)
+    .reply(200, { issues: [], isLast: true })
+    .post('/rest/api/3/issue/ABC-1/remotelink')
+    .reply(201, { id: 1, self: `${JIRA}/rest/api/3/issue/ABC-1/remotelink/1` })
+    .get('/rest/api/3/issueLinkType')
+    .reply(200, LINK_TYPES)
+    .post('/rest/api/3/issue')
+    .times(todos.length)
+    .reply(400, { errorMessages: [], errors: { project: 'Specify a valid project ID or key' } })
+
+  const result = await runAction('pull_request', event, INPUTS)
+
+  expect(result.exitCode).toBe(1)
+  const errors = result.stdout.split('\n').filter((l) => l.startsWith('::error'))
+  expect(errors).toHaveLength(1)
+  // The annotation's lines are %0A-encoded: a header and one line for the five creates.
+  const lines = errors[0]!.split('::').at(-1)!.split('%0A')
+  expect(lines).toHaveLength(2)
+  expect(lines[0]).toBe('gitar-jira: 1 failure(s)')
+  expect(lines[1]).toMatch(
+    /^follow-ups: .*Specify a valid project ID or key.* \(5 times: the TODO at src\/cart\.ts:1, the TODO at src\/cart\.ts:2, the TODO at src\/cart\.ts:3 and 2 more\)$/
+  )
+  const body = written.sent[0]!.body
+  expect(body.match(/> - \*\*follow-ups\*\*/g)).toHaveLength(1)
+  expect(body).toContain('5 times')
+  expect(result.summary.match(/> - \*\*follow-ups\*\*/g)).toHaveLength(1)
+  expect(github.isDone() && jira.isDone()).toBe(true)
+})

@@ -195,6 +195,33 @@ describe('pull_request opened with explicit keys', () => {
     expect(github.isDone() && jira.isDone()).toBe(true)
   })
 
+  test('a key outside jira.projects: one note says why it is not linked, and its letters infer nothing', async () => {
+    const { event, github, update } = editedWithComment(
+      '{"v":1,"links":[]}',
+      'jira:\n  projects: [OPS]\n'
+    )
+    // ABC-1 is never asked for; the search for key-less candidates finds an issue naming ABC.
+    const abc = jiraIssueJson('OPS-1', 'ABC storefront outage', 'To Do')
+    jiraMyself()
+      .get('/rest/api/3/search/jql')
+      .query(true)
+      .times(5)
+      .reply(200, { issues: [abc], isLast: true })
+
+    const result = await runAction('pull_request', event, NO_REVIEWERS)
+
+    expect(result.exitCode).toBe(0)
+    // As markdown: the note's backticks and brackets are escaped (escapeCell).
+    const note =
+      'ABC-1 is not linked: project ABC is not in \\`jira.projects\\` \\(OPS\\) of .github/gitar-jira.yml.'
+    const body = (update.sent[0] as { body: string }).body
+    expect(body).toContain(`- ⚠️ ${note}`)
+    expect(result.summary).toContain(note)
+    expect(body).not.toContain('OPS-1')
+    expect(github.isDone()).toBe(true)
+    nock.cleanAll()
+  })
+
   test('a hidden state edited into broken JSON: one warning, and the run goes on from the keys the PR names', async () => {
     const { event, github, update } = editedWithComment('{"v":1,"links":[{"key":"ABC-9"')
     const jira = jiraMyself()

@@ -14,6 +14,7 @@ import type { ReviewerPlan } from '../rules/suggest-reviewers/model.js'
 import type { FollowUpsView } from '../rules/follow-ups/index.js'
 import { earlierReviewersOf, withRequested } from './reviewers.js'
 import { withFollowUps, withRelinks } from './follow-ups.js'
+import type { Failure } from './failures.js'
 
 export interface RunReport {
   dryRun: boolean
@@ -30,7 +31,7 @@ export interface RunReport {
   /** Keys whose link was removed because they left the PR. */
   unlinked: string[]
   notes: (Note & { rule: RuleName })[]
-  failures: { rule: RuleName; message: string }[]
+  failures: Failure[]
   applied: AppliedAction[]
   /** suggest-reviewers: whom it suggests and why (absent when the rule did not run). */
   reviewers?: ReviewerPlan
@@ -46,7 +47,16 @@ export interface RunReport {
 export function ruleFailures(applied: AppliedAction[]): RunReport['failures'] {
   return applied
     .filter((a) => a.status === 'failed')
-    .map((a) => ({ rule: a.action.rule, message: a.error ?? 'unknown error' }))
+    .map((a) => {
+      const item = itemOf(a.action)
+      return { rule: a.action.rule, message: a.error ?? 'unknown error', ...(item ? { item } : {}) }
+    })
+}
+
+/** What a write was for, to tell apart failures that say the same: its `what`, else its issue. */
+function itemOf(action: AppliedAction['action']): string | undefined {
+  if (action.type === 'jira.createIssue') return action.what
+  return 'issueKey' in action ? action.issueKey : undefined
 }
 
 /** The report of a run, from what was found, planned and applied. */
@@ -55,7 +65,7 @@ export function buildReport(run: {
   settings: Settings
   pr: PrFacts
   discovery: Pick<Discovery, 'linked' | 'suggestions' | 'state'> &
-    Partial<Pick<Discovery, 'dismissed' | 'failure'>>
+    Partial<Pick<Discovery, 'dismissed' | 'failure' | 'notes'>>
   planned: {
     notes: RunReport['notes']
     failures: RunReport['failures']
@@ -98,7 +108,10 @@ export function buildReport(run: {
     unlinked: applied.flatMap((a) =>
       a.action.type === 'jira.deleteRemoteLink' && a.status !== 'failed' ? [a.action.issueKey] : []
     ),
-    notes: planned.notes,
+    notes: [
+      ...(discovery.notes ?? []).map((n) => ({ ...n, rule: 'auto-link' as const })),
+      ...planned.notes
+    ],
     failures: [
       ...(discovery.failure ? [{ rule: 'auto-link' as const, message: discovery.failure }] : []),
       ...planned.failures,

@@ -3,6 +3,7 @@
  * Only the comment carries boxes and the markers a later run reads back.
  */
 import { escapeCell } from '../util/escape.js'
+import { groupFailures, timesOf } from './failures.js'
 import { describeAction } from '../plan/actions.js'
 import type { RunReport } from './model.js'
 import { checkboxLine } from './checkboxes.js'
@@ -112,7 +113,10 @@ export function matchesBlock(report: RunReport, surface: Surface): string {
 
 export function failuresBlock(report: RunReport): string {
   if (report.failures.length === 0) return ''
-  const lines = report.failures.map((f) => `> - **${f.rule}**: ${escapeCell(f.message, 500)}`)
+  const lines = groupFailures(report.failures).map(
+    (g) =>
+      `> - **${g.rule}**: ${escapeCell(g.message, 500)}${g.count > 1 ? ` ${escapeCell(timesOf(g), 300)}` : ''}`
+  )
   return ['> [!WARNING]', '> Some of what gitar-jira does failed on this run:', ...lines].join('\n')
 }
 

@@ -22,22 +22,90 @@ import {
 } from './candidates.js'
 import { loadCorpus } from './corpus.js'
 import { inferLinks } from './inference.js'
-import { findKeyMentions, type KeyMention } from './keys.js'
+import { findKeyMentions, type KeyMention, type KeyTexts } from './keys.js'
+import type { Note } from '../types.js'
 
 /** Jira's bulk fetch takes 100 keys; a PR naming more is not a PR a person reads. */
 export const MAX_CANDIDATES = 100
 
 export function keyMentions(pr: PrFacts, settings: Settings): KeyMention[] {
-  const mentions = findKeyMentions(
-    {
-      title: pr.pr.title,
-      branch: pr.pr.headRef,
-      body: pr.pr.body,
-      commits: pr.commits.map((c) => c.message)
-    },
-    settings.rules.autoLink.sources
+  return allMentions(pr, settings)
+    .filter((m) => inProjects(m.key, settings))
+    .slice(0, MAX_CANDIDATES)
+}
+
+function allMentions(pr: PrFacts, settings: Settings): KeyMention[] {
+  return findKeyMentions(keyTexts(pr), settings.rules.autoLink.sources)
+}
+
+function keyTexts(pr: PrFacts): KeyTexts {
+  return {
+    title: pr.pr.title,
+    branch: pr.pr.headRef,
+    body: pr.pr.body,
+    commits: pr.commits.map((c) => c.message)
+  }
+}
+
+/** At most this many keys are named in the note on keys outside `jira.projects`. */
+export const MAX_IGNORED_SHOWN = 5
+
+/**
+ * Prefixes of identifiers that look like keys but name standards, not Jira projects (`UTF-8`,
+ * `SHA-256`, `ISO-8601`): a key of them outside `jira.projects` is not worth a note.
+ */
+const NOT_PROJECTS = new Set([
+  'UTF',
+  'SHA',
+  'ISO',
+  'RFC',
+  'CVE',
+  'HTTP',
+  'TLS',
+  'SSL',
+  'IPV',
+  'PEP'
+])
+
+/**
+ * The keys the PR names that `jira.projects` leaves out, as written in upper case (a lower-case
+ * `release-2` in a branch name is no key anybody meant). `FEATURE_ABC-12` also yields ABC-12
+ * (see scanKeys): only the shortest of such a family is named.
+ */
+export function keysOutsideProjects(pr: PrFacts, settings: Settings): string[] {
+  if (!settings.jira.projects) return []
+  const all = allMentions(pr, settings).map((m) => m.key)
+  const texts = keyTexts(pr)
+  const written = [texts.title, texts.branch, texts.body, ...texts.commits].join('\n')
+  return all.filter(
+    (key) =>
+      !inProjects(key, settings) &&
+      !NOT_PROJECTS.has(projectOf(key)) &&
+      !all.some((other) => other !== key && key.endsWith(`_${other}`)) &&
+      new RegExp(`(?<![A-Za-z0-9])${key}(?![A-Za-z0-9])`).test(written)
   )
-  return mentions.filter((m) => inProjects(m.key, settings)).slice(0, MAX_CANDIDATES)
+}
+
+/** The note on keys the PR names that `jira.projects` leaves out; null when there are none. */
+export function outsideProjectsNote(keys: readonly string[], settings: Settings): Note | null {
+  const projects = settings.jira.projects
+  if (keys.length === 0 || !projects) return null
+  const shown = keys.slice(0, MAX_IGNORED_SHOWN)
+  const more = keys.length - shown.length
+  const names = [...new Set(keys.map(projectOf))]
+  const list = `${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`
+  const one = keys.length === 1
+  return {
+    level: 'warning',
+    text:
+      `${list} ${one ? 'is' : 'are'} not linked: ${names.length === 1 ? 'project' : 'projects'} ` +
+      `${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} not in \`jira.projects\` ` +
+      `(${projects.join(', ')}) of ${settings.source.path}.`
+  }
+}
+
+function projectOf(key: string): string {
+  return key.slice(0, key.lastIndexOf('-'))
 }
 
 /**
@@ -102,6 +170,8 @@ export interface Discovery {
   state: CommentState
   /** Stores the refreshed inference corpus; call after the run's writes. */
   saveCache: () => Promise<void>
+  /** What a person should know of the keys the PR names: those outside jira.projects. */
+  notes?: Note[]
   /**
    * Why key-less linking could not run (Jira refused or failed its searches). The explicit and
    * earlier links stand, and the other rules run on them.
@@ -175,7 +245,16 @@ export async function discoverLinkedIssues(
     ...(previous.relink?.length ? { relink: previous.relink } : {})
   }
   const dismissed = found.filter((issue) => dismissedKeys.includes(issue.key))
-  return { linked, suggestions, dismissed, state, saveCache, ...(failure ? { failure } : {}) }
+  const note = outsideProjectsNote(keysOutsideProjects(pr, settings), settings)
+  return {
+    linked,
+    suggestions,
+    dismissed,
+    state,
+    saveCache,
+    ...(note ? { notes: [note] } : {}),
+    ...(failure ? { failure } : {})
+  }
 }
 
 function failedSearch(error: unknown): { failure: string } {

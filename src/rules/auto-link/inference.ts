@@ -10,6 +10,7 @@ import type { JiraIssue, UserRef } from '../../jira/port.js'
 import type { LinkedIssue, Suggestion } from '../linked-issue.js'
 import { authorJiraId } from './candidates.js'
 import { earlierPaths } from './path-history.js'
+import { withoutKeys } from './keys.js'
 import { rankCandidates, type Candidate, type PrText, type Ranked } from './infer/index.js'
 import { MAX_SUGGESTIONS } from './infer/thresholds.js'
 
@@ -20,11 +21,12 @@ import { MAX_SUGGESTIONS } from './infer/thresholds.js'
 export function prText(facts: PrFacts, settings: Settings, author?: UserRef | null): PrText {
   const { pr } = facts
   const jiraId = author === undefined ? authorJiraId(pr.author.login, settings) : author?.id
+  // The keys the PR names are not words of it (none led to an issue, or inference would not run).
   return {
-    title: pr.title,
-    body: pr.body,
-    branch: pr.headRef,
-    commits: facts.commits.map((c) => c.message),
+    title: withoutKeys(pr.title),
+    body: withoutKeys(pr.body),
+    branch: withoutKeys(pr.headRef),
+    commits: facts.commits.map((c) => withoutKeys(c.message)),
     files: facts.files.map((f) => f.path),
     author: { login: pr.author.login, ...(jiraId ? { jiraId } : {}) },
     ...(pr.createdAt ? { date: pr.createdAt } : {})

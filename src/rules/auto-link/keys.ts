@@ -83,6 +83,17 @@ export function scanKeys(text: string): Found[] {
   return found
 }
 
+const BROWSE_URL = new RegExp(String.raw`https?://\S+/browse/` + KEY.source + String.raw`\S*`, 'g')
+
+/**
+ * The text without anything shaped like an issue key (and its browse URL), of any project: the
+ * key-less ranker reads what a person wrote about the change, not the letters of a key, which
+ * would match the issues whose text names that project.
+ */
+export function withoutKeys(text: string): string {
+  return text.replace(BROWSE_URL, ' ').replace(KEY, ' ')
+}
+
 /** PR templates hide their placeholders in HTML comments: `<!-- e.g. ABC-123 -->` is no mention. */
 export function stripHtmlComments(text: string): string {
   return text.replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
