@@ -10,7 +10,7 @@ import type { JiraIssue, UserRef } from '../../jira/port.js'
 import type { LinkedIssue, Suggestion } from '../linked-issue.js'
 import { authorJiraId } from './candidates.js'
 import { earlierPaths } from './path-history.js'
-import { withoutKeys } from './keys.js'
+import { projectsWrittenAsKeys, withoutKeys } from './keys.js'
 import { rankCandidates, type Candidate, type PrText, type Ranked } from './infer/index.js'
 import { MAX_SUGGESTIONS } from './infer/thresholds.js'
 
@@ -22,11 +22,14 @@ export function prText(facts: PrFacts, settings: Settings, author?: UserRef | nu
   const { pr } = facts
   const jiraId = author === undefined ? authorJiraId(pr.author.login, settings) : author?.id
   // The keys the PR names are not words of it (none led to an issue, or inference would not run).
+  const texts = [pr.title, pr.body, pr.headRef, ...facts.commits.map((c) => c.message)]
+  const projects = new Set([...(settings.jira.projects ?? []), ...projectsWrittenAsKeys(texts)])
+  const words = (text: string) => withoutKeys(text, projects)
   return {
-    title: withoutKeys(pr.title),
-    body: withoutKeys(pr.body),
-    branch: withoutKeys(pr.headRef),
-    commits: facts.commits.map((c) => withoutKeys(c.message)),
+    title: words(pr.title),
+    body: words(pr.body),
+    branch: words(pr.headRef),
+    commits: facts.commits.map((c) => words(c.message)),
     files: facts.files.map((f) => f.path),
     author: { login: pr.author.login, ...(jiraId ? { jiraId } : {}) },
     ...(pr.createdAt ? { date: pr.createdAt } : {})

@@ -85,13 +85,30 @@ export function scanKeys(text: string): Found[] {
 
 const BROWSE_URL = new RegExp(String.raw`https?://\S+/browse/` + KEY.source + String.raw`\S*`, 'g')
 
+/** The projects of the keys written in capitals (`SHOP-12`) in these texts. */
+export function projectsWrittenAsKeys(texts: readonly string[]): Set<string> {
+  const projects = new Set<string>()
+  for (const text of texts) {
+    for (const [, project] of text.matchAll(KEY)) {
+      if (project && project === project.toUpperCase()) projects.add(project)
+    }
+  }
+  return projects
+}
+
 /**
- * The text without anything shaped like an issue key (and its browse URL), of any project: the
- * key-less ranker reads what a person wrote about the change, not the letters of a key, which
- * would match the issues whose text names that project.
+ * The text without its issue keys and Jira browse URLs: the key-less ranker reads what a person
+ * wrote about the change, not the letters of a key, which would match the issues whose text
+ * names that project. A key is one written in capitals (`SHOP-12`, of any project), or in any
+ * case of a project in `projects` (`feature/shop-12-retry`); other look-alikes stay, as words
+ * of the change (`node-24`, `python-3`).
  */
-export function withoutKeys(text: string): string {
-  return text.replace(BROWSE_URL, ' ').replace(KEY, ' ')
+export function withoutKeys(text: string, projects: ReadonlySet<string>): string {
+  return text
+    .replace(BROWSE_URL, ' ')
+    .replace(KEY, (match, project: string) =>
+      project === project.toUpperCase() || projects.has(project.toUpperCase()) ? ' ' : match
+    )
 }
 
 /** PR templates hide their placeholders in HTML comments: `<!-- e.g. ABC-123 -->` is no mention. */

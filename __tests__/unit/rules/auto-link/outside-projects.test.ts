@@ -46,9 +46,9 @@ describe('keys outside jira.projects', () => {
 describe('the ranker does not read the keys the PR names', () => {
   const facts = prFacts(
     {
-      title: 'SHOP-12 Retry the payment webhook',
+      title: 'SHOP-12 Retry the payment webhook on node-24',
       body: 'Jira: https://acme.atlassian.net/browse/SHOP-12\nCloses ops-7.',
-      headRef: 'feature/SHOP-12-webhook-retry'
+      headRef: 'feature/shop-12-webhook-retry'
     },
     { commits: [{ sha: 'a', message: 'SHOP-12: retry on 502' }] }
   )
@@ -58,6 +58,8 @@ describe('the ranker does not read the keys the PR names', () => {
     const all = [text.title, text.body, text.branch, ...(text.commits ?? [])].join('\n')
     expect(all).not.toMatch(/shop|ops-7|atlassian/i)
     expect(text.title).toContain('Retry the payment webhook')
+    // A look-alike of no project the PR names or the config lists is a word of the change.
+    expect(text.title).toContain('node-24')
     expect(text.branch).toContain('webhook-retry')
   })
 
