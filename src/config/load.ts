@@ -77,6 +77,23 @@ export function configError(
 }
 
 /**
+ * Where the quoted string a "Missing closing quote" error is about opens: the parser reports
+ * the end of the file, which points nowhere near the mistake. The first line with an odd number
+ * of that quote is the one (a quoted string spanning lines is legal YAML, but not a config's).
+ */
+function unclosedQuoteAt(text: string, error: { code: string; message: string }): number | null {
+  if (error.code !== 'MISSING_CHAR' || !/closing .?quote/.test(error.message)) return null
+  const mark = error.message.includes('"') ? '"' : "'"
+  let offset = 0
+  for (const line of text.split('\n')) {
+    const code = line.replace(/\s#.*$/, '').replace(mark === '"' ? /\\./g : /''/g, '')
+    if ((code.split(mark).length - 1) % 2 === 1) return offset + Math.max(0, line.indexOf(mark))
+    offset += line.length + 1
+  }
+  return null
+}
+
+/**
  * Parses and validates the config file's text. An empty file (or one of comments only) sets
  * nothing. Throws `UserErrors` for YAML syntax errors, unknown keys, wrong types and bad values.
  */
@@ -93,14 +110,14 @@ export function parseConfigText(text: string, path: string): ParsedConfig {
     const lines = new Set<number>()
     const errors: UserError[] = []
     for (const error of doc.errors) {
-      const position = at(error.pos[0])
+      const position = at(unclosedQuoteAt(text, error) ?? error.pos[0])
       if (lines.has(position.line)) continue
       lines.add(position.line)
-      const text =
+      const said =
         error.code === 'MULTIPLE_DOCS'
           ? 'the file must hold one document, but a second one starts here'
           : error.message
-      errors.push(configError(path, position, `YAML syntax error: ${text}`, error))
+      errors.push(configError(path, position, `YAML syntax error: ${said}`, error))
     }
     throw new UserErrors(errors)
   }

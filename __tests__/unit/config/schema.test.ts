@@ -303,6 +303,23 @@ describe('invalid config files', () => {
       [`${FILE}:4: YAML syntax error: Map keys must be unique`]
     ],
     [
+      'a string whose closing quote is missing: the line it opens on, not the end of the file',
+      lines(
+        'rules:',
+        '  transitions:',
+        '    on-open: "In Review',
+        '    on-merge: Done',
+        '  merge-summary:',
+        '    enabled: true'
+      ),
+      [`${FILE}:3: YAML syntax error: Missing closing "quote`]
+    ],
+    [
+      "the same with a single quote (a doubled '' inside is one quote)",
+      lines('rules:', '  transitions:', "    on-open: 'Won''t do", '  merge-summary: {}'),
+      [`${FILE}:3: YAML syntax error: Missing closing 'quote`]
+    ],
+    [
       'a tab as indentation',
       lines('rules:', '\tauto-link: {}'),
       [`${FILE}:2: YAML syntax error: Tabs are not allowed as indentation`]
