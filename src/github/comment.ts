@@ -6,6 +6,7 @@ import { callGitHub } from './errors.js'
 import type { IssueComment } from './port.js'
 import type { Repo } from './pr-facts.js'
 import { getTokenOwner, type TokenOwner } from './user.js'
+import { firstOf } from '../util/list.js'
 import { noticeLine } from '../util/log.js'
 
 type CommentData = Awaited<
@@ -79,17 +80,17 @@ const NAMED = 3
 
 /** One line naming each ignored comment by author and URL (never its body), and why. */
 function ignoredNotice(ignored: IssueComment[], owner: TokenOwner, ownFound: boolean): string {
-  const named = ignored
-    .slice(0, NAMED)
-    .map((c) => `${c.author ? `@${c.author.login}` : 'a deleted account'} (${c.url})`)
-  const more = ignored.length > NAMED ? ` and ${ignored.length - NAMED} more` : ''
+  const named = firstOf(
+    ignored.map((c) => `${c.author ? `@${c.author.login}` : 'a deleted account'} (${c.url})`),
+    NAMED
+  )
   const one = ignored.length === 1
   const why =
     'login' in owner
       ? `${one ? 'was' : 'were'} not written with this \`github-token\` (@${owner.login})`
       : `${one ? 'was' : 'were'} written by a person, and GitHub did not say whose this \`github-token\` is (GET /user answered ${owner.refused}; \`GITHUB_TOKEN\` and GitHub Apps comment as bots)`
   return (
-    `Ignored the comment${one ? '' : 's'} by ${named.join(', ')}${more}: ${one ? 'it carries' : 'they carry'} the gitar-jira marker but ${why}, so ${one ? 'its' : 'their'} hidden state is not read.` +
+    `Ignored the comment${one ? '' : 's'} by ${named}: ${one ? 'it carries' : 'they carry'} the gitar-jira marker but ${why}, so ${one ? 'its' : 'their'} hidden state is not read.` +
     (ownFound ? '' : " gitar-jira's report goes to a new comment.")
   )
 }

@@ -4,6 +4,7 @@
  * line with a count and the items (`… (5 times: the TODO at a.ts:1, …)`).
  */
 import type { RuleName } from '../config/settings.js'
+import { firstOf } from '../util/list.js'
 
 export interface Failure {
   rule: RuleName
@@ -44,10 +45,7 @@ export function groupFailures(failures: readonly Failure[]): FailureGroup[] {
 /** `(5 times: a, b, c and 2 more)`, said after the message; '' for a failure seen once. */
 export function timesOf(group: FailureGroup): string {
   if (group.count === 1) return ''
-  const shown = group.items.slice(0, MAX_ITEMS_SHOWN)
-  const more = group.items.length - shown.length
-  const items =
-    shown.length > 0 ? `: ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}` : ''
+  const items = group.items.length > 0 ? `: ${firstOf(group.items, MAX_ITEMS_SHOWN)}` : ''
   return `(${group.count} times${items})`
 }
 

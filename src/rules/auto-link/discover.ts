@@ -2,7 +2,7 @@
  * The issues a PR works on: explicit keys that Jira confirms, plus the links earlier runs made
  * by inference or acceptance. Every later rule reads this list.
  */
-import { inProjects } from '../../config/projects.js'
+import { inProjects, projectOf } from '../../config/projects.js'
 import type { Settings } from '../../config/settings.js'
 import type { PrFacts } from '../../github/port.js'
 import type { JiraIssue, JiraPort, UserRef } from '../../jira/port.js'
@@ -24,14 +24,14 @@ import { loadCorpus } from './corpus.js'
 import { inferLinks } from './inference.js'
 import { findKeyMentions, type KeyMention, type KeyTexts } from './keys.js'
 import type { Note } from '../types.js'
+import { firstOf } from '../../util/list.js'
 
 /** Jira's bulk fetch takes 100 keys; a PR naming more is not a PR a person reads. */
 export const MAX_CANDIDATES = 100
 
-export function keyMentions(pr: PrFacts, settings: Settings): KeyMention[] {
-  return allMentions(pr, settings)
-    .filter((m) => inProjects(m.key, settings))
-    .slice(0, MAX_CANDIDATES)
+/** The mentions the PR makes of keys of `jira.projects`, at most MAX_CANDIDATES. */
+function inScope(all: readonly KeyMention[], settings: Settings): KeyMention[] {
+  return all.filter((m) => inProjects(m.key, settings)).slice(0, MAX_CANDIDATES)
 }
 
 function allMentions(pr: PrFacts, settings: Settings): KeyMention[] {
@@ -72,9 +72,13 @@ const NOT_PROJECTS = new Set([
  * `release-2` in a branch name is no key anybody meant). `FEATURE_ABC-12` also yields ABC-12
  * (see scanKeys): only the shortest of such a family is named.
  */
-export function keysOutsideProjects(pr: PrFacts, settings: Settings): string[] {
+export function keysOutsideProjects(
+  pr: PrFacts,
+  settings: Settings,
+  mentions: readonly KeyMention[] = allMentions(pr, settings)
+): string[] {
   if (!settings.jira.projects) return []
-  const all = allMentions(pr, settings).map((m) => m.key)
+  const all = mentions.map((m) => m.key)
   const texts = keyTexts(pr)
   const written = [texts.title, texts.branch, texts.body, ...texts.commits].join('\n')
   return all.filter(
@@ -90,10 +94,8 @@ export function keysOutsideProjects(pr: PrFacts, settings: Settings): string[] {
 export function outsideProjectsNote(keys: readonly string[], settings: Settings): Note | null {
   const projects = settings.jira.projects
   if (keys.length === 0 || !projects) return null
-  const shown = keys.slice(0, MAX_IGNORED_SHOWN)
-  const more = keys.length - shown.length
   const names = [...new Set(keys.map(projectOf))]
-  const list = `${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`
+  const list = firstOf(keys, MAX_IGNORED_SHOWN)
   const one = keys.length === 1
   return {
     level: 'warning',
@@ -102,10 +104,6 @@ export function outsideProjectsNote(keys: readonly string[], settings: Settings)
       `${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} not in \`jira.projects\` ` +
       `(${projects.join(', ')}) of ${settings.source.path}.`
   }
-}
-
-function projectOf(key: string): string {
-  return key.slice(0, key.lastIndexOf('-'))
 }
 
 /**
@@ -190,7 +188,8 @@ export async function discoverLinkedIssues(
 ): Promise<Discovery> {
   // A maintainer's ticks and unticks count as if earlier runs had made those links.
   const previous = withinBounds(applyDecisions(recorded, decisions), settings)
-  const mentions = keyMentions(pr, settings)
+  const allMentioned = allMentions(pr, settings)
+  const mentions = inScope(allMentioned, settings)
   // Dismissed issues are read in the same fetch, for their summaries in the PR comment.
   const dismissedKeys = previous.rejected ?? []
   const keys = [
@@ -245,7 +244,7 @@ export async function discoverLinkedIssues(
     ...(previous.relink?.length ? { relink: previous.relink } : {})
   }
   const dismissed = found.filter((issue) => dismissedKeys.includes(issue.key))
-  const note = outsideProjectsNote(keysOutsideProjects(pr, settings), settings)
+  const note = outsideProjectsNote(keysOutsideProjects(pr, settings, allMentioned), settings)
   return {
     linked,
     suggestions,
