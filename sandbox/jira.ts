@@ -9,7 +9,8 @@ import type {
   JiraUserRec,
   ProjectRec,
   RemoteLinkRec,
-  SandboxState
+  SandboxState,
+  ScreenFieldRec
 } from './state.js'
 
 export type Caller = { kind: 'user'; accountId: string } | { kind: 'anonymous'; failed: boolean }
@@ -38,6 +39,58 @@ export const jiraError = (
   status,
   body: { errorMessages, errors }
 })
+
+/** Whether the request's `expand` asks for `what`. */
+const expands = (call: Call, what: string) =>
+  (call.ctx.query.get('expand') ?? '').split(',').some((e) => e.trim() === what)
+
+/** A screen field as `expand=transitions.fields` shows it (FieldMetadata). */
+function screenFieldJson(api: string, f: ScreenFieldRec) {
+  const resolution = f.key === 'resolution'
+  return {
+    required: f.required,
+    schema: resolution ? { type: 'resolution', system: 'resolution' } : { type: 'string' },
+    name: f.name,
+    key: f.key,
+    hasDefaultValue: f.hasDefault ?? false,
+    operations: ['set'],
+    ...(f.allowed
+      ? {
+          allowedValues: f.allowed.map((name, i) => ({
+            self: `${api}/resolution/${10000 + i}`,
+            id: String(10000 + i),
+            name
+          }))
+        }
+      : {})
+  }
+}
+
+/** What Jira says of a transition request's `fields` against the transition's screen. */
+function screenProblems(
+  screen: readonly ScreenFieldRec[],
+  fields: Record<string, unknown>
+): Record<string, string> {
+  const problems: Record<string, string> = {}
+  for (const [key, value] of Object.entries(fields)) {
+    const field = screen.find((f) => f.key === key)
+    if (!field) {
+      problems[key] =
+        `Field '${key}' cannot be set. It is not on the appropriate screen, or unknown.`
+      continue
+    }
+    const name = (value as { name?: unknown } | null)?.name
+    if (field.allowed && !field.allowed.includes(String(name))) {
+      problems[key] = `Could not find valid 'id' or 'name' in ${key} object.`
+    }
+  }
+  for (const field of screen) {
+    if (field.required && !field.hasDefault && fields[field.key] === undefined) {
+      problems[field.key] = `${field.name} is required.`
+    }
+  }
+  return problems
+}
 
 const NO_ISSUE = 'Issue does not exist or you do not have permission to see it.'
 const TOO_LONG = 'The entered text is too long. It exceeds the allowed limit of 32,767 characters.'
@@ -636,19 +689,29 @@ export function createJira({ state, now, spec, flavour = 'cloud' }: JiraDeps) {
               id: to.id,
               statusCategory: CATEGORY[to.category]
             },
-            hasScreen: false,
+            hasScreen: (t.screen ?? []).length > 0,
             isGlobal: t.from === '*',
             isInitial: false,
             isAvailable: true,
             isConditional: false,
-            isLooped: false
+            isLooped: false,
+            ...(expands(call, 'transitions.fields')
+              ? {
+                  fields: Object.fromEntries(
+                    (t.screen ?? []).map((f) => [f.key, screenFieldJson(`${call.base}${API}`, f)])
+                  )
+                }
+              : {})
           }
         })
       return { status: 200, body: { expand: 'transitions', transitions } }
     },
 
     doTransition: (call, issue) => {
-      const b = body(call) as { transition?: { id?: string; name?: string } }
+      const b = body(call) as {
+        transition?: { id?: string; name?: string }
+        fields?: Record<string, unknown>
+      }
       const wanted = b.transition?.id
       if (!wanted) return jiraError(400, ["Missing 'transition' identifier"])
       const wf = workflowOf(projectOf(issue!))
@@ -659,11 +722,14 @@ export function createJira({ state, now, spec, flavour = 'cloud' }: JiraDeps) {
           (x.from === '*' || x.from.includes(issue!.status))
       )
       if (!t) return jiraError(400, [`Transition id '${wanted}' is not valid for this issue.`])
+      const problems = screenProblems(t.screen ?? [], b.fields ?? {})
+      if (Object.keys(problems).length > 0) return jiraError(400, [], problems)
       jira.transitionsDone.push({
         issue: issue!.key,
         transitionId: t.id,
         from: issue!.status,
         to: t.to,
+        ...(b.fields ? { fields: b.fields } : {}),
         by: callerId(call),
         at: iso()
       })

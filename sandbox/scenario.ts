@@ -29,7 +29,20 @@ import type {
   WorkflowRec
 } from './state.js'
 
-/** To Do → In Progress → In Review → Done, with the usual ways back. */
+/** The "Resolve issue" screen of company-managed workflows: a resolution, no default. */
+export const RESOLVE_SCREEN = [
+  {
+    key: 'resolution',
+    name: 'Resolution',
+    required: true,
+    allowed: ['Done', "Won't Do", 'Duplicate', 'Cannot Reproduce']
+  }
+]
+
+/**
+ * To Do → In Progress → In Review → Done, with the usual ways back; Done asks for a resolution
+ * (RESOLVE_SCREEN).
+ */
 export const STANDARD_WORKFLOW: WorkflowRec = {
   statuses: [
     { id: '10000', name: 'To Do', category: 'new' },
@@ -41,7 +54,13 @@ export const STANDARD_WORKFLOW: WorkflowRec = {
     { id: '11', name: 'To Do', from: ['In Progress', 'In Review'], to: 'To Do' },
     { id: '21', name: 'Start progress', from: ['To Do', 'In Review'], to: 'In Progress' },
     { id: '31', name: 'Submit for review', from: ['In Progress'], to: 'In Review' },
-    { id: '41', name: 'Done', from: ['In Review', 'In Progress'], to: 'Done' },
+    {
+      id: '41',
+      name: 'Done',
+      from: ['In Review', 'In Progress'],
+      to: 'Done',
+      screen: RESOLVE_SCREEN
+    },
     { id: '51', name: 'Reopen', from: ['Done'], to: 'To Do' }
   ]
 }

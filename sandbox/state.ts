@@ -31,8 +31,28 @@ export interface JiraUserRec {
 
 export interface WorkflowRec {
   statuses: Array<{ id: string; name: string; category: StatusCategory }>
-  /** `from: '*'` is a global transition (available from every other status). */
-  transitions: Array<{ id: string; name: string; from: string[] | '*'; to: string }>
+  /**
+   * `from: '*'` is a global transition (available from every other status). `screen`: the fields
+   * its screen shows; a request may set only those, and must set the required ones that have no
+   * default.
+   */
+  transitions: Array<{
+    id: string
+    name: string
+    from: string[] | '*'
+    to: string
+    screen?: ScreenFieldRec[]
+  }>
+}
+
+/** A field of a transition screen: `resolution` (its allowed values are resolutions) or another. */
+export interface ScreenFieldRec {
+  key: string
+  name: string
+  required: boolean
+  hasDefault?: boolean
+  /** Allowed values by name (a resolution's); none: any value. */
+  allowed?: string[]
 }
 
 export interface ProjectRec {
@@ -106,6 +126,8 @@ export interface TransitionRec {
   transitionId: string
   from: string
   to: string
+  /** The fields the request set on the screen, by key: `{ resolution: 'Done' }`. */
+  fields?: Record<string, unknown>
   by: string
   at: string
 }

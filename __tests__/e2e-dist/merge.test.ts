@@ -73,6 +73,35 @@ test(
     const pr = botComment(sb, ACME.pr).body
     expect(pr).toContain('**Jira status**\n- SHOP-12 → **Done**')
     expect(pr).toContain('| Done |')
+    // The Done transition's screen requires a resolution: the action gave it one.
+    expect(sb.state.jira.transitionsDone.at(-1)).toMatchObject({
+      issue: 'SHOP-12',
+      to: 'Done',
+      fields: { resolution: { name: 'Done' } }
+    })
+  },
+  TIMEOUT
+)
+
+test(
+  'a Done screen requiring a field the action does not fill: the issue stays, the comment and an annotation say what to change',
+  async () => {
+    const done = sb.state.jira.workflows['standard']!.transitions.find((t) => t.id === '41')!
+    done.screen = [
+      ...(done.screen ?? []),
+      { key: 'customfield_10020', name: 'Sprint', required: true }
+    ]
+    const run = await openThenMerge()
+    expectSuccess(run)
+    expect(issueOf(sb, 'SHOP-12').status).toBe('In Review')
+    const advice =
+      "The screen of the 'Done' transition requires 'Sprint', which the action does not fill: give it a default value or take it off that screen in the workflow, or name another status in the config file."
+    expect(botComment(sb, ACME.pr).body).toContain(
+      `⚠️ SHOP-12 stays in In Review: Jira refused the move to Done: customfield\\_10020: Sprint is required. ${advice}`
+    )
+    expect(run.stdout).toContain(
+      `::warning title=gitar-jira transitions::Jira refused to move SHOP-12 from "In Review" to "Done" (resolution "Done"): customfield_10020: Sprint is required. ${advice}`
+    )
   },
   TIMEOUT
 )

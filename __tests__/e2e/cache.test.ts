@@ -141,7 +141,10 @@ async function runPr(n: number, key: string, cached: { transitions: boolean; log
     .get(`/rest/api/3/issue/${key}/watchers`)
     .reply(200, { isWatching: false, watchCount: 1, watchers: [ELI] })
   if (!cached.transitions) {
-    jira.get(`/rest/api/3/issue/${key}/transitions`).reply(200, TRANSITIONS)
+    jira
+      .get(`/rest/api/3/issue/${key}/transitions`)
+      .query({ expand: 'transitions.fields' })
+      .reply(200, TRANSITIONS)
     jira.get('/rest/api/3/issueLinkType').reply(200, {
       issueLinkTypes: [
         { id: '10003', name: 'Relates', inward: 'relates to', outward: 'relates to' }

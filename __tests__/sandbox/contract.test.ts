@@ -21,6 +21,7 @@ const cases: Array<[keyof typeof specs, string, string, unknown?, 'personal toke
   ['jira', 'GET', '/rest/api/3/search/jql?jql=project%3DSHOP&fields=*all&maxResults=3'],
   ['jira', 'GET', '/rest/api/3/issue/SHOP-12'],
   ['jira', 'GET', '/rest/api/3/issue/SHOP-12/transitions'],
+  ['jira', 'GET', '/rest/api/3/issue/SHOP-12/transitions?expand=transitions.fields'],
   ['jira', 'GET', '/rest/api/3/issue/SHOP-12/comment'],
   ['jira', 'POST', '/rest/api/3/issue/SHOP-12/comment', { body: adfFromText('hello') }],
   [

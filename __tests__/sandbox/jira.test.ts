@@ -278,6 +278,65 @@ describe('transitions', () => {
     })
   })
 
+  test('a screen: listed with expand=transitions.fields; its required field must be set, only its fields may be', async () => {
+    expect(issue('SHOP-12').status).toBe('In Review')
+    const listed = await jira('/rest/api/3/issue/SHOP-12/transitions?expand=transitions.fields')
+    const byName = (name: string) =>
+      listed.body.transitions.find((t: { name: string }) => t.name === name)
+    expect(byName('Done')).toMatchObject({
+      hasScreen: true,
+      fields: {
+        resolution: {
+          key: 'resolution',
+          name: 'Resolution',
+          required: true,
+          hasDefaultValue: false,
+          allowedValues: [
+            { id: '10000', name: 'Done' },
+            { id: '10001', name: "Won't Do" },
+            { id: '10002', name: 'Duplicate' },
+            { id: '10003', name: 'Cannot Reproduce' }
+          ]
+        }
+      }
+    })
+    expect(byName('Start progress')).toMatchObject({ hasScreen: false, fields: {} })
+    expect((await jira('/rest/api/3/issue/SHOP-12/transitions')).body.transitions[0].fields).toBe(
+      undefined
+    )
+
+    const post = (body: unknown) =>
+      jira('/rest/api/3/issue/SHOP-12/transitions', { method: 'POST', body })
+    expect((await post({ transition: { id: '41' } })).body).toEqual({
+      errorMessages: [],
+      errors: { resolution: 'Resolution is required.' }
+    })
+    expect(
+      (await post({ transition: { id: '41' }, fields: { resolution: { name: 'Fixed' } } })).body
+    ).toEqual({
+      errorMessages: [],
+      errors: { resolution: "Could not find valid 'id' or 'name' in resolution object." }
+    })
+    expect(
+      (await post({ transition: { id: '21' }, fields: { resolution: { name: 'Done' } } })).body
+    ).toEqual({
+      errorMessages: [],
+      errors: {
+        resolution:
+          "Field 'resolution' cannot be set. It is not on the appropriate screen, or unknown."
+      }
+    })
+    expect(issue('SHOP-12').status).toBe('In Review') // moved there by the test above
+    const done = await post({ transition: { id: '41' }, fields: { resolution: { name: 'Done' } } })
+    expect(done.status).toBe(204)
+    expect(issue('SHOP-12').status).toBe('Done')
+    expect(sandbox().state.jira.transitionsDone.at(-1)).toMatchObject({
+      issue: 'SHOP-12',
+      to: 'Done',
+      fields: { resolution: { name: 'Done' } }
+    })
+  })
+
   test('the simplified workflow allows every status', async () => {
     const r = await jira('/rest/api/3/issue/OPS-1/transitions')
     expect(r.body.transitions.every((t: { isGlobal: boolean }) => t.isGlobal)).toBe(true)

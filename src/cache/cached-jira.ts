@@ -79,8 +79,8 @@ export function cachedJira(inner: JiraPort, cache: MetadataCache): JiraPort {
       return readTransitions(issueKey, status, reaching)
     },
 
-    async transitionIssue(issueKey, transitionId) {
-      const outcome = await inner.transitionIssue(issueKey, transitionId)
+    async transitionIssue(issueKey, transitionId, fields) {
+      const outcome = await inner.transitionIssue(issueKey, transitionId, fields)
       const served = servedTransitions.get(issueKey)
       servedTransitions.delete(issueKey)
       if (outcome.ok || served === undefined) return outcome
@@ -100,7 +100,7 @@ export function cachedJira(inner: JiraPort, cache: MetadataCache): JiraPort {
       core.debug(
         `Cached transition ${transitionId} of ${issueKey} is gone: trying ${instead.id} instead.`
       )
-      return inner.transitionIssue(issueKey, instead.id)
+      return inner.transitionIssue(issueKey, instead.id, fields)
     },
 
     async getIssueLinkTypes() {

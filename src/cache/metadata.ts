@@ -25,7 +25,8 @@ export const TTL = {
 const MAX_TRANSITION_LISTS = 500
 const MAX_LOGINS = 2000
 
-export const METADATA_SECTION = 'gitar-jira-metadata-v1'
+/** v2: transitions carry their screens' required fields. */
+export const METADATA_SECTION = 'gitar-jira-metadata-v2'
 
 interface Stamped<T> {
   /** When Jira or GitHub said so (epoch ms). */
@@ -34,7 +35,7 @@ interface Stamped<T> {
 }
 
 export interface StoredMetadata {
-  v: 1
+  v: 2
   linkTypes?: Stamped<IssueLinkType[]>
   /** Workflow status (`workflowStatus`) → the transitions offered from it. */
   transitions: Record<string, Stamped<Transition[]>>
@@ -60,7 +61,7 @@ export function workflowStatus(issue: {
 const emailHash = (email: string) =>
   createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 16)
 
-const empty = (): StoredMetadata => ({ v: 1, transitions: {}, logins: {} })
+const empty = (): StoredMetadata => ({ v: 2, transitions: {}, logins: {} })
 
 export class MetadataCache implements LoginMemory {
   private loaded: Promise<StoredMetadata> | undefined
@@ -79,7 +80,7 @@ export class MetadataCache implements LoginMemory {
     return (this.loaded ??= this.store.load(METADATA_SECTION).then(
       (blob) => {
         const stored = blob ? unseal<StoredMetadata>(blob, this.key) : null
-        return stored?.v === 1 ? stored : empty()
+        return stored?.v === 2 ? stored : empty()
       },
       () => empty()
     ))
@@ -131,7 +132,7 @@ export class MetadataCache implements LoginMemory {
     this.dirty = false
     const data = await this.data()
     const stored: StoredMetadata = {
-      v: 1,
+      v: 2,
       ...(this.fresh(data.linkTypes, TTL.linkTypes) ? { linkTypes: data.linkTypes } : {}),
       transitions: this.newest(data.transitions, () => TTL.transitions, MAX_TRANSITION_LISTS),
       logins: this.newest(

@@ -18,6 +18,7 @@ import type {
   RemoteLink,
   RemoteLinkInput,
   Transition,
+  TransitionFields,
   TransitionOutcome,
   UserRef
 } from './port.js'
@@ -37,6 +38,7 @@ import {
   toJiraUser,
   toRemoteLink,
   toTransitions,
+  transitionFieldsJson,
   searchRequest
 } from './map.js'
 
@@ -200,16 +202,26 @@ export class CloudJira implements JiraPort {
 
   getTransitions(issueKey: string): Promise<Transition[]> {
     return this.call(OPERATIONS.readTransitions, async () =>
-      toTransitions(await this.jira.issues.getTransitions({ issueIdOrKey: issueKey }))
+      toTransitions(
+        await this.jira.issues.getTransitions({
+          issueIdOrKey: issueKey,
+          expand: 'transitions.fields'
+        })
+      )
     )
   }
 
-  transitionIssue(issueKey: string, transitionId: string): Promise<TransitionOutcome> {
+  transitionIssue(
+    issueKey: string,
+    transitionId: string,
+    fields?: TransitionFields
+  ): Promise<TransitionOutcome> {
     return this.call(OPERATIONS.transitionIssues, async () => {
       try {
         await this.jira.issues.doTransition({
           issueIdOrKey: issueKey,
-          transition: { id: transitionId }
+          transition: { id: transitionId },
+          ...transitionFieldsJson(fields)
         })
         return { ok: true }
       } catch (error) {

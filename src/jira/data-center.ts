@@ -23,6 +23,7 @@ import {
   toJiraUser,
   toRemoteLink,
   toTransitions,
+  transitionFieldsJson,
   searchRequest
 } from './map.js'
 import type {
@@ -36,6 +37,7 @@ import type {
   RemoteLink,
   RemoteLinkInput,
   Transition,
+  TransitionFields,
   TransitionOutcome,
   UserRef
 } from './port.js'
@@ -229,15 +231,23 @@ export class DataCenterJira implements JiraPort {
 
   getTransitions(issueKey: string): Promise<Transition[]> {
     return this.call(OPERATIONS.readTransitions, async () =>
-      toTransitions(await this.send('GET', path('issue', issueKey, 'transitions')))
+      toTransitions(
+        await this.send('GET', path('issue', issueKey, 'transitions'), {
+          searchParams: { expand: 'transitions.fields' }
+        })
+      )
     )
   }
 
-  transitionIssue(issueKey: string, transitionId: string): Promise<TransitionOutcome> {
+  transitionIssue(
+    issueKey: string,
+    transitionId: string,
+    fields?: TransitionFields
+  ): Promise<TransitionOutcome> {
     return this.call(OPERATIONS.transitionIssues, async () => {
       try {
         await this.send('POST', path('issue', issueKey, 'transitions'), {
-          body: { transition: { id: transitionId } }
+          body: { transition: { id: transitionId }, ...transitionFieldsJson(fields) }
         })
         return { ok: true }
       } catch (error) {

@@ -3,7 +3,15 @@
  * users are identified (accountId vs key/name), not in the issue's shape.
  */
 import { z } from 'zod'
-import type { IssueLinkRef, JiraIssue, JiraUser, RemoteLink, Transition } from './port.js'
+import type {
+  IssueLinkRef,
+  JiraIssue,
+  JiraUser,
+  RemoteLink,
+  ScreenField,
+  Transition,
+  TransitionFields
+} from './port.js'
 
 /** The fields `JiraIssue` is made of; ask Jira for exactly these. */
 export const ISSUE_FIELDS = ['summary', 'status', 'project', 'issuetype', 'assignee', 'reporter']
@@ -282,7 +290,8 @@ const TransitionsJson = z
                 name: z.string(),
                 statusCategory: z.object({ key: z.string() }).loose().optional()
               })
-              .loose()
+              .loose(),
+            fields: z.record(z.string(), z.unknown()).optional()
           })
           .loose()
       )
@@ -290,17 +299,64 @@ const TransitionsJson = z
   })
   .loose()
 
+const ScreenFieldJson = z
+  .object({
+    key: z.string().optional(),
+    name: z.string().optional(),
+    required: z.boolean().optional(),
+    hasDefaultValue: z.boolean().optional(),
+    allowedValues: z.array(z.unknown()).optional()
+  })
+  .loose()
+
+const AllowedValueJson = z.object({ name: z.string() }).loose()
+
+/**
+ * A transition's `fields` (with `expand=transitions.fields`): those required without a default.
+ * A field of an odd shape is skipped, not the transition.
+ */
+function requiredFields(fields: Record<string, unknown> | undefined): ScreenField[] {
+  return Object.entries(fields ?? {}).flatMap(([id, json]) => {
+    const field = ScreenFieldJson.safeParse(json)
+    if (!field.success || field.data.required !== true || field.data.hasDefaultValue === true) {
+      return []
+    }
+    const allowed = field.data.allowedValues?.flatMap((v) => {
+      const value = AllowedValueJson.safeParse(v)
+      return value.success ? [value.data.name] : []
+    })
+    return [
+      {
+        key: field.data.key ?? id,
+        name: field.data.name ?? id,
+        ...(allowed && allowed.length > 0 ? { allowed } : {})
+      }
+    ]
+  })
+}
+
 /** GET /issue/{key}/transitions: each transition with the status it leads to. */
 export function toTransitions(json: unknown): Transition[] {
   const parsed = TransitionsJson.safeParse(json)
   if (!parsed.success) return []
-  return parsed.data.transitions.map((t) => ({
-    id: t.id,
-    name: t.name ?? t.to.name,
-    to: {
-      ...(t.to.id === undefined ? {} : { id: t.to.id }),
-      name: t.to.name,
-      ...(t.to.statusCategory ? { category: t.to.statusCategory.key } : {})
+  return parsed.data.transitions.map((t) => {
+    const required = requiredFields(t.fields)
+    return {
+      id: t.id,
+      name: t.name ?? t.to.name,
+      to: {
+        ...(t.to.id === undefined ? {} : { id: t.to.id }),
+        name: t.to.name,
+        ...(t.to.statusCategory ? { category: t.to.statusCategory.key } : {})
+      },
+      ...(required.length > 0 ? { required } : {})
     }
-  }))
+  })
+}
+
+/** A transition request's `fields`: the resolution by name. */
+export function transitionFieldsJson(fields: TransitionFields | undefined) {
+  return fields?.resolution === undefined
+    ? {}
+    : { fields: { resolution: { name: fields.resolution } } }
 }

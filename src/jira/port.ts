@@ -78,6 +78,24 @@ export interface Transition {
   id: string
   name: string
   to: { id?: string; name: string; category?: string }
+  /**
+   * The fields its screen requires and Jira has no default for (read with
+   * `expand=transitions.fields`); a transition sent without them is refused.
+   */
+  required?: ScreenField[]
+}
+
+/** A field of a transition's screen: its id (`resolution`), its name, the values it allows. */
+export interface ScreenField {
+  key: string
+  name: string
+  /** The names of the allowed values, where Jira lists them (a resolution's: Done, Won't Do…). */
+  allowed?: string[]
+}
+
+/** What a transition sets on its way: only the resolution, by name. */
+export interface TransitionFields {
+  resolution?: string
 }
 
 /** What a transition came to: Jira may refuse one (a screen with required fields, a condition). */
@@ -164,7 +182,11 @@ export interface JiraPort {
    */
   getTransitions(issueKey: string, reaching?: string): Promise<Transition[]>
   /** Performs a transition; Jira's refusal (400) is an outcome, not a throw. */
-  transitionIssue(issueKey: string, transitionId: string): Promise<TransitionOutcome>
+  transitionIssue(
+    issueKey: string,
+    transitionId: string,
+    fields?: TransitionFields
+  ): Promise<TransitionOutcome>
   /** Adds a comment; resolves to its id. */
   addComment(issueKey: string, comment: CommentInput): Promise<string>
   /** Replaces a comment's body; false when the comment no longer exists (deleted by someone). */

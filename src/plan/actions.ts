@@ -2,7 +2,13 @@
  * What a rule may ask to be written: the plan. Rules return these; only `plan/apply.ts` writes.
  */
 import type { RuleName } from '../config/settings.js'
-import type { CommentVisibility, CreatedIssue, NewIssue, RemoteLinkInput } from '../jira/port.js'
+import type {
+  CommentVisibility,
+  CreatedIssue,
+  NewIssue,
+  RemoteLinkInput,
+  TransitionFields
+} from '../jira/port.js'
 import type { RichDoc } from '../richtext/model.js'
 
 export type Action =
@@ -26,6 +32,10 @@ export type Action =
       /** Status names, for people: the write needs only the id. */
       from: string
       to: string
+      /** What the transition sets on its way (the resolution its screen requires). */
+      fields?: TransitionFields
+      /** Said after Jira's refusal: the screen's required fields the action does not fill. */
+      ifRefused?: string
     }
   | {
       type: 'jira.upsertComment'
@@ -132,7 +142,7 @@ export function describeAction(action: Action): string {
     case 'jira.transition':
       return action.transitionId === null
         ? `leave ${action.issueKey} in "${action.to}" (already there)`
-        : `move ${action.issueKey} from "${action.from}" to "${action.to}"`
+        : `move ${action.issueKey} from "${action.from}" to "${action.to}"${action.fields?.resolution === undefined ? '' : ` (resolution "${action.fields.resolution}")`}`
     case 'jira.upsertComment':
       return `${action.commentId === null ? 'add' : 'update'} ${action.what} on ${action.issueKey}`
     case 'jira.createIssue':

@@ -92,8 +92,13 @@ async function write(
     }
     case 'jira.transition': {
       if (action.transitionId === null) return undefined
-      const outcome = await jira.transitionIssue(action.issueKey, action.transitionId)
-      return outcome.ok ? undefined : outcome.reason
+      const outcome = await jira.transitionIssue(
+        action.issueKey,
+        action.transitionId,
+        action.fields
+      )
+      if (outcome.ok) return undefined
+      return action.ifRefused ? `${outcome.reason} ${action.ifRefused}` : outcome.reason
     }
     case 'jira.upsertComment':
       return void (await upsertComment(action, jira))

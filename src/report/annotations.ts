@@ -1,13 +1,22 @@
 /**
- * The notes a maintainer must act on (a status name no workflow reaches, a missing link type or
- * project) are also warning annotations of the run, not only lines of the PR comment: at the
- * merge that comment sits on a closed PR nobody reads again.
+ * What a maintainer must act on is also a warning annotation of the run, not only a line of the
+ * PR comment: at the merge that comment sits on a closed PR nobody reads again. That is the
+ * warning notes (a status name no workflow reaches, a missing link type or project) and the
+ * transitions Jira refused (a screen with a required field).
  */
 import * as core from '@actions/core'
+import { describeAction } from '../plan/actions.js'
 import type { RunReport } from './model.js'
 
-export function annotateWarnings(report: Pick<RunReport, 'notes'>): void {
+export function annotateWarnings(report: Pick<RunReport, 'notes' | 'applied'>): void {
   for (const note of report.notes) {
     if (note.level === 'warning') core.warning(note.text, { title: `gitar-jira ${note.rule}` })
+  }
+  for (const { action, status, warning } of report.applied) {
+    if (action.type === 'jira.transition' && status === 'warned') {
+      core.warning(`Jira refused to ${describeAction(action)}: ${warning ?? ''}`, {
+        title: `gitar-jira ${action.rule}`
+      })
+    }
   }
 }

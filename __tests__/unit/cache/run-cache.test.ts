@@ -130,7 +130,7 @@ describe('one cache entry per run', () => {
     const second = fakeJira([ABC1, ABC2])
     await movedLater(store, second, 'ABC-2')
     expect(second.port.getTransitions).not.toHaveBeenCalled()
-    expect(second.port.transitionIssue).toHaveBeenCalledWith('ABC-2', '21')
+    expect(second.port.transitionIssue).toHaveBeenCalledWith('ABC-2', '21', undefined)
     expect(store.loads).toBe(2)
     // Nothing new was learnt: nothing saved.
     expect(store.saved).toHaveLength(1)
@@ -170,7 +170,7 @@ describe('one cache entry per run', () => {
     expect(JSON.stringify(stored)).not.toContain(API_TOKEN)
     expect(JSON.stringify(stored)).not.toContain('eli@acme.test')
     expect(stored).toEqual({
-      v: 1,
+      v: 2,
       linkTypes: { at: T0, value: [RELATES] },
       transitions: {
         '["ABC","Task","in progress"]': { at: T0, value: [toReview, toDone] }

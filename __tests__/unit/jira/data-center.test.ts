@@ -447,24 +447,43 @@ describe('DataCenterJira: the requests a Data Center Jira receives', () => {
     const port = await connected()
     const scope = jira()
       .get('/rest/api/2/issue/EX-1/transitions')
+      .query({ expand: 'transitions.fields' })
       .reply(200, {
         transitions: [
           {
             id: '31',
             name: 'Done',
-            to: { id: '10002', name: 'Done', statusCategory: { key: 'done' } }
+            to: { id: '10002', name: 'Done', statusCategory: { key: 'done' } },
+            fields: {
+              resolution: {
+                required: true,
+                schema: { type: 'resolution', system: 'resolution' },
+                name: 'Resolution',
+                hasDefaultValue: false,
+                operations: ['set'],
+                allowedValues: [{ id: '1', name: 'Fixed' }]
+              }
+            }
           }
         ]
       })
-      .post('/rest/api/2/issue/EX-1/transitions', { transition: { id: '31' } })
+      .post('/rest/api/2/issue/EX-1/transitions', {
+        transition: { id: '31' },
+        fields: { resolution: { name: 'Fixed' } }
+      })
       .reply(204)
       .post('/rest/api/2/issue/EX-1/transitions', { transition: { id: '41' } })
       .reply(400, { errorMessages: [], errors: { resolution: 'Resolution is required.' } })
 
     expect(await port.getTransitions('EX-1')).toEqual([
-      { id: '31', name: 'Done', to: { id: '10002', name: 'Done', category: 'done' } }
+      {
+        id: '31',
+        name: 'Done',
+        to: { id: '10002', name: 'Done', category: 'done' },
+        required: [{ key: 'resolution', name: 'Resolution', allowed: ['Fixed'] }]
+      }
     ])
-    expect(await port.transitionIssue('EX-1', '31')).toEqual({ ok: true })
+    expect(await port.transitionIssue('EX-1', '31', { resolution: 'Fixed' })).toEqual({ ok: true })
     expect(await port.transitionIssue('EX-1', '41')).toEqual({
       ok: false,
       reason: 'resolution: Resolution is required.'

@@ -44,12 +44,38 @@ const transition = (id: string, name: string, to: ReturnType<typeof status>, scr
   isLooped: false
 })
 
+/** A field of a transition screen as `expand=transitions.fields` lists it (FieldMetadata). */
+const field = (key: string, name: string, required: boolean, extra: object = {}) => ({
+  required,
+  schema: { type: key, system: key },
+  name,
+  key,
+  hasDefaultValue: false,
+  operations: ['set'],
+  ...extra
+})
+
+const resolution = (id: string, name: string) => ({
+  self: `${SITE}/rest/api/3/resolution/${id}`,
+  id,
+  name
+})
+
 const TRANSITIONS = {
   expand: 'transitions',
   transitions: [
     transition('11', 'Back to To Do', status('10000', 'To Do', 'new')),
     transition('31', 'Review', status('10002', 'In Review', 'indeterminate')),
-    transition('41', 'Done', status('10003', 'Done', 'done'), true)
+    {
+      ...transition('41', 'Done', status('10003', 'Done', 'done'), true),
+      fields: {
+        resolution: field('resolution', 'Resolution', true, {
+          allowedValues: [resolution('10000', 'Done'), resolution('10001', "Won't Do")]
+        }),
+        comment: field('comment', 'Comment', false),
+        customfield_10020: field('customfield_10020', 'Sprint', true, { hasDefaultValue: true })
+      }
+    }
   ]
 }
 
@@ -73,9 +99,12 @@ function commentJson(id: string, body: unknown) {
 }
 
 describe('transitions at the HTTP boundary', () => {
-  test('GET transitions: each with the status it leads to', async () => {
+  test('GET transitions: each with the status it leads to and the screen fields it requires without a default', async () => {
     const jira = await port()
-    nock(SITE).get('/rest/api/3/issue/SHOP-12/transitions').reply(200, TRANSITIONS)
+    nock(SITE)
+      .get('/rest/api/3/issue/SHOP-12/transitions')
+      .query({ expand: 'transitions.fields' })
+      .reply(200, TRANSITIONS)
     expect(await jira.getTransitions('SHOP-12')).toEqual([
       { id: '11', name: 'Back to To Do', to: { id: '10000', name: 'To Do', category: 'new' } },
       {
@@ -83,7 +112,37 @@ describe('transitions at the HTTP boundary', () => {
         name: 'Review',
         to: { id: '10002', name: 'In Review', category: 'indeterminate' }
       },
-      { id: '41', name: 'Done', to: { id: '10003', name: 'Done', category: 'done' } }
+      {
+        id: '41',
+        name: 'Done',
+        to: { id: '10003', name: 'Done', category: 'done' },
+        // Not the optional comment, nor the sprint that has a default.
+        required: [{ key: 'resolution', name: 'Resolution', allowed: ['Done', "Won't Do"] }]
+      }
+    ])
+  })
+
+  test('a screen field of an odd shape is skipped, not the transition', async () => {
+    const jira = await port()
+    const done = TRANSITIONS.transitions[2]!
+    nock(SITE)
+      .get('/rest/api/3/issue/SHOP-12/transitions')
+      .query(true)
+      .reply(200, {
+        transitions: [
+          {
+            ...done,
+            fields: { resolution: { required: 'yes' }, labels: field('labels', 'Labels', true) }
+          }
+        ]
+      })
+    expect(await jira.getTransitions('SHOP-12')).toEqual([
+      {
+        id: '41',
+        name: 'Done',
+        to: { id: '10003', name: 'Done', category: 'done' },
+        required: [{ key: 'labels', name: 'Labels' }]
+      }
     ])
   })
 
@@ -93,6 +152,18 @@ describe('transitions at the HTTP boundary', () => {
     nock(SITE).post('/rest/api/3/issue/SHOP-12/transitions', post.match).reply(204)
     expect(await jira.transitionIssue('SHOP-12', '41')).toEqual({ ok: true })
     expect(post.sent).toEqual([{ transition: { id: '41' } }])
+  })
+
+  test('POST transitions with a resolution sets it by name on the screen', async () => {
+    const jira = await port()
+    const post = recorder()
+    nock(SITE).post('/rest/api/3/issue/SHOP-12/transitions', post.match).reply(204)
+    expect(await jira.transitionIssue('SHOP-12', '41', { resolution: "Won't Do" })).toEqual({
+      ok: true
+    })
+    expect(post.sent).toEqual([
+      { transition: { id: '41' }, fields: { resolution: { name: "Won't Do" } } }
+    ])
   })
 
   test('a transition screen with a required field: 400 becomes an outcome with Jira’s message', async () => {

@@ -179,10 +179,31 @@ describe('applyActions: transitions and comments', () => {
       reason: 'resolution: Resolution is required.'
     }))
     const applied = await applyActions([transition], w, { dryRun: false })
-    expect(w.jira.transitionIssue).toHaveBeenCalledWith('SHOP-12', '41')
+    expect(w.jira.transitionIssue).toHaveBeenCalledWith('SHOP-12', '41', undefined)
     expect(applied).toEqual([
       { action: transition, status: 'warned', warning: 'resolution: Resolution is required.' }
     ])
+  })
+
+  test('a transition sends the fields its plan fills; a refusal ends with the plan’s advice', async () => {
+    const w = writers()
+    w.jira.transitionIssue = jest.fn(async () => ({
+      ok: false as const,
+      reason: 'customfield_10020: Sprint is required.'
+    }))
+    const planned: Action = {
+      ...transition,
+      fields: { resolution: 'Done' },
+      ifRefused:
+        "The screen of the 'Done' transition requires 'Sprint', which the action does not fill."
+    }
+    const applied = await applyActions([planned], w, { dryRun: false })
+    expect(w.jira.transitionIssue).toHaveBeenCalledWith('SHOP-12', '41', { resolution: 'Done' })
+    expect(applied[0]).toMatchObject({
+      status: 'warned',
+      warning:
+        "customfield_10020: Sprint is required. The screen of the 'Done' transition requires 'Sprint', which the action does not fill."
+    })
   })
 
   test('a title edited since the run read it: not overwritten, a warning instead', async () => {

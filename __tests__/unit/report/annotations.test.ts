@@ -2,6 +2,8 @@ import { core } from '../../helpers/core-mock.js'
 
 const { annotateWarnings } = await import('../../../src/report/annotations.js')
 
+beforeEach(() => core.warning.mockClear())
+
 test('warning notes become warning annotations titled by their rule; info notes stay in the comment', () => {
   const text =
     'SHOP-7 cannot move to "Code Review" from "In Progress": no transition of its workflow leads there. Reachable from here: To Do, In Review, Done.'
@@ -9,7 +11,46 @@ test('warning notes become warning annotations titled by their rule; info notes 
     notes: [
       { rule: 'transitions', level: 'warning', text },
       { rule: 'auto-link', level: 'info', text: 'The PR has more commits than GitHub lists (250).' }
-    ]
+    ],
+    applied: []
   })
   expect(core.warning.mock.calls).toEqual([[text, { title: 'gitar-jira transitions' }]])
+})
+
+test('a transition Jira refused is a warning annotation; one done or other warned writes are not', () => {
+  const transition = {
+    type: 'jira.transition' as const,
+    rule: 'transitions' as const,
+    transitionId: '31',
+    from: 'In Progress',
+    to: 'Done'
+  }
+  annotateWarnings({
+    notes: [],
+    applied: [
+      {
+        action: { ...transition, issueKey: 'SHOP-7' },
+        status: 'warned',
+        warning: "Field 'customfield_10020' is required."
+      },
+      { action: { ...transition, issueKey: 'SHOP-8' }, status: 'done' },
+      {
+        action: {
+          type: 'github.updatePrTitle',
+          rule: 'auto-link',
+          prNumber: 4,
+          title: 'SHOP-7 x',
+          from: 'x'
+        },
+        status: 'warned',
+        warning: 'the title was edited since this run read it'
+      }
+    ]
+  })
+  expect(core.warning.mock.calls).toEqual([
+    [
+      `Jira refused to move SHOP-7 from "In Progress" to "Done": Field 'customfield_10020' is required.`,
+      { title: 'gitar-jira transitions' }
+    ]
+  ])
 })

@@ -10,6 +10,7 @@ import type { Transition } from '../../jira/port.js'
 import type { Action } from '../../plan/actions.js'
 import type { LinkedIssue } from '../linked-issue.js'
 import type { Facts, Note, Ports, Rule, RulePlan } from '../types.js'
+import { fillScreen, unfilledAdvice } from './screen.js'
 
 /** Issue key → the transitions its workflow offers now (only for issues that may move). */
 export type AvailableTransitions = Record<string, Transition[]>
@@ -78,10 +79,11 @@ export const transitions: Rule<AvailableTransitions> = {
   },
 
   plan(facts: Facts, available: AvailableTransitions, settings: Settings): RulePlan {
-    const wanted = wantedStatus(facts.event, settings.rules.transitions, momentNow(facts))
+    const moment = momentNow(facts)
+    const wanted = wantedStatus(facts.event, settings.rules.transitions, moment)
     const actions: Action[] = []
     const notes: Note[] = []
-    if (wanted === null) {
+    if (wanted === null || moment === null) {
       if (momentOf(facts.event) !== null) {
         notes.push({
           level: 'info',
@@ -109,13 +111,18 @@ export const transitions: Rule<AvailableTransitions> = {
       const offered = available[key] ?? []
       const transition = offered.find((t) => sameName(t.to.name, wanted))
       if (transition) {
+        const { fields, unfilled } = fillScreen(transition, moment)
         actions.push({
           type: 'jira.transition',
           rule: 'transitions',
           issueKey: key,
           transitionId: transition.id,
           from: status.name,
-          to: transition.to.name
+          to: transition.to.name,
+          ...(fields.resolution === undefined ? {} : { fields }),
+          ...(unfilled.length > 0
+            ? { ifRefused: unfilledAdvice(unfilled, transition, moment) }
+            : {})
         })
         continue
       }

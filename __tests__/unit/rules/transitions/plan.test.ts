@@ -178,6 +178,93 @@ describe('transitions: plan (pure)', () => {
   })
 })
 
+describe('transitions: a screen that requires fields', () => {
+  const resolve = (allowed: string[], extra: Transition['required'] = []): Transition => ({
+    ...t('41', 'Done'),
+    name: 'Resolve issue',
+    required: [{ key: 'resolution', name: 'Resolution', allowed }, ...(extra ?? [])]
+  })
+  const closing = (allowed: string[]): Transition => ({
+    ...t('61', 'Closed'),
+    name: 'Close issue',
+    required: [{ key: 'resolution', name: 'Resolution', allowed }]
+  })
+
+  test('merged: the resolution is filled with Done (or Fixed), as Jira spells it', () => {
+    const f = facts({ event: merged, linked: [linked('SHOP-12', 'In Review')] })
+    for (const [allowed, picked] of [
+      [["Won't Do", 'Done', 'Duplicate'], 'Done'],
+      [['Duplicate', 'FIXED'], 'FIXED'],
+      [['Incomplete', 'Completed'], 'Completed']
+    ] as const) {
+      const plan = transitions.plan(f, { 'SHOP-12': [resolve([...allowed])] }, config())
+      expect(plan.actions).toEqual([
+        {
+          type: 'jira.transition',
+          rule: 'transitions',
+          issueKey: 'SHOP-12',
+          transitionId: '41',
+          from: 'In Review',
+          to: 'Done',
+          fields: { resolution: picked }
+        }
+      ])
+    }
+  })
+
+  test('closed unmerged: a resolution that says the work was not done', () => {
+    const f = facts({ event: closed, linked: [linked('SHOP-12', 'In Review')] })
+    const plan = transitions.plan(
+      f,
+      { 'SHOP-12': [closing(['Done', 'Won’t Do', 'Duplicate'])] },
+      config({ onClose: 'Closed' })
+    )
+    expect(plan.actions).toMatchObject([{ transitionId: '61', fields: { resolution: 'Won’t Do' } }])
+  })
+
+  test('no resolution it would pick, or another required field: planned anyway, with advice for the refusal', () => {
+    const f = facts({ event: merged, linked: [linked('SHOP-12', 'In Review')] })
+    const plan = transitions.plan(
+      f,
+      {
+        'SHOP-12': [
+          resolve(['Duplicate', 'Cannot Reproduce'], [{ key: 'customfield_10020', name: 'Sprint' }])
+        ]
+      },
+      config()
+    )
+    expect(plan.actions).toEqual([
+      {
+        type: 'jira.transition',
+        rule: 'transitions',
+        issueKey: 'SHOP-12',
+        transitionId: '41',
+        from: 'In Review',
+        to: 'Done',
+        ifRefused:
+          "The screen of the 'Resolve issue' transition requires 'Resolution', 'Sprint', which the action does not fill (a resolution is filled only with one of: Done, Fixed, Resolved, Complete, Completed): give them a default value or take them off that screen in the workflow, or name another status in the config file."
+      }
+    ])
+    expect(plan.notes).toEqual([])
+  })
+
+  test('a filled resolution beside a field the action cannot fill: both said', () => {
+    const f = facts({ event: merged, linked: [linked('SHOP-12', 'In Review')] })
+    const plan = transitions.plan(
+      f,
+      { 'SHOP-12': [resolve(['Done'], [{ key: 'fixVersions', name: 'Fix versions' }])] },
+      config()
+    )
+    expect(plan.actions).toMatchObject([
+      {
+        fields: { resolution: 'Done' },
+        ifRefused:
+          "The screen of the 'Resolve issue' transition requires 'Fix versions', which the action does not fill: give it a default value or take it off that screen in the workflow, or name another status in the config file."
+      }
+    ])
+  })
+})
+
 describe('transitions: gather', () => {
   test('reads transitions of the resolved issues not yet in the status, in parallel', async () => {
     let inFlight = 0
