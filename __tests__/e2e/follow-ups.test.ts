@@ -255,7 +255,7 @@ test('a link Jira keeps refusing (no Link issues permission) is tried on three l
   expect(stateOf(after.body)).not.toHaveProperty('relink')
 })
 
-test('a wrong follow-ups project fails five creates with the same words: one annotation line, one comment line', async () => {
+test('a wrong follow-ups project: one create reaches Jira, five fail with its words: one annotation line, one comment line', async () => {
   const { event, files } = todoPr(2, 'ABC-1', 'src/cart.ts')
   const todos = ['keep carts', 'expire carts', 'merge carts', 'split carts', 'price carts']
   files[0].patch = `@@ -0,0 +1,${todos.length} @@\n${todos.map((t) => `+// TODO: ${t}`).join('\n')}\n`
@@ -278,10 +278,16 @@ test('a wrong follow-ups project fails five creates with the same words: one ann
     .get('/rest/api/3/issueLinkType')
     .reply(200, LINK_TYPES)
     .post('/rest/api/3/issue')
-    .times(todos.length)
     .reply(400, { errorMessages: [], errors: { project: 'Specify a valid project ID or key' } })
+  const requests: string[] = []
+  jira.on('request', (req: Request) => {
+    requests.push(`${req.method} ${new URL(req.url).pathname}`)
+  })
 
   const result = await runAction('pull_request', event, INPUTS)
+
+  // The project is refused once: the other four creates are not sent.
+  expect(requests.filter((r) => r === 'POST /rest/api/3/issue')).toHaveLength(1)
 
   expect(result.exitCode).toBe(1)
   const errors = result.stdout.split('\n').filter((l) => l.startsWith('::error'))

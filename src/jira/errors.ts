@@ -194,6 +194,16 @@ export function toJiraError(
 }
 
 /**
+ * The fields a 400 names in Jira's `errors` object (`{"errors": {"project": "…"}}`: Cloud and
+ * Data Center answer a refused write alike); none for any other failure.
+ */
+export function fieldsRefused(error: unknown): string[] {
+  if (!isApiError(error) || error.status !== 400) return []
+  const { errors } = (error.body ?? {}) as { errors?: unknown }
+  return errors !== null && typeof errors === 'object' ? Object.keys(errors) : []
+}
+
+/**
  * A request whose 404 is an answer, not a failure (a comment or link already gone, a property
  * never set, an issue the credential cannot see): `otherwise` then; any other error is thrown.
  */

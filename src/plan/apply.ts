@@ -10,6 +10,7 @@ import { logLine } from '../util/log.js'
 import { describeAction, type Action, type AppliedAction } from './actions.js'
 import { createIssue, type IssueWritten } from './create-issue.js'
 import { linkEach } from './link-issues.js'
+import { noteRefusal, refusalOf, type RefusedCreates } from './refused-creates.js'
 
 export interface Writers {
   jira: Pick<
@@ -35,12 +36,23 @@ export async function applyActions(
   options: { dryRun: boolean }
 ): Promise<AppliedAction[]> {
   const applied: AppliedAction[] = []
+  const refused: RefusedCreates = new Map()
   // Sequential on purpose: few writes per run, a readable log, and Jira's rate limits respected.
+  // It is also what lets the first create Jira refuses for its project or issue type spare the
+  // creates after it: none of them is in flight when the refusal comes back.
   for (const action of actions) {
     const what = describeAction(action)
     if (options.dryRun) {
       logLine(`[dry-run] would ${what}`)
       applied.push({ action, status: 'would' })
+      continue
+    }
+    const refusal = refusalOf(refused, action)
+    if (refusal !== undefined) {
+      logLine(
+        `Could not ${what}: ${refusal} (not sent: Jira refused this project or issue type for an earlier create)`
+      )
+      applied.push({ action, status: 'failed', error: refusal })
       continue
     }
     try {
@@ -58,6 +70,7 @@ export async function applyActions(
     } catch (error) {
       const message = getErrorMessage(error)
       logLine(`Could not ${what}: ${message}`)
+      noteRefusal(refused, action, error, message)
       if ('optional' in action && action.optional) {
         applied.push({ action, status: 'warned', warning: message })
       } else {
