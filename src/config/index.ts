@@ -44,10 +44,14 @@ export async function loadSettings({ inputs, readFile, ref }: LoadSettingsArgs):
     core.info(`Config read from ${path} at ${ref}.`)
   } else {
     const message = `No config file at ${path} on ${ref}: using the built-in defaults.`
+    // GitHub hides a private repository's files from a token that may not read them: a 404 too.
+    const hidden = 'If the file is there, give the workflow `contents: read`.'
     // A path someone chose and that is not there is probably a typo in 'config-path'.
-    if (path === DEFAULT_CONFIG_PATH) core.info(message)
+    if (path === DEFAULT_CONFIG_PATH) core.info(`${message} ${hidden}`)
     else
-      core.warning(`${message} Check the input 'config-path'.`, { title: 'Config file not found' })
+      core.warning(`${message} Check the input 'config-path'. ${hidden}`, {
+        title: 'Config file not found'
+      })
   }
   const parsed = found ? parseConfigText(text, path) : emptyConfig(path)
   return mergeSettings({ parsed, inputs, source: { path, ref, found } })

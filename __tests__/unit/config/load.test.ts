@@ -48,7 +48,9 @@ describe('loadSettings', () => {
   it('uses the built-in defaults when there is no config file, and says so', async () => {
     const settings = await loadSettings({ inputs: inputs(), readFile: repo({}), ref: 'main' })
     expect(settings).toEqual(defaultSettings({ path: FILE, ref: 'main', found: false }))
-    expect(log.lines()).toEqual([`No config file at ${FILE} on main: using the built-in defaults.`])
+    expect(log.lines()).toEqual([
+      `No config file at ${FILE} on main: using the built-in defaults. If the file is there, give the workflow \`contents: read\`.`
+    ])
   })
 
   it('warns when a config-path that was chosen is missing', async () => {
@@ -60,7 +62,7 @@ describe('loadSettings', () => {
     })
     expect(settings.source.found).toBe(false)
     expect(log.lines()).toEqual([
-      `::warning title=Config file not found::No config file at ${configPath} on main: using the built-in defaults. Check the input 'config-path'.`
+      `::warning title=Config file not found::No config file at ${configPath} on main: using the built-in defaults. Check the input 'config-path'. If the file is there, give the workflow \`contents: read\`.`
     ])
   })
 
