@@ -13,6 +13,7 @@
  */
 import * as core from '@actions/core'
 import type { IssueLinkType, JiraIssue, JiraPort, Transition } from '../jira/port.js'
+import { fillScreen } from '../jira/screen.js'
 import { workflowStatus, type MetadataCache } from './metadata.js'
 
 const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase()
@@ -79,8 +80,8 @@ export function cachedJira(inner: JiraPort, cache: MetadataCache): JiraPort {
       return readTransitions(issueKey, status, reaching)
     },
 
-    async transitionIssue(issueKey, transitionId, fields) {
-      const outcome = await inner.transitionIssue(issueKey, transitionId, fields)
+    async transitionIssue(issueKey, transitionId, fill) {
+      const outcome = await inner.transitionIssue(issueKey, transitionId, fill)
       const served = servedTransitions.get(issueKey)
       servedTransitions.delete(issueKey)
       if (outcome.ok || served === undefined) return outcome
@@ -92,15 +93,21 @@ export function cachedJira(inner: JiraPort, cache: MetadataCache): JiraPort {
       }
       await cache.putTransitions(served.status, live)
       offered.set(served.status, Promise.resolve({ list: live, readFor: issueKey }))
-      // Still offered: Jira refused it for another reason (a screen, a validator).
-      if (live.some((t) => t.id === transitionId)) return outcome
+      // The same transition, else one to the same status (an admin edited the workflow).
       const target = served.list.find((t) => t.id === transitionId)?.to.name
-      const instead = target && live.find((t) => sameName(t.to.name, target))
-      if (!instead) return outcome
+      const now =
+        live.find((t) => t.id === transitionId) ??
+        (target === undefined ? undefined : live.find((t) => sameName(t.to.name, target)))
+      if (!now) return outcome
+      // Its screen picks again: the cached one may be older than a screen an admin added.
+      const refill = fill ? fillScreen(now, fill.prefer).fill : undefined
+      if (now.id === transitionId && refill?.resolution === fill?.resolution) {
+        return outcome // Refused for another reason (a validator, a field the action leaves).
+      }
       core.debug(
-        `Cached transition ${transitionId} of ${issueKey} is gone: trying ${instead.id} instead.`
+        `Cached transition ${transitionId} of ${issueKey} is out of date: trying ${now.id}${refill?.resolution === undefined ? '' : ` with resolution "${refill.resolution}"`} instead.`
       )
-      return inner.transitionIssue(issueKey, instead.id, fields)
+      return inner.transitionIssue(issueKey, now.id, refill)
     },
 
     async getIssueLinkTypes() {

@@ -25,8 +25,8 @@ export const TTL = {
 const MAX_TRANSITION_LISTS = 500
 const MAX_LOGINS = 2000
 
-/** v2: transitions carry their screens' required fields. */
-export const METADATA_SECTION = 'gitar-jira-metadata-v2'
+/** The section's name stays; its content's version is `v` (see fromStored). */
+export const METADATA_SECTION = 'gitar-jira-metadata-v1'
 
 interface Stamped<T> {
   /** When Jira or GitHub said so (epoch ms). */
@@ -63,6 +63,16 @@ const emailHash = (email: string) =>
 
 const empty = (): StoredMetadata => ({ v: 2, transitions: {}, logins: {} })
 
+/**
+ * What an entry holds, in this version's shape. v1's transition lists lack their screens
+ * (`expand=transitions.fields`): they are read again; its link types and logins are kept.
+ */
+function fromStored(stored: { v?: unknown } | null): StoredMetadata {
+  if (stored?.v === 2) return stored as StoredMetadata
+  if (stored?.v === 1) return { ...(stored as Omit<StoredMetadata, 'v'>), v: 2, transitions: {} }
+  return empty()
+}
+
 export class MetadataCache implements LoginMemory {
   private loaded: Promise<StoredMetadata> | undefined
   private dirty = false
@@ -80,7 +90,7 @@ export class MetadataCache implements LoginMemory {
     return (this.loaded ??= this.store.load(METADATA_SECTION).then(
       (blob) => {
         const stored = blob ? unseal<StoredMetadata>(blob, this.key) : null
-        return stored?.v === 2 ? stored : empty()
+        return fromStored(stored)
       },
       () => empty()
     ))

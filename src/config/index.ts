@@ -44,8 +44,9 @@ export async function loadSettings({ inputs, readFile, ref }: LoadSettingsArgs):
     core.info(`Config read from ${path} at ${ref}.`)
   } else {
     const message = `No config file at ${path} on ${ref}: using the built-in defaults.`
-    // GitHub hides a private repository's files from a token that may not read them: a 404 too.
-    const hidden = 'If the file is there, give the workflow `contents: read`.'
+    // GitHub hides a private repository from a token that cannot see it: a 404 as well. (A
+    // GITHUB_TOKEN without contents: read gets a 403, an error naming the permission.)
+    const hidden = "If the file is there, 'github-token' cannot see this repository."
     // A path someone chose and that is not there is probably a typo in 'config-path'.
     if (path === DEFAULT_CONFIG_PATH) core.info(`${message} ${hidden}`)
     else

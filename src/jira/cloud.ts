@@ -18,13 +18,14 @@ import type {
   RemoteLink,
   RemoteLinkInput,
   Transition,
-  TransitionFields,
+  TransitionFill,
   TransitionOutcome,
   UserRef
 } from './port.js'
 import { AnonymousAnswerError, detailOf } from './transport.js'
 import {
   describeFailure,
+  fieldsRefused,
   OPERATIONS,
   unlessNotFound,
   type CredentialInfo,
@@ -214,20 +215,24 @@ export class CloudJira implements JiraPort {
   transitionIssue(
     issueKey: string,
     transitionId: string,
-    fields?: TransitionFields
+    fill?: TransitionFill
   ): Promise<TransitionOutcome> {
     return this.call(OPERATIONS.transitionIssues, async () => {
       try {
         await this.jira.issues.doTransition({
           issueIdOrKey: issueKey,
           transition: { id: transitionId },
-          ...transitionFieldsJson(fields)
+          ...transitionFieldsJson(fill)
         })
         return { ok: true }
       } catch (error) {
         // 400: a screen with required fields, a validator, a transition no longer available.
         if (isApiError(error) && error.status === 400) {
-          return { ok: false, reason: detailOf(error.body) || error.message }
+          return {
+            ok: false,
+            reason: detailOf(error.body) || error.message,
+            fields: fieldsRefused(error)
+          }
         }
         throw error
       }

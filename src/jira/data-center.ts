@@ -11,6 +11,7 @@ import { chunks } from '../util/chunks.js'
 import { remoteLinkBody } from './cloud.js'
 import {
   describeFailure,
+  fieldsRefused,
   OPERATIONS,
   unlessNotFound,
   type CredentialInfo,
@@ -37,7 +38,7 @@ import type {
   RemoteLink,
   RemoteLinkInput,
   Transition,
-  TransitionFields,
+  TransitionFill,
   TransitionOutcome,
   UserRef
 } from './port.js'
@@ -242,18 +243,22 @@ export class DataCenterJira implements JiraPort {
   transitionIssue(
     issueKey: string,
     transitionId: string,
-    fields?: TransitionFields
+    fill?: TransitionFill
   ): Promise<TransitionOutcome> {
     return this.call(OPERATIONS.transitionIssues, async () => {
       try {
         await this.send('POST', path('issue', issueKey, 'transitions'), {
-          body: { transition: { id: transitionId }, ...transitionFieldsJson(fields) }
+          body: { transition: { id: transitionId }, ...transitionFieldsJson(fill) }
         })
         return { ok: true }
       } catch (error) {
         // 400: a screen with required fields, a validator, a transition no longer available.
         if (isApiError(error) && error.status === 400) {
-          return { ok: false, reason: detailOf(error.body) || error.message }
+          return {
+            ok: false,
+            reason: detailOf(error.body) || error.message,
+            fields: fieldsRefused(error)
+          }
         }
         throw error
       }

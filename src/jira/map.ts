@@ -10,7 +10,7 @@ import type {
   RemoteLink,
   ScreenField,
   Transition,
-  TransitionFields
+  TransitionFill
 } from './port.js'
 
 /** The fields `JiraIssue` is made of; ask Jira for exactly these. */
@@ -302,33 +302,42 @@ const TransitionsJson = z
 const ScreenFieldJson = z
   .object({
     key: z.string().optional(),
+    fieldId: z.string().optional(),
     name: z.string().optional(),
     required: z.boolean().optional(),
     hasDefaultValue: z.boolean().optional(),
+    defaultValue: z.unknown().optional(),
     allowedValues: z.array(z.unknown()).optional()
   })
   .loose()
 
-const AllowedValueJson = z.object({ name: z.string() }).loose()
+const NamedValueJson = z.object({ name: z.string() }).loose()
+
+const nameOf = (value: unknown) => {
+  const named = NamedValueJson.safeParse(value)
+  return named.success ? named.data.name : undefined
+}
 
 /**
- * A transition's `fields` (with `expand=transitions.fields`): those required without a default.
- * A field of an odd shape is skipped, not the transition.
+ * A transition's `fields` (with `expand=transitions.fields`) as its screen. Data Center says
+ * `fieldId` where Cloud says `key`; the map's key is either. A field of an odd shape is skipped,
+ * not the transition.
  */
-function requiredFields(fields: Record<string, unknown> | undefined): ScreenField[] {
-  return Object.entries(fields ?? {}).flatMap(([id, json]) => {
+function screenOf(fields: Record<string, unknown>): ScreenField[] {
+  return Object.entries(fields).flatMap(([id, json]) => {
     const field = ScreenFieldJson.safeParse(json)
-    if (!field.success || field.data.required !== true || field.data.hasDefaultValue === true) {
-      return []
-    }
-    const allowed = field.data.allowedValues?.flatMap((v) => {
-      const value = AllowedValueJson.safeParse(v)
-      return value.success ? [value.data.name] : []
-    })
+    if (!field.success) return []
+    const { key, fieldId, name, required, hasDefaultValue, defaultValue, allowedValues } =
+      field.data
+    const allowed = allowedValues?.flatMap((v) => nameOf(v) ?? [])
+    const fallback = nameOf(defaultValue)
     return [
       {
-        key: field.data.key ?? id,
-        name: field.data.name ?? id,
+        key: key ?? fieldId ?? id,
+        name: name ?? id,
+        required: required === true,
+        hasDefault: hasDefaultValue === true,
+        ...(hasDefaultValue === true && fallback !== undefined ? { default: fallback } : {}),
         ...(allowed && allowed.length > 0 ? { allowed } : {})
       }
     ]
@@ -340,7 +349,7 @@ export function toTransitions(json: unknown): Transition[] {
   const parsed = TransitionsJson.safeParse(json)
   if (!parsed.success) return []
   return parsed.data.transitions.map((t) => {
-    const required = requiredFields(t.fields)
+    const screen = screenOf(t.fields ?? {})
     return {
       id: t.id,
       name: t.name ?? t.to.name,
@@ -349,14 +358,12 @@ export function toTransitions(json: unknown): Transition[] {
         name: t.to.name,
         ...(t.to.statusCategory ? { category: t.to.statusCategory.key } : {})
       },
-      ...(required.length > 0 ? { required } : {})
+      ...(screen.length > 0 ? { screen } : {})
     }
   })
 }
 
-/** A transition request's `fields`: the resolution by name. */
-export function transitionFieldsJson(fields: TransitionFields | undefined) {
-  return fields?.resolution === undefined
-    ? {}
-    : { fields: { resolution: { name: fields.resolution } } }
+/** A transition request's `fields`: the resolution by name, if one was picked. */
+export function transitionFieldsJson(fill: TransitionFill | undefined) {
+  return fill?.resolution === undefined ? {} : { fields: { resolution: { name: fill.resolution } } }
 }

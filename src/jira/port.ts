@@ -78,28 +78,36 @@ export interface Transition {
   id: string
   name: string
   to: { id?: string; name: string; category?: string }
-  /**
-   * The fields its screen requires and Jira has no default for (read with
-   * `expand=transitions.fields`); a transition sent without them is refused.
-   */
-  required?: ScreenField[]
+  /** The fields of its screen (read with `expand=transitions.fields`); none: no screen. */
+  screen?: ScreenField[]
 }
 
-/** A field of a transition's screen: its id (`resolution`), its name, the values it allows. */
+/** A field of a transition's screen: its id (`resolution`), its name, what it allows. */
 export interface ScreenField {
   key: string
   name: string
+  required: boolean
+  /** Jira fills it when the request leaves it out; `default`: the value's name, when given. */
+  hasDefault: boolean
+  default?: string
   /** The names of the allowed values, where Jira lists them (a resolution's: Done, Won't Do…). */
   allowed?: string[]
 }
 
-/** What a transition sets on its way: only the resolution, by name. */
-export interface TransitionFields {
+/**
+ * What a transition sets on its way: the resolution picked from the screen the caller read, and
+ * the names it was picked by, in order of preference (a layer holding a newer screen picks again).
+ */
+export interface TransitionFill {
   resolution?: string
+  prefer: readonly string[]
 }
 
-/** What a transition came to: Jira may refuse one (a screen with required fields, a condition). */
-export type TransitionOutcome = { ok: true } | { ok: false; reason: string }
+/**
+ * What a transition came to: Jira may refuse one (a screen with required fields, a condition);
+ * `fields`: the fields its refusal names.
+ */
+export type TransitionOutcome = { ok: true } | { ok: false; reason: string; fields: string[] }
 
 /** Who may read a comment: a project role or a group. */
 export interface CommentVisibility {
@@ -185,7 +193,7 @@ export interface JiraPort {
   transitionIssue(
     issueKey: string,
     transitionId: string,
-    fields?: TransitionFields
+    fill?: TransitionFill
   ): Promise<TransitionOutcome>
   /** Adds a comment; resolves to its id. */
   addComment(issueKey: string, comment: CommentInput): Promise<string>

@@ -7,7 +7,8 @@ import type {
   CreatedIssue,
   NewIssue,
   RemoteLinkInput,
-  TransitionFields
+  ScreenField,
+  TransitionFill
 } from '../jira/port.js'
 import type { RichDoc } from '../richtext/model.js'
 
@@ -32,10 +33,10 @@ export type Action =
       /** Status names, for people: the write needs only the id. */
       from: string
       to: string
-      /** What the transition sets on its way (the resolution its screen requires). */
-      fields?: TransitionFields
-      /** Said after Jira's refusal: the screen's required fields the action does not fill. */
-      ifRefused?: string
+      /** What the transition sets on its way (a resolution), for a transition with a screen. */
+      fill?: TransitionFill
+      /** The fields its screen requires that the action leaves empty: advice if Jira refuses. */
+      unfilled?: { transition: string; fields: ScreenField[] }
     }
   | {
       type: 'jira.upsertComment'
@@ -126,6 +127,8 @@ export interface AppliedAction {
   created?: CreatedIssue
   /** `jira.createIssue`, `jira.linkIssues`: the keys the issue could not be linked to. */
   linkFailed?: string[]
+  /** `jira.transition` refused: the fields Jira's refusal names. */
+  refusedFields?: string[]
 }
 
 /** One line a person can read, for the log, dry-run and the failure list. */
@@ -142,7 +145,7 @@ export function describeAction(action: Action): string {
     case 'jira.transition':
       return action.transitionId === null
         ? `leave ${action.issueKey} in "${action.to}" (already there)`
-        : `move ${action.issueKey} from "${action.from}" to "${action.to}"${action.fields?.resolution === undefined ? '' : ` (resolution "${action.fields.resolution}")`}`
+        : `move ${action.issueKey} from "${action.from}" to "${action.to}"${action.fill?.resolution === undefined ? '' : ` (resolution "${action.fill.resolution}")`}`
     case 'jira.upsertComment':
       return `${action.commentId === null ? 'add' : 'update'} ${action.what} on ${action.issueKey}`
     case 'jira.createIssue':

@@ -57,9 +57,13 @@ export async function applyActions(
     }
     try {
       const result = await write(action, writers)
-      const { warning, created, linkFailed } =
+      const { warning, created, linkFailed, refusedFields } =
         typeof result === 'object' ? result : { warning: result }
-      const made = { ...(created ? { created } : {}), ...(linkFailed ? { linkFailed } : {}) }
+      const made = {
+        ...(created ? { created } : {}),
+        ...(linkFailed ? { linkFailed } : {}),
+        ...(refusedFields ? { refusedFields } : {})
+      }
       if (warning === undefined) {
         logLine(`${what}: done${created ? ` (${created.key})` : ''}`)
         applied.push({ action, status: 'done', ...made })
@@ -81,8 +85,11 @@ export async function applyActions(
   return applied
 }
 
-/** What a write says beyond done: a warning, the issue it created, the links it could not make. */
-type Written = Partial<IssueWritten>
+/**
+ * What a write says beyond done: a warning, the issue it created, the links it could not make,
+ * the fields a refused transition's refusal names.
+ */
+type Written = Partial<IssueWritten> & { refusedFields?: string[] }
 
 /** Writes one action; resolves to a warning when Jira declined in a way that is not a failure. */
 async function write(
@@ -105,13 +112,8 @@ async function write(
     }
     case 'jira.transition': {
       if (action.transitionId === null) return undefined
-      const outcome = await jira.transitionIssue(
-        action.issueKey,
-        action.transitionId,
-        action.fields
-      )
-      if (outcome.ok) return undefined
-      return action.ifRefused ? `${outcome.reason} ${action.ifRefused}` : outcome.reason
+      const outcome = await jira.transitionIssue(action.issueKey, action.transitionId, action.fill)
+      return outcome.ok ? undefined : { warning: outcome.reason, refusedFields: outcome.fields }
     }
     case 'jira.upsertComment':
       return void (await upsertComment(action, jira))

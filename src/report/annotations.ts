@@ -7,16 +7,19 @@
 import * as core from '@actions/core'
 import { describeAction } from '../plan/actions.js'
 import type { RunReport } from './model.js'
+import { withAdvice } from './transitions.js'
 
 export function annotateWarnings(report: Pick<RunReport, 'notes' | 'applied'>): void {
   for (const note of report.notes) {
     if (note.level === 'warning') core.warning(note.text, { title: `gitar-jira ${note.rule}` })
   }
-  for (const { action, status, warning } of report.applied) {
+  for (const applied of report.applied) {
+    const { action, status, warning } = applied
     if (action.type === 'jira.transition' && status === 'warned') {
-      core.warning(`Jira refused to ${describeAction(action)}: ${warning ?? ''}`, {
-        title: `gitar-jira ${action.rule}`
-      })
+      core.warning(
+        `Jira refused to ${describeAction(action)}: ${warning ?? ''}${withAdvice(applied, (a) => a)}`,
+        { title: `gitar-jira ${action.rule}` }
+      )
     }
   }
 }

@@ -12,7 +12,9 @@ import type {
   JiraIssue,
   JiraPort,
   JiraUser,
-  Transition
+  ScreenField,
+  Transition,
+  TransitionFill
 } from '../../../src/jira/port.js'
 import type { JiraAuth } from '../../../src/jira/auth.js'
 import type { StoredMetadata } from '../../../src/cache/metadata.js'
@@ -21,7 +23,7 @@ const { openRunCache } = await import('../../../src/cache/index.js')
 const { bundlePrefix, decodeBundle, encodeBundle, SECTION_MAX_AGE_MS } =
   await import('../../../src/cache/bundle.js')
 const { METADATA_SECTION, TTL } = await import('../../../src/cache/metadata.js')
-const { cacheKey, credentialSecret, unseal } = await import('../../../src/cache/sealed.js')
+const { cacheKey, credentialSecret, seal, unseal } = await import('../../../src/cache/sealed.js')
 const { createResolver } = await import('../../../src/rules/suggest-reviewers/resolve.js')
 
 const SITE = 'https://acme.atlassian.net'
@@ -59,11 +61,21 @@ function fakeJira(issues: JiraIssue[]) {
     searchIssues: jest.fn(async () => issues),
     getWatchers: jest.fn(async (): Promise<JiraUser[]> => []),
     getTransitions: jest.fn(async (_key: string) => state.transitions),
-    transitionIssue: jest.fn(async (_key: string, id: string) =>
-      state.transitions.some((t) => t.id === id) && !state.refuse.has(id)
-        ? { ok: true as const }
-        : { ok: false as const, reason: `Transition id '${id}' is not valid for this issue.` }
-    ),
+    transitionIssue: jest.fn(async (_key: string, id: string, fill?: TransitionFill) => {
+      const offered = state.transitions.find((t) => t.id === id)
+      if (!offered || state.refuse.has(id)) {
+        return { ok: false as const, reason: `Transition id '${id}' is not valid for this issue.` }
+      }
+      // As Jira does: a required resolution must be sent, and one off the screen cannot be.
+      const screen = offered.screen?.find((f) => f.key === 'resolution')
+      if (screen?.required && fill?.resolution === undefined) {
+        return { ok: false as const, reason: 'resolution: Resolution is required.' }
+      }
+      if (!screen && fill?.resolution !== undefined) {
+        return { ok: false as const, reason: "resolution: Field 'resolution' cannot be set." }
+      }
+      return { ok: true as const }
+    }),
     getIssueLinkTypes: jest.fn(async () => state.linkTypes),
     linkIssues: jest.fn(async (name: string) => {
       if (!state.linkTypes.some((t) => t.name === name))
@@ -236,6 +248,33 @@ describe('one cache entry per run', () => {
   })
 })
 
+test('an entry of the previous version keeps its link types and logins; its transitions are read again', async () => {
+  const v1 = {
+    v: 1,
+    linkTypes: { at: T0, value: [RELATES] },
+    transitions: {
+      [JSON.stringify(['ABC', 'Task', 'in progress'])]: { at: T0, value: [toReview] }
+    },
+    logins: {}
+  }
+  const store = memoryStore(
+    encodeBundle(new Map([[METADATA_SECTION, { savedAt: T0, data: seal(v1, KEY) }]]))
+  )
+  const fake = fakeJira([ABC1])
+  await run(
+    store,
+    fake,
+    async (jira) => {
+      await jira.getIssueLinkTypes()
+      await moveToReview(jira)
+    },
+    T0 + HOUR
+  )
+  expect(fake.port.getIssueLinkTypes).not.toHaveBeenCalled()
+  expect(fake.port.getTransitions).toHaveBeenCalledTimes(1)
+  expect(storedMetadata(store).v).toBe(2)
+})
+
 describe('a cached value Jira proves wrong is read again, once', () => {
   test('a transition id Jira no longer offers: transitions read again, the new id used', async () => {
     const store = memoryStore()
@@ -269,6 +308,76 @@ describe('a cached value Jira proves wrong is read again, once', () => {
       T0 + HOUR
     )
     expect(screened.port.transitionIssue).toHaveBeenCalledTimes(1)
+  })
+
+  describe('a screen changed since the list was cached: the live screen picks again, one retry', () => {
+    const PREFER = ['Done', 'Fixed']
+    const RESOLVE: ScreenField = {
+      key: 'resolution',
+      name: 'Resolution',
+      required: true,
+      hasDefault: false,
+      allowed: ['Fixed']
+    }
+    /** The rule's part: the fill picked from the list the run was given. */
+    const moveWithFill = async (jira: JiraPort) => {
+      await jira.getIssues(['ABC-1'])
+      const offered = await jira.getTransitions('ABC-1', 'In Review')
+      const chosen = offered.find((t) => t.to.name === 'In Review')!
+      const fill = chosen.screen?.length
+        ? { resolution: 'Fixed', prefer: PREFER }
+        : { prefer: PREFER }
+      return jira.transitionIssue('ABC-1', chosen.id, fill)
+    }
+    const later = async (
+      store: ReturnType<typeof memoryStore>,
+      fake: ReturnType<typeof fakeJira>
+    ) =>
+      run(
+        store,
+        fake,
+        async (jira) => expect(await moveWithFill(jira)).toEqual({ ok: true }),
+        T0 + HOUR
+      )
+
+    test('a screen added: the resolution is sent on the retry', async () => {
+      const store = memoryStore()
+      await run(store, fakeJira([ABC1]), async (jira) => void (await moveWithFill(jira)))
+      const screened = fakeJira([ABC1])
+      screened.state.transitions = [{ ...toReview, screen: [RESOLVE] }, toDone]
+      await later(store, screened)
+      expect(screened.port.transitionIssue.mock.calls).toEqual([
+        ['ABC-1', '21', { prefer: PREFER }],
+        ['ABC-1', '21', { resolution: 'Fixed', prefer: PREFER }]
+      ])
+    })
+
+    test('a screen taken away: no resolution on the retry', async () => {
+      const store = memoryStore()
+      const first = fakeJira([ABC1])
+      first.state.transitions = [{ ...toReview, screen: [RESOLVE] }, toDone]
+      await run(store, first, async (jira) => void (await moveWithFill(jira)))
+      const bare = fakeJira([ABC1])
+      await later(store, bare)
+      expect(bare.port.transitionIssue.mock.calls).toEqual([
+        ['ABC-1', '21', { resolution: 'Fixed', prefer: PREFER }],
+        ['ABC-1', '21', { prefer: PREFER }]
+      ])
+    })
+
+    test('a new transition id with a screen: the fill is picked from the new one', async () => {
+      const store = memoryStore()
+      await run(store, fakeJira([ABC1]), async (jira) => void (await moveWithFill(jira)))
+      const edited = fakeJira([ABC1])
+      edited.state.transitions = [
+        { id: '71', name: 'Review', to: { name: 'In Review' }, screen: [RESOLVE] }
+      ]
+      await later(store, edited)
+      expect(edited.port.transitionIssue.mock.calls).toEqual([
+        ['ABC-1', '21', { prefer: PREFER }],
+        ['ABC-1', '71', { resolution: 'Fixed', prefer: PREFER }]
+      ])
+    })
   })
 
   test('a cached list with no way to the wanted status is read again for this issue', async () => {

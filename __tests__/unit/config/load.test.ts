@@ -49,7 +49,7 @@ describe('loadSettings', () => {
     const settings = await loadSettings({ inputs: inputs(), readFile: repo({}), ref: 'main' })
     expect(settings).toEqual(defaultSettings({ path: FILE, ref: 'main', found: false }))
     expect(log.lines()).toEqual([
-      `No config file at ${FILE} on main: using the built-in defaults. If the file is there, give the workflow \`contents: read\`.`
+      `No config file at ${FILE} on main: using the built-in defaults. If the file is there, 'github-token' cannot see this repository.`
     ])
   })
 
@@ -62,7 +62,7 @@ describe('loadSettings', () => {
     })
     expect(settings.source.found).toBe(false)
     expect(log.lines()).toEqual([
-      `::warning title=Config file not found::No config file at ${configPath} on main: using the built-in defaults. Check the input 'config-path'. If the file is there, give the workflow \`contents: read\`.`
+      `::warning title=Config file not found::No config file at ${configPath} on main: using the built-in defaults. Check the input 'config-path'. If the file is there, 'github-token' cannot see this repository.`
     ])
   })
 

@@ -459,6 +459,7 @@ describe('DataCenterJira: the requests a Data Center Jira receives', () => {
                 required: true,
                 schema: { type: 'resolution', system: 'resolution' },
                 name: 'Resolution',
+                fieldId: 'resolution',
                 hasDefaultValue: false,
                 operations: ['set'],
                 allowedValues: [{ id: '1', name: 'Fixed' }]
@@ -480,13 +481,24 @@ describe('DataCenterJira: the requests a Data Center Jira receives', () => {
         id: '31',
         name: 'Done',
         to: { id: '10002', name: 'Done', category: 'done' },
-        required: [{ key: 'resolution', name: 'Resolution', allowed: ['Fixed'] }]
+        screen: [
+          {
+            key: 'resolution',
+            name: 'Resolution',
+            required: true,
+            hasDefault: false,
+            allowed: ['Fixed']
+          }
+        ]
       }
     ])
-    expect(await port.transitionIssue('EX-1', '31', { resolution: 'Fixed' })).toEqual({ ok: true })
+    expect(
+      await port.transitionIssue('EX-1', '31', { resolution: 'Fixed', prefer: ['Done', 'Fixed'] })
+    ).toEqual({ ok: true })
     expect(await port.transitionIssue('EX-1', '41')).toEqual({
       ok: false,
-      reason: 'resolution: Resolution is required.'
+      reason: 'resolution: Resolution is required.',
+      fields: ['resolution']
     })
     expect(scope.isDone()).toBe(true)
   })

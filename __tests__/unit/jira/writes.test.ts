@@ -99,7 +99,7 @@ function commentJson(id: string, body: unknown) {
 }
 
 describe('transitions at the HTTP boundary', () => {
-  test('GET transitions: each with the status it leads to and the screen fields it requires without a default', async () => {
+  test('GET transitions: each with the status it leads to and the fields of its screen', async () => {
     const jira = await port()
     nock(SITE)
       .get('/rest/api/3/issue/SHOP-12/transitions')
@@ -116,8 +116,17 @@ describe('transitions at the HTTP boundary', () => {
         id: '41',
         name: 'Done',
         to: { id: '10003', name: 'Done', category: 'done' },
-        // Not the optional comment, nor the sprint that has a default.
-        required: [{ key: 'resolution', name: 'Resolution', allowed: ['Done', "Won't Do"] }]
+        screen: [
+          {
+            key: 'resolution',
+            name: 'Resolution',
+            required: true,
+            hasDefault: false,
+            allowed: ['Done', "Won't Do"]
+          },
+          { key: 'comment', name: 'Comment', required: false, hasDefault: false },
+          { key: 'customfield_10020', name: 'Sprint', required: true, hasDefault: true }
+        ]
       }
     ])
   })
@@ -132,7 +141,10 @@ describe('transitions at the HTTP boundary', () => {
         transitions: [
           {
             ...done,
-            fields: { resolution: { required: 'yes' }, labels: field('labels', 'Labels', true) }
+            fields: {
+              resolution: { required: 'yes' },
+              labels: field('labels', 'Labels', true, { defaultValue: { name: 'x' } })
+            }
           }
         ]
       })
@@ -141,7 +153,7 @@ describe('transitions at the HTTP boundary', () => {
         id: '41',
         name: 'Done',
         to: { id: '10003', name: 'Done', category: 'done' },
-        required: [{ key: 'labels', name: 'Labels' }]
+        screen: [{ key: 'labels', name: 'Labels', required: true, hasDefault: false }]
       }
     ])
   })
@@ -158,9 +170,9 @@ describe('transitions at the HTTP boundary', () => {
     const jira = await port()
     const post = recorder()
     nock(SITE).post('/rest/api/3/issue/SHOP-12/transitions', post.match).reply(204)
-    expect(await jira.transitionIssue('SHOP-12', '41', { resolution: "Won't Do" })).toEqual({
-      ok: true
-    })
+    expect(
+      await jira.transitionIssue('SHOP-12', '41', { resolution: "Won't Do", prefer: ["Won't Do"] })
+    ).toEqual({ ok: true })
     expect(post.sent).toEqual([
       { transition: { id: '41' }, fields: { resolution: { name: "Won't Do" } } }
     ])
@@ -173,7 +185,8 @@ describe('transitions at the HTTP boundary', () => {
       .reply(400, { errorMessages: [], errors: { resolution: 'Resolution is required.' } })
     expect(await jira.transitionIssue('SHOP-12', '41')).toEqual({
       ok: false,
-      reason: 'resolution: Resolution is required.'
+      reason: 'resolution: Resolution is required.',
+      fields: ['resolution']
     })
   })
 

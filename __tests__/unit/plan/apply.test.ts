@@ -176,34 +176,40 @@ describe('applyActions: transitions and comments', () => {
     const w = writers()
     w.jira.transitionIssue = jest.fn(async () => ({
       ok: false as const,
-      reason: 'resolution: Resolution is required.'
+      reason: 'resolution: Resolution is required.',
+      fields: ['resolution']
     }))
     const applied = await applyActions([transition], w, { dryRun: false })
     expect(w.jira.transitionIssue).toHaveBeenCalledWith('SHOP-12', '41', undefined)
     expect(applied).toEqual([
-      { action: transition, status: 'warned', warning: 'resolution: Resolution is required.' }
+      {
+        action: transition,
+        status: 'warned',
+        warning: 'resolution: Resolution is required.',
+        refusedFields: ['resolution']
+      }
     ])
   })
 
-  test('a transition sends the fields its plan fills; a refusal ends with the plan’s advice', async () => {
+  test('a transition sends what its plan fills; a refusal keeps the fields Jira named', async () => {
     const w = writers()
     w.jira.transitionIssue = jest.fn(async () => ({
       ok: false as const,
-      reason: 'customfield_10020: Sprint is required.'
+      reason: 'customfield_10020: Sprint is required.',
+      fields: ['customfield_10020']
     }))
-    const planned: Action = {
-      ...transition,
-      fields: { resolution: 'Done' },
-      ifRefused:
-        "The screen of the 'Done' transition requires 'Sprint', which the action does not fill."
-    }
+    const fill = { resolution: 'Done', prefer: ['Done', 'Fixed'] }
+    const planned: Action = { ...transition, fill } as Action
     const applied = await applyActions([planned], w, { dryRun: false })
-    expect(w.jira.transitionIssue).toHaveBeenCalledWith('SHOP-12', '41', { resolution: 'Done' })
-    expect(applied[0]).toMatchObject({
-      status: 'warned',
-      warning:
-        "customfield_10020: Sprint is required. The screen of the 'Done' transition requires 'Sprint', which the action does not fill."
-    })
+    expect(w.jira.transitionIssue).toHaveBeenCalledWith('SHOP-12', '41', fill)
+    expect(applied).toEqual([
+      {
+        action: planned,
+        status: 'warned',
+        warning: 'customfield_10020: Sprint is required.',
+        refusedFields: ['customfield_10020']
+      }
+    ])
   })
 
   test('a title edited since the run read it: not overwritten, a warning instead', async () => {

@@ -54,3 +54,37 @@ test('a transition Jira refused is a warning annotation; one done or other warne
     ]
   ])
 })
+
+test('a refusal by a screen field the action left empty carries the advice', () => {
+  annotateWarnings({
+    notes: [],
+    applied: [
+      {
+        action: {
+          type: 'jira.transition',
+          rule: 'transitions',
+          issueKey: 'SHOP-7',
+          transitionId: '31',
+          from: 'In Progress',
+          to: 'Done',
+          fill: { resolution: 'Done', prefer: ['Done'] },
+          unfilled: {
+            transition: 'Resolve',
+            fields: [
+              { key: 'customfield_10020', name: 'Sprint', required: true, hasDefault: false }
+            ]
+          }
+        },
+        status: 'warned',
+        warning: 'customfield_10020: Sprint is required.',
+        refusedFields: ['customfield_10020']
+      }
+    ]
+  })
+  expect(core.warning.mock.calls).toEqual([
+    [
+      `Jira refused to move SHOP-7 from "In Progress" to "Done" (resolution "Done"): customfield_10020: Sprint is required. The screen of the 'Resolve' transition requires 'Sprint', which the action does not fill: give it a default value or take it off that screen in the workflow, or name another status in the config file.`,
+      { title: 'gitar-jira transitions' }
+    ]
+  ])
+})

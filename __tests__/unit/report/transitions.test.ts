@@ -1,5 +1,5 @@
 import type { Action, AppliedAction } from '../../../src/plan/actions.js'
-import { statusesAfter, transitionsBlock } from '../../../src/report/transitions.js'
+import { screenAdvice, statusesAfter, transitionsBlock } from '../../../src/report/transitions.js'
 import type { LinkedIssue } from '../../../src/rules/linked-issue.js'
 import { jiraIssue } from '../../helpers/facts.js'
 
@@ -33,6 +33,54 @@ describe('the Jira status section of the PR comment', () => {
         '- SHOP-15: the move to Done failed (see below)'
       ].join('\n')
     )
+  })
+
+  describe('a refusal by a screen the action could not fill', () => {
+    const sprint = { key: 'customfield_10020', name: 'Sprint', required: true, hasDefault: false }
+    const resolution = { key: 'resolution', name: 'Resolution', required: true, hasDefault: false }
+    const screened = (fields: (typeof sprint)[]): Action => ({
+      ...(move('SHOP-14', '41', 'In Review', 'Done') as Extract<
+        Action,
+        { type: 'jira.transition' }
+      >),
+      fill: { prefer: ['Done', 'Fixed'] },
+      unfilled: { transition: 'Resolve issue', fields }
+    })
+    const refused = (action: Action, warning: string, refusedFields: string[]): AppliedAction => ({
+      action,
+      status: 'warned',
+      warning,
+      refusedFields
+    })
+
+    test('the fields the refusal names get advice, in full after Jira’s words', () => {
+      const long = `customfield_10020: Sprint is required. ${'x'.repeat(400)}`
+      const line = transitionsBlock({
+        applied: [refused(screened([sprint, resolution]), long, ['customfield_10020'])]
+      })
+      expect(line).toContain(`${'x'.repeat(200)}…`) // Jira's words cut at 300
+      expect(line).toContain(
+        "… The screen of the 'Resolve issue' transition requires 'Sprint', which the action does not fill: give it a default value or take it off that screen in the workflow, or name another status in the config file."
+      )
+      expect(
+        screenAdvice(refused(screened([sprint, resolution]), long, ['customfield_10020']))
+      ).not.toContain('Resolution')
+    })
+
+    test('a resolution none of whose values the action takes: the names it would have taken', () => {
+      const applied = refused(screened([resolution]), 'Field Resolution is required.', [])
+      expect(screenAdvice(applied)).toBe(
+        "The screen of the 'Resolve issue' transition requires 'Resolution', which the action does not fill (a resolution is filled with the field's default, else the first of Done, Fixed it offers): give it a default value or take it off that screen in the workflow, or name another status in the config file."
+      )
+    })
+
+    test('a refusal that names none of them (a validator, a condition): Jira’s words only', () => {
+      const applied = refused(screened([sprint]), 'Only the assignee may close the issue.', [])
+      expect(screenAdvice(applied)).toBe('')
+      expect(transitionsBlock({ applied: [applied] })).toBe(
+        '**Jira status**\n- ⚠️ SHOP-14 stays in In Review: Jira refused the move to Done: Only the assignee may close the issue.'
+      )
+    })
   })
 
   test('dry run; no transition at all: no section', () => {

@@ -7,15 +7,25 @@
 import type { Settings, TransitionsSettings } from '../../config/settings.js'
 import type { PrEvent } from '../../context.js'
 import type { Transition } from '../../jira/port.js'
+import { fillScreen } from '../../jira/screen.js'
 import type { Action } from '../../plan/actions.js'
 import type { LinkedIssue } from '../linked-issue.js'
 import type { Facts, Note, Ports, Rule, RulePlan } from '../types.js'
-import { fillScreen, unfilledAdvice } from './screen.js'
 
 /** Issue key → the transitions its workflow offers now (only for issues that may move). */
 export type AvailableTransitions = Record<string, Transition[]>
 
 export type Moment = 'on-open' | 'on-merge' | 'on-close'
+
+/**
+ * The resolution a transition's screen gets (see jira/screen.ts): the first of these it allows.
+ * The work is done at the merge; a PR closed unmerged did not do it.
+ */
+export const RESOLUTIONS: Readonly<Record<Moment, readonly string[]>> = {
+  'on-open': ['Done', 'Fixed', 'Resolved', 'Complete', 'Completed'],
+  'on-merge': ['Done', 'Fixed', 'Resolved', 'Complete', 'Completed'],
+  'on-close': ["Won't Do", "Won't Fix", 'Cancelled', 'Canceled', 'Declined', 'Abandoned']
+}
 
 const OPENING = new Set(['opened', 'reopened', 'ready_for_review'])
 
@@ -111,7 +121,7 @@ export const transitions: Rule<AvailableTransitions> = {
       const offered = available[key] ?? []
       const transition = offered.find((t) => sameName(t.to.name, wanted))
       if (transition) {
-        const { fields, unfilled } = fillScreen(transition, moment)
+        const { fill, unfilled } = fillScreen(transition, RESOLUTIONS[moment])
         actions.push({
           type: 'jira.transition',
           rule: 'transitions',
@@ -119,9 +129,9 @@ export const transitions: Rule<AvailableTransitions> = {
           transitionId: transition.id,
           from: status.name,
           to: transition.to.name,
-          ...(fields.resolution === undefined ? {} : { fields }),
+          fill,
           ...(unfilled.length > 0
-            ? { ifRefused: unfilledAdvice(unfilled, transition, moment) }
+            ? { unfilled: { transition: transition.name, fields: unfilled } }
             : {})
         })
         continue

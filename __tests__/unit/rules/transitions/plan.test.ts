@@ -1,9 +1,10 @@
 import { jest } from '@jest/globals'
 import type { Settings } from '../../../../src/config/settings.js'
-import type { Transition } from '../../../../src/jira/port.js'
+import type { ScreenField, Transition } from '../../../../src/jira/port.js'
 import type { LinkedIssue } from '../../../../src/rules/linked-issue.js'
 import {
   momentOf,
+  RESOLUTIONS,
   transitions,
   type AvailableTransitions
 } from '../../../../src/rules/transitions/index.js'
@@ -81,7 +82,9 @@ describe('transitions: plan (pure)', () => {
         issueKey: 'SHOP-12',
         transitionId: '41',
         from: 'In Progress',
-        to: 'Done'
+        to: 'Done',
+        // No screen, no resolution; the names travel along for a layer that reads a newer screen.
+        fill: { prefer: RESOLUTIONS['on-merge'] }
       }
     ])
     expect(plan.notes).toEqual([])
@@ -178,59 +181,23 @@ describe('transitions: plan (pure)', () => {
   })
 })
 
-describe('transitions: a screen that requires fields', () => {
-  const resolve = (allowed: string[], extra: Transition['required'] = []): Transition => ({
-    ...t('41', 'Done'),
-    name: 'Resolve issue',
-    required: [{ key: 'resolution', name: 'Resolution', allowed }, ...(extra ?? [])]
-  })
-  const closing = (allowed: string[]): Transition => ({
-    ...t('61', 'Closed'),
-    name: 'Close issue',
-    required: [{ key: 'resolution', name: 'Resolution', allowed }]
-  })
-
-  test('merged: the resolution is filled with Done (or Fixed), as Jira spells it', () => {
-    const f = facts({ event: merged, linked: [linked('SHOP-12', 'In Review')] })
-    for (const [allowed, picked] of [
-      [["Won't Do", 'Done', 'Duplicate'], 'Done'],
-      [['Duplicate', 'FIXED'], 'FIXED'],
-      [['Incomplete', 'Completed'], 'Completed']
-    ] as const) {
-      const plan = transitions.plan(f, { 'SHOP-12': [resolve([...allowed])] }, config())
-      expect(plan.actions).toEqual([
-        {
-          type: 'jira.transition',
-          rule: 'transitions',
-          issueKey: 'SHOP-12',
-          transitionId: '41',
-          from: 'In Review',
-          to: 'Done',
-          fields: { resolution: picked }
-        }
-      ])
-    }
+describe('transitions: a screen', () => {
+  const screen = (allowed: string[], extra: ScreenField[] = []): ScreenField[] => [
+    { key: 'resolution', name: 'Resolution', required: true, hasDefault: false, allowed },
+    ...extra
+  ]
+  const to = (id: string, status: string, fields: ScreenField[]): Transition => ({
+    id,
+    name: `Go ${status}`,
+    to: { name: status, category: 'done' },
+    screen: fields
   })
 
-  test('closed unmerged: a resolution that says the work was not done', () => {
-    const f = facts({ event: closed, linked: [linked('SHOP-12', 'In Review')] })
-    const plan = transitions.plan(
-      f,
-      { 'SHOP-12': [closing(['Done', 'Won’t Do', 'Duplicate'])] },
-      config({ onClose: 'Closed' })
-    )
-    expect(plan.actions).toMatchObject([{ transitionId: '61', fields: { resolution: 'Won’t Do' } }])
-  })
-
-  test('no resolution it would pick, or another required field: planned anyway, with advice for the refusal', () => {
+  test('merged: the resolution is one that says the work is done', () => {
     const f = facts({ event: merged, linked: [linked('SHOP-12', 'In Review')] })
     const plan = transitions.plan(
       f,
-      {
-        'SHOP-12': [
-          resolve(['Duplicate', 'Cannot Reproduce'], [{ key: 'customfield_10020', name: 'Sprint' }])
-        ]
-      },
+      { 'SHOP-12': [to('41', 'Done', screen(["Won't Do", 'Fixed', 'Duplicate']))] },
       config()
     )
     expect(plan.actions).toEqual([
@@ -241,27 +208,38 @@ describe('transitions: a screen that requires fields', () => {
         transitionId: '41',
         from: 'In Review',
         to: 'Done',
-        ifRefused:
-          "The screen of the 'Resolve issue' transition requires 'Resolution', 'Sprint', which the action does not fill (a resolution is filled only with one of: Done, Fixed, Resolved, Complete, Completed): give them a default value or take them off that screen in the workflow, or name another status in the config file."
+        fill: { resolution: 'Fixed', prefer: RESOLUTIONS['on-merge'] }
       }
     ])
-    expect(plan.notes).toEqual([])
   })
 
-  test('a filled resolution beside a field the action cannot fill: both said', () => {
+  test('closed unmerged: a resolution that says the work was not done', () => {
+    const f = facts({ event: closed, linked: [linked('SHOP-12', 'In Review')] })
+    const plan = transitions.plan(
+      f,
+      { 'SHOP-12': [to('61', 'Closed', screen(['Done', 'Won’t Do', 'Duplicate']))] },
+      config({ onClose: 'Closed' })
+    )
+    expect(plan.actions).toMatchObject([{ transitionId: '61', fill: { resolution: 'Won’t Do' } }])
+  })
+
+  test('fields the action cannot fill: planned anyway, the fields kept for the advice if Jira refuses', () => {
+    const sprint = { key: 'customfield_10020', name: 'Sprint', required: true, hasDefault: false }
     const f = facts({ event: merged, linked: [linked('SHOP-12', 'In Review')] })
     const plan = transitions.plan(
       f,
-      { 'SHOP-12': [resolve(['Done'], [{ key: 'fixVersions', name: 'Fix versions' }])] },
+      { 'SHOP-12': [to('41', 'Done', screen(['Duplicate'], [sprint]))] },
       config()
     )
     expect(plan.actions).toMatchObject([
       {
-        fields: { resolution: 'Done' },
-        ifRefused:
-          "The screen of the 'Resolve issue' transition requires 'Fix versions', which the action does not fill: give it a default value or take it off that screen in the workflow, or name another status in the config file."
+        transitionId: '41',
+        fill: { prefer: RESOLUTIONS['on-merge'] },
+        unfilled: { transition: 'Go Done', fields: screen(['Duplicate'], [sprint]) }
       }
     ])
+    expect(plan.actions[0]).not.toHaveProperty('fill.resolution')
+    expect(plan.notes).toEqual([])
   })
 })
 
