@@ -52,7 +52,15 @@ function screenFieldJson(api: string, f: ScreenFieldRec) {
     schema: resolution ? { type: 'resolution', system: 'resolution' } : { type: 'string' },
     name: f.name,
     key: f.key,
-    hasDefaultValue: f.hasDefault ?? false,
+    hasDefaultValue: (f.hasDefault ?? false) || f.default !== undefined,
+    ...(f.default === undefined
+      ? {}
+      : {
+          defaultValue: {
+            id: String(10000 + (f.allowed ?? []).indexOf(f.default)),
+            name: f.default
+          }
+        }),
     operations: ['set'],
     ...(f.allowed
       ? {
@@ -85,7 +93,7 @@ function screenProblems(
     }
   }
   for (const field of screen) {
-    if (field.required && !field.hasDefault && fields[field.key] === undefined) {
+    if (field.required && !field.hasDefault && !field.default && fields[field.key] === undefined) {
       problems[field.key] = `${field.name} is required.`
     }
   }

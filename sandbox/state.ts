@@ -50,7 +50,9 @@ export interface ScreenFieldRec {
   key: string
   name: string
   required: boolean
+  /** Jira fills the field when a request leaves it out; `default` names the value, if given. */
   hasDefault?: boolean
+  default?: string
   /** Allowed values by name (a resolution's); none: any value. */
   allowed?: string[]
 }

@@ -165,6 +165,29 @@ test(
 )
 
 test(
+  'closed without merging, on-close "Done" on a screen whose Resolution defaults to Done: resolved as Won\'t Do',
+  async () => {
+    setConfig(
+      sb,
+      'jira:\n  projects: [SHOP, OPS]\nrules:\n  transitions:\n    enabled: true\n    on-open: null\n    on-merge: "Done"\n    on-close: "Done"\n'
+    )
+    const done = sb.state.jira.workflows['standard']!.transitions.find((t) => t.id === '41')!
+    done.screen = [{ ...done.screen![0]!, default: 'Done' }]
+    Object.assign(pullOf(sb, ACME.pr), {
+      state: 'closed',
+      closedAt: new Date(sb.now()).toISOString()
+    })
+    expectSuccess(await runPr(sb, ACME.pr, 'closed'))
+    expect(issueOf(sb, 'SHOP-12').status).toBe('Done')
+    expect(sb.state.jira.transitionsDone.at(-1)).toMatchObject({
+      issue: 'SHOP-12',
+      fields: { resolution: { name: "Won't Do" } }
+    })
+  },
+  TIMEOUT
+)
+
+test(
   'closed without merging: no summary, no transition (on-close is not set)',
   async () => {
     expectSuccess(await runPr(sb, ACME.pr, 'opened'))

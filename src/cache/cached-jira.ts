@@ -13,10 +13,9 @@
  */
 import * as core from '@actions/core'
 import type { IssueLinkType, JiraIssue, JiraPort, Transition } from '../jira/port.js'
+import { sameName } from '../jira/names.js'
 import { fillScreen } from '../jira/screen.js'
 import { workflowStatus, type MetadataCache } from './metadata.js'
-
-const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase()
 
 /** `inner` with `overrides`; every other member is inner's own, bound to it. */
 function decorate<T extends object>(inner: T, overrides: Partial<T>): T {
@@ -98,16 +97,17 @@ export function cachedJira(inner: JiraPort, cache: MetadataCache): JiraPort {
       const now =
         live.find((t) => t.id === transitionId) ??
         (target === undefined ? undefined : live.find((t) => sameName(t.to.name, target)))
-      if (!now) return outcome
+      if (!now) return { ...outcome, live }
       // Its screen picks again: the cached one may be older than a screen an admin added.
-      const refill = fill ? fillScreen(now, fill.prefer).fill : undefined
+      const refill = fill ? fillScreen(now, fill).fill : undefined
       if (now.id === transitionId && refill?.resolution === fill?.resolution) {
-        return outcome // Refused for another reason (a validator, a field the action leaves).
+        // Refused for another reason: a validator, a field the action leaves empty.
+        return { ...outcome, live }
       }
-      core.debug(
-        `Cached transition ${transitionId} of ${issueKey} is out of date: trying ${now.id}${refill?.resolution === undefined ? '' : ` with resolution "${refill.resolution}"`} instead.`
-      )
-      return inner.transitionIssue(issueKey, now.id, refill)
+      core.debug(`Cached transition ${transitionId} of ${issueKey} is out of date: trying again.`)
+      const again = await inner.transitionIssue(issueKey, now.id, refill)
+      const sent = { transitionId: now.id, ...(refill ? { fill: refill } : {}) }
+      return again.ok ? { ...again, sent } : { ...again, live, sent }
     },
 
     async getIssueLinkTypes() {

@@ -96,18 +96,23 @@ export interface ScreenField {
 
 /**
  * What a transition sets on its way: the resolution picked from the screen the caller read, and
- * the names it was picked by, in order of preference (a layer holding a newer screen picks again).
+ * how it was picked (a layer holding a newer screen picks again): the names preferred, in order,
+ * and those a screen's default may not be.
  */
 export interface TransitionFill {
   resolution?: string
   prefer: readonly string[]
+  avoid?: readonly string[]
 }
 
 /**
- * What a transition came to: Jira may refuse one (a screen with required fields, a condition);
- * `fields`: the fields its refusal names.
+ * What a transition came to. Jira may refuse one (a screen with required fields, a condition):
+ * `fields` are those its refusal names. A layer that found the caller's list out of date and read
+ * it again says so: `live`, the transitions offered now, and `sent`, what it tried instead.
  */
-export type TransitionOutcome = { ok: true } | { ok: false; reason: string; fields: string[] }
+export type TransitionOutcome = (
+  { ok: true } | { ok: false; reason: string; fields: string[]; live?: Transition[] }
+) & { sent?: { transitionId: string; fill?: TransitionFill } }
 
 /** Who may read a comment: a project role or a group. */
 export interface CommentVisibility {

@@ -1,12 +1,13 @@
 /**
  * Filling a transition's screen. Jira refuses a transition sent without a field its screen
  * requires and has no default for, and one that sets a field its screen does not show. The
- * field a person fills on the way to a done status is the resolution: its value is the screen's
- * default, else the first of the caller's names the field allows (compared without case or the
- * kind of apostrophe). It is set when the screen requires it, or shows it on the way to a status
- * of the done category (left empty there, the issue would be done but "Unresolved"). Any other
- * field is not guessed.
+ * field a person fills on the way to a done status is the resolution. Its value: the screen's
+ * default, unless the caller avoids it (a "Done" default when a PR was closed unmerged), else
+ * the first of the caller's names the field allows. It is set when the screen requires it, or
+ * shows it on the way to a status of the done category (left empty there, the issue would be
+ * done but "Unresolved"). Any other field is not guessed.
  */
+import { normalName } from './names.js'
 import type { ScreenField, Transition, TransitionFill } from './port.js'
 
 export interface ScreenFilled {
@@ -15,31 +16,43 @@ export interface ScreenFilled {
   unfilled: ScreenField[]
 }
 
-const normal = (name: string) =>
-  name.toLowerCase().replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim()
-
-export function fillScreen(transition: Transition, prefer: readonly string[]): ScreenFilled {
+export function fillScreen(
+  transition: Transition,
+  choice: Pick<TransitionFill, 'prefer' | 'avoid'>
+): ScreenFilled {
   const screen = transition.screen ?? []
   const field = screen.find((f) => f.key === 'resolution')
   const resolution =
     field && (field.required || transition.to.category === 'done')
-      ? resolutionFor(field, prefer)
+      ? resolutionFor(field, choice)
       : undefined
   const unfilled = screen.filter(
     (f) => f.required && !f.hasDefault && !(f === field && resolution !== undefined)
   )
-  return { fill: { ...(resolution === undefined ? {} : { resolution }), prefer }, unfilled }
+  const { prefer, avoid } = choice
+  return {
+    fill: {
+      ...(resolution === undefined ? {} : { resolution }),
+      prefer,
+      ...(avoid === undefined ? {} : { avoid })
+    },
+    unfilled
+  }
 }
 
-function resolutionFor(field: ScreenField, prefer: readonly string[]): string | undefined {
+function resolutionFor(
+  field: ScreenField,
+  { prefer, avoid = [] }: Pick<TransitionFill, 'prefer' | 'avoid'>
+): string | undefined {
   const allowed = field.allowed
-  if (field.default !== undefined && (!allowed || allowed.includes(field.default))) {
-    return field.default
-  }
-  if (!allowed) return undefined
+  const among = (names: readonly string[], value: string) =>
+    names.some((name) => normalName(name) === normalName(value))
+  const usable = field.default !== undefined && (!allowed || allowed.includes(field.default))
+  if (usable && !among(avoid, field.default!)) return field.default
   for (const wanted of prefer) {
-    const found = allowed.find((name) => normal(name) === normal(wanted))
+    const found = allowed?.find((name) => normalName(name) === normalName(wanted))
     if (found !== undefined) return found
   }
-  return undefined
+  // An avoided default nothing better replaces is still the screen's own choice.
+  return usable ? field.default : undefined
 }

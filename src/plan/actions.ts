@@ -127,8 +127,20 @@ export interface AppliedAction {
   created?: CreatedIssue
   /** `jira.createIssue`, `jira.linkIssues`: the keys the issue could not be linked to. */
   linkFailed?: string[]
-  /** `jira.transition` refused: the fields Jira's refusal names. */
-  refusedFields?: string[]
+  /** `jira.transition`: what was sent, where a layer changed the plan's (a newer screen). */
+  sent?: TransitionFill
+  /** `jira.transition` refused: what the report says of it besides Jira's words (`warning`). */
+  refusal?: TransitionRefusal
+}
+
+/** A transition Jira refused, as far as the action can tell why. */
+export interface TransitionRefusal {
+  /** The fields Jira's refusal names. */
+  fields: string[]
+  /** The fields the screen of the transition tried requires that the action left empty. */
+  unfilled?: { transition: string; fields: ScreenField[] }
+  /** No transition leads to the status any more (the workflow changed): where the issue can go. */
+  reachable?: string[]
 }
 
 /** One line a person can read, for the log, dry-run and the failure list. */

@@ -10,6 +10,7 @@ import { logLine } from '../util/log.js'
 import { describeAction, type Action, type AppliedAction } from './actions.js'
 import { createIssue, type IssueWritten } from './create-issue.js'
 import { linkEach } from './link-issues.js'
+import { transitionRefusal } from './transition-refusal.js'
 import { noteRefusal, refusalOf, type RefusedCreates } from './refused-creates.js'
 
 export interface Writers {
@@ -57,18 +58,22 @@ export async function applyActions(
     }
     try {
       const result = await write(action, writers)
-      const { warning, created, linkFailed, refusedFields } =
+      const { warning, created, linkFailed, sent, refusal } =
         typeof result === 'object' ? result : { warning: result }
       const made = {
         ...(created ? { created } : {}),
         ...(linkFailed ? { linkFailed } : {}),
-        ...(refusedFields ? { refusedFields } : {})
+        ...(sent ? { sent } : {}),
+        ...(refusal ? { refusal } : {})
       }
+      // What was written, when a layer changed what the plan said (a newer transition screen).
+      const did =
+        sent && action.type === 'jira.transition' ? describeAction({ ...action, fill: sent }) : what
       if (warning === undefined) {
-        logLine(`${what}: done${created ? ` (${created.key})` : ''}`)
+        logLine(`${did}: done${created ? ` (${created.key})` : ''}`)
         applied.push({ action, status: 'done', ...made })
       } else {
-        logLine(`Did not ${what}: ${warning}`)
+        logLine(`Did not ${did}: ${warning}`)
         applied.push({ action, status: 'warned', warning, ...made })
       }
     } catch (error) {
@@ -87,9 +92,9 @@ export async function applyActions(
 
 /**
  * What a write says beyond done: a warning, the issue it created, the links it could not make,
- * the fields a refused transition's refusal names.
+ * what a transition sent and why Jira refused it.
  */
-type Written = Partial<IssueWritten> & { refusedFields?: string[] }
+type Written = Partial<IssueWritten> & Pick<AppliedAction, 'sent' | 'refusal'>
 
 /** Writes one action; resolves to a warning when Jira declined in a way that is not a failure. */
 async function write(
@@ -113,7 +118,9 @@ async function write(
     case 'jira.transition': {
       if (action.transitionId === null) return undefined
       const outcome = await jira.transitionIssue(action.issueKey, action.transitionId, action.fill)
-      return outcome.ok ? undefined : { warning: outcome.reason, refusedFields: outcome.fields }
+      const sent = outcome.sent ? { sent: outcome.sent.fill ?? { prefer: [] } } : {}
+      if (outcome.ok) return sent
+      return { warning: outcome.reason, ...sent, refusal: transitionRefusal(action, outcome) }
     }
     case 'jira.upsertComment':
       return void (await upsertComment(action, jira))

@@ -14,12 +14,14 @@ export function annotateWarnings(report: Pick<RunReport, 'notes' | 'applied'>): 
     if (note.level === 'warning') core.warning(note.text, { title: `gitar-jira ${note.rule}` })
   }
   for (const applied of report.applied) {
-    const { action, status, warning } = applied
+    const { action, status, warning, sent } = applied
     if (action.type === 'jira.transition' && status === 'warned') {
-      core.warning(
-        `Jira refused to ${describeAction(action)}: ${warning ?? ''}${withAdvice(applied, (a) => a)}`,
-        { title: `gitar-jira ${action.rule}` }
-      )
+      const tried = describeAction(sent ? { ...action, fill: sent } : action)
+      const reachable = applied.refusal?.reachable
+      const text = reachable
+        ? `${action.issueKey} stays in "${action.from}": no transition of its workflow leads to "${action.to}" any more (the workflow changed). Reachable from here: ${reachable.join(', ')}.`
+        : `Jira refused to ${tried}: ${warning ?? ''}${withAdvice(applied, (a) => a)}`
+      core.warning(text, { title: `gitar-jira ${action.rule}` })
     }
   }
 }

@@ -4,7 +4,8 @@
  * comment as it was; a refusal by Jira (a transition screen with required fields) is a warning.
  */
 import { escapeCell } from '../util/escape.js'
-import type { AppliedAction } from '../plan/actions.js'
+import type { TransitionFill } from '../jira/port.js'
+import type { Action, AppliedAction } from '../plan/actions.js'
 import type { LinkedIssue } from '../rules/linked-issue.js'
 import type { RunReport } from './model.js'
 
@@ -17,41 +18,69 @@ export function transitionsBlock(report: Pick<RunReport, 'applied'>): string {
 }
 
 function transitionLine(applied: AppliedAction): string | null {
-  const { action, status, warning } = applied
+  const { action, status, warning, refusal } = applied
   if (action.type !== 'jira.transition') return null
   const key = escapeCell(action.issueKey, 40)
   const from = escapeCell(action.from, 60)
   const to = escapeCell(action.to, 60)
   if (action.transitionId === null || status === 'done') return `${key} → **${to}**`
   switch (status) {
-    case 'would':
-      return `${key}: would move ${from} → ${to} (dry run)`
+    case 'would': {
+      const unfilled = action.unfilled ? screenNeeds(action.unfilled, action.fill) : ''
+      return unfilled
+        ? `${key}: would move ${from} → ${to} (dry run; Jira would likely refuse: ${escapeCell(unfilled, 600)})`
+        : `${key}: would move ${from} → ${to} (dry run)`
+    }
     case 'warned':
+      if (refusal?.reachable) {
+        return `⚠️ ${key} stays in ${from}: no transition of its workflow leads to ${to} any more (the workflow changed). Reachable from here: ${escapeCell(refusal.reachable.join(', '), 300)}.`
+      }
       return `⚠️ ${key} stays in ${from}: Jira refused the move to ${to}: ${escapeCell(warning ?? '', 300)}${withAdvice(applied, (advice) => escapeCell(advice, 600))}`
     case 'failed':
       return `${key}: the move to ${to} failed (see below)`
   }
 }
 
+type Unfilled = NonNullable<Extract<Action, { type: 'jira.transition' }>['unfilled']>
+
 /**
- * After Jira refused a transition: which of the fields its screen requires, that the action left
- * empty, the refusal names, and what to change. '' when it names none of them (a validator, a
+ * What a screen requires that the action leaves empty, and what to change. A resolution it could
+ * not pick is named with the values the field offers: taking it off the screen would leave issues
+ * done and "Unresolved".
+ */
+function screenNeeds({ transition, fields }: Unfilled, fill: TransitionFill | undefined): string {
+  const sentences: string[] = []
+  const others = fields.filter((f) => f.key !== 'resolution')
+  if (others.length > 0) {
+    const names = others.map((f) => `'${f.name}'`).join(', ')
+    const them = others.length === 1 ? 'it' : 'them'
+    sentences.push(
+      `The screen of the '${transition}' transition requires ${names}, which the action does not fill: give ${them} a default value or take ${them} off that screen in the workflow, or name another status in the config file.`
+    )
+  }
+  const resolution = fields.find((f) => f.key === 'resolution')
+  if (resolution) {
+    const offers = resolution.allowed ? ` (it offers ${resolution.allowed.join(', ')})` : ''
+    sentences.push(
+      `The '${transition}' screen requires a ${resolution.name} and offers none of ${(fill?.prefer ?? []).join(', ')}${offers}: add one of those resolutions, or give the field a default value.`
+    )
+  }
+  return sentences.join(' ')
+}
+
+/**
+ * After Jira refused a transition: what the screen of the transition tried requires that the
+ * action left empty, when the refusal names it. '' when it names none of them (a validator, a
  * condition: the screen is then not the reason).
  */
-export function screenAdvice({ action, warning, refusedFields }: AppliedAction): string {
-  if (action.type !== 'jira.transition' || !action.unfilled) return ''
+export function screenAdvice({ action, warning, refusal }: AppliedAction): string {
+  if (action.type !== 'jira.transition' || !refusal?.unfilled) return ''
   const reason = warning ?? ''
-  const named = action.unfilled.fields.filter(
-    (f) => (refusedFields ?? []).includes(f.key) || reason.includes(f.name)
+  const named = refusal.unfilled.fields.filter(
+    (f) => refusal.fields.includes(f.key) || reason.includes(f.name)
   )
   if (named.length === 0) return ''
-  const names = named.map((f) => `'${f.name}'`).join(', ')
-  const them = named.length === 1 ? 'it' : 'them'
-  const resolution =
-    named.some((f) => f.key === 'resolution') && action.fill
-      ? ` (a resolution is filled with the field's default, else the first of ${action.fill.prefer.join(', ')} it offers)`
-      : ''
-  return `The screen of the '${action.unfilled.transition}' transition requires ${names}, which the action does not fill${resolution}: give ${them} a default value or take ${them} off that screen in the workflow, or name another status in the config file.`
+  return screenNeeds({ ...refusal.unfilled, fields: named }, action.fill)
 }
 
 /** ' ' and the screen advice, formatted, or '' when there is none. */

@@ -14,7 +14,8 @@ import type {
   JiraUser,
   ScreenField,
   Transition,
-  TransitionFill
+  TransitionFill,
+  TransitionOutcome
 } from '../../../src/jira/port.js'
 import type { JiraAuth } from '../../../src/jira/auth.js'
 import type { StoredMetadata } from '../../../src/cache/metadata.js'
@@ -121,7 +122,7 @@ const movedLater = (
     store,
     fake,
     async (jira) => {
-      expect(await moveToReview(jira, key)).toEqual({ ok: true })
+      expect(await moveToReview(jira, key)).toMatchObject({ ok: true })
     },
     T0 + HOUR
   )
@@ -302,7 +303,8 @@ describe('a cached value Jira proves wrong is read again, once', () => {
       async (jira) => {
         expect(await moveToReview(jira)).toEqual({
           ok: false,
-          reason: "Transition id '21' is not valid for this issue."
+          reason: "Transition id '21' is not valid for this issue.",
+          live: [toReview, toDone]
         })
       },
       T0 + HOUR
@@ -329,6 +331,7 @@ describe('a cached value Jira proves wrong is read again, once', () => {
         : { prefer: PREFER }
       return jira.transitionIssue('ABC-1', chosen.id, fill)
     }
+    let outcome: TransitionOutcome | undefined
     const later = async (
       store: ReturnType<typeof memoryStore>,
       fake: ReturnType<typeof fakeJira>
@@ -336,7 +339,9 @@ describe('a cached value Jira proves wrong is read again, once', () => {
       run(
         store,
         fake,
-        async (jira) => expect(await moveWithFill(jira)).toEqual({ ok: true }),
+        async (jira) => {
+          outcome = await moveWithFill(jira)
+        },
         T0 + HOUR
       )
 
@@ -350,6 +355,11 @@ describe('a cached value Jira proves wrong is read again, once', () => {
         ['ABC-1', '21', { prefer: PREFER }],
         ['ABC-1', '21', { resolution: 'Fixed', prefer: PREFER }]
       ])
+      // What was sent in the end, for the log and the report.
+      expect(outcome).toEqual({
+        ok: true,
+        sent: { transitionId: '21', fill: { resolution: 'Fixed', prefer: PREFER } }
+      })
     })
 
     test('a screen taken away: no resolution on the retry', async () => {
@@ -363,6 +373,7 @@ describe('a cached value Jira proves wrong is read again, once', () => {
         ['ABC-1', '21', { resolution: 'Fixed', prefer: PREFER }],
         ['ABC-1', '21', { prefer: PREFER }]
       ])
+      expect(outcome).toEqual({ ok: true, sent: { transitionId: '21', fill: { prefer: PREFER } } })
     })
 
     test('a new transition id with a screen: the fill is picked from the new one', async () => {
@@ -377,6 +388,23 @@ describe('a cached value Jira proves wrong is read again, once', () => {
         ['ABC-1', '21', { prefer: PREFER }],
         ['ABC-1', '71', { resolution: 'Fixed', prefer: PREFER }]
       ])
+      expect(outcome).toMatchObject({ ok: true, sent: { transitionId: '71' } })
+    })
+
+    test('a refusal after the retry carries the live list, for the report to tell why', async () => {
+      const store = memoryStore()
+      await run(store, fakeJira([ABC1]), async (jira) => void (await moveWithFill(jira)))
+      const screened = fakeJira([ABC1])
+      const strict = { ...RESOLVE, allowed: ['Duplicate'] }
+      screened.state.transitions = [{ ...toReview, screen: [strict] }, toDone]
+      await later(store, screened)
+      // No resolution it would pick: the same request again would be refused the same way.
+      expect(screened.port.transitionIssue).toHaveBeenCalledTimes(1)
+      expect(outcome).toEqual({
+        ok: false,
+        reason: 'resolution: Resolution is required.',
+        live: screened.state.transitions
+      })
     })
   })
 

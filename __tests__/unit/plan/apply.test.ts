@@ -186,7 +186,7 @@ describe('applyActions: transitions and comments', () => {
         action: transition,
         status: 'warned',
         warning: 'resolution: Resolution is required.',
-        refusedFields: ['resolution']
+        refusal: { fields: ['resolution'] }
       }
     ])
   })
@@ -207,9 +207,54 @@ describe('applyActions: transitions and comments', () => {
         action: planned,
         status: 'warned',
         warning: 'customfield_10020: Sprint is required.',
-        refusedFields: ['customfield_10020']
+        refusal: { fields: ['customfield_10020'] }
       }
     ])
+  })
+
+  test('a layer that read the transitions again: the refusal is told from the live screen, the send from what it sent', async () => {
+    const w = writers()
+    const rootCause = {
+      key: 'customfield_10050',
+      name: 'Root cause',
+      required: true,
+      hasDefault: false
+    }
+    const live = [
+      { id: '41', name: 'Done', to: { name: 'Done', category: 'done' }, screen: [rootCause] }
+    ]
+    w.jira.transitionIssue = jest.fn(async () => ({
+      ok: false as const,
+      reason: 'customfield_10050: Root cause is required.',
+      fields: ['customfield_10050'],
+      live,
+      sent: { transitionId: '41', fill: { resolution: 'Fixed', prefer: ['Done', 'Fixed'] } }
+    }))
+    const planned = { ...transition, fill: { prefer: ['Done', 'Fixed'] } } as Action
+    const [applied] = await applyActions([planned], w, { dryRun: false })
+    expect(applied).toMatchObject({
+      status: 'warned',
+      sent: { resolution: 'Fixed' },
+      refusal: {
+        fields: ['customfield_10050'],
+        unfilled: { transition: 'Done', fields: [rootCause] }
+      }
+    })
+  })
+
+  test('a workflow that no longer leads to the status: where the issue can go instead', async () => {
+    const w = writers()
+    w.jira.transitionIssue = jest.fn(async () => ({
+      ok: false as const,
+      reason: "Transition id '41' is not valid for this issue.",
+      fields: [],
+      live: [
+        { id: '11', name: 'Back', to: { name: 'To Do' } },
+        { id: '31', name: 'Review', to: { name: 'In Review' } }
+      ]
+    }))
+    const [applied] = await applyActions([transition], w, { dryRun: false })
+    expect(applied!.refusal).toEqual({ fields: [], reachable: ['To Do', 'In Review'] })
   })
 
   test('a title edited since the run read it: not overwritten, a warning instead', async () => {

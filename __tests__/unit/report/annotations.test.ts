@@ -77,7 +77,15 @@ test('a refusal by a screen field the action left empty carries the advice', () 
         },
         status: 'warned',
         warning: 'customfield_10020: Sprint is required.',
-        refusedFields: ['customfield_10020']
+        refusal: {
+          fields: ['customfield_10020'],
+          unfilled: {
+            transition: 'Resolve',
+            fields: [
+              { key: 'customfield_10020', name: 'Sprint', required: true, hasDefault: false }
+            ]
+          }
+        }
       }
     ]
   })

@@ -37,48 +37,74 @@ describe('the Jira status section of the PR comment', () => {
 
   describe('a refusal by a screen the action could not fill', () => {
     const sprint = { key: 'customfield_10020', name: 'Sprint', required: true, hasDefault: false }
-    const resolution = { key: 'resolution', name: 'Resolution', required: true, hasDefault: false }
-    const screened = (fields: (typeof sprint)[]): Action => ({
-      ...(move('SHOP-14', '41', 'In Review', 'Done') as Extract<
-        Action,
-        { type: 'jira.transition' }
-      >),
-      fill: { prefer: ['Done', 'Fixed'] },
-      unfilled: { transition: 'Resolve issue', fields }
-    })
-    const refused = (action: Action, warning: string, refusedFields: string[]): AppliedAction => ({
+    const resolution = {
+      key: 'resolution',
+      name: 'Resolution',
+      required: true,
+      hasDefault: false,
+      allowed: ['Duplicate', 'Cannot Reproduce']
+    }
+    const planned = move('SHOP-14', '41', 'In Review', 'Done') as Extract<
+      Action,
+      { type: 'jira.transition' }
+    >
+    const action: Action = { ...planned, fill: { prefer: ['Done', 'Fixed'] } }
+    const refused = (
+      warning: string,
+      fields: string[],
+      unfilled: (typeof resolution | typeof sprint)[]
+    ): AppliedAction => ({
       action,
       status: 'warned',
       warning,
-      refusedFields
+      refusal: { fields, unfilled: { transition: 'Resolve issue', fields: unfilled } }
     })
 
     test('the fields the refusal names get advice, in full after Jira’s words', () => {
       const long = `customfield_10020: Sprint is required. ${'x'.repeat(400)}`
-      const line = transitionsBlock({
-        applied: [refused(screened([sprint, resolution]), long, ['customfield_10020'])]
-      })
+      const applied = refused(long, ['customfield_10020'], [sprint, resolution])
+      const line = transitionsBlock({ applied: [applied] })
       expect(line).toContain(`${'x'.repeat(200)}…`) // Jira's words cut at 300
       expect(line).toContain(
         "… The screen of the 'Resolve issue' transition requires 'Sprint', which the action does not fill: give it a default value or take it off that screen in the workflow, or name another status in the config file."
       )
-      expect(
-        screenAdvice(refused(screened([sprint, resolution]), long, ['customfield_10020']))
-      ).not.toContain('Resolution')
+      expect(screenAdvice(applied)).not.toContain('Resolution')
     })
 
-    test('a resolution none of whose values the action takes: the names it would have taken', () => {
-      const applied = refused(screened([resolution]), 'Field Resolution is required.', [])
+    test('a resolution none of whose values the action takes: the values, and no advice to remove it', () => {
+      const applied = refused('resolution: Resolution is required.', ['resolution'], [resolution])
       expect(screenAdvice(applied)).toBe(
-        "The screen of the 'Resolve issue' transition requires 'Resolution', which the action does not fill (a resolution is filled with the field's default, else the first of Done, Fixed it offers): give it a default value or take it off that screen in the workflow, or name another status in the config file."
+        "The 'Resolve issue' screen requires a Resolution and offers none of Done, Fixed (it offers Duplicate, Cannot Reproduce): add one of those resolutions, or give the field a default value."
       )
     })
 
     test('a refusal that names none of them (a validator, a condition): Jira’s words only', () => {
-      const applied = refused(screened([sprint]), 'Only the assignee may close the issue.', [])
+      const applied = refused('Only the assignee may close the issue.', [], [sprint])
       expect(screenAdvice(applied)).toBe('')
       expect(transitionsBlock({ applied: [applied] })).toBe(
         '**Jira status**\n- ⚠️ SHOP-14 stays in In Review: Jira refused the move to Done: Only the assignee may close the issue.'
+      )
+    })
+
+    test('a dry run says what the screen will refuse', () => {
+      const would: AppliedAction = {
+        action: { ...action, unfilled: { transition: 'Resolve issue', fields: [sprint] } },
+        status: 'would'
+      }
+      expect(transitionsBlock({ applied: [would] })).toBe(
+        "**Jira status**\n- SHOP-14: would move In Review → Done (dry run; Jira would likely refuse: The screen of the 'Resolve issue' transition requires 'Sprint', which the action does not fill: give it a default value or take it off that screen in the workflow, or name another status in the config file.)"
+      )
+    })
+
+    test('a workflow changed since the list was read: where the issue can go now', () => {
+      const gone: AppliedAction = {
+        action,
+        status: 'warned',
+        warning: "Transition id '41' is not valid for this issue.",
+        refusal: { fields: [], reachable: ['To Do', 'In Review'] }
+      }
+      expect(transitionsBlock({ applied: [gone] })).toBe(
+        '**Jira status**\n- ⚠️ SHOP-14 stays in In Review: no transition of its workflow leads to Done any more (the workflow changed). Reachable from here: To Do, In Review.'
       )
     })
   })

@@ -6,7 +6,8 @@
  */
 import type { Settings, TransitionsSettings } from '../../config/settings.js'
 import type { PrEvent } from '../../context.js'
-import type { Transition } from '../../jira/port.js'
+import { sameName } from '../../jira/names.js'
+import type { Transition, TransitionFill } from '../../jira/port.js'
 import { fillScreen } from '../../jira/screen.js'
 import type { Action } from '../../plan/actions.js'
 import type { LinkedIssue } from '../linked-issue.js'
@@ -17,14 +18,18 @@ export type AvailableTransitions = Record<string, Transition[]>
 
 export type Moment = 'on-open' | 'on-merge' | 'on-close'
 
+const DONE = ['Done', 'Fixed', 'Resolved', 'Complete', 'Completed']
+const NOT_DONE = ["Won't Do", "Won't Fix", 'Cancelled', 'Canceled', 'Declined', 'Abandoned']
+
 /**
- * The resolution a transition's screen gets (see jira/screen.ts): the first of these it allows.
- * The work is done at the merge; a PR closed unmerged did not do it.
+ * The resolution a transition's screen gets (see jira/screen.ts): its default, unless that says
+ * the opposite of the moment, else the first of `prefer` it allows. The work is done at the
+ * merge; a PR closed unmerged did not do it.
  */
-export const RESOLUTIONS: Readonly<Record<Moment, readonly string[]>> = {
-  'on-open': ['Done', 'Fixed', 'Resolved', 'Complete', 'Completed'],
-  'on-merge': ['Done', 'Fixed', 'Resolved', 'Complete', 'Completed'],
-  'on-close': ["Won't Do", "Won't Fix", 'Cancelled', 'Canceled', 'Declined', 'Abandoned']
+export const RESOLUTIONS: Readonly<Record<Moment, Pick<TransitionFill, 'prefer' | 'avoid'>>> = {
+  'on-open': { prefer: DONE, avoid: NOT_DONE },
+  'on-merge': { prefer: DONE, avoid: NOT_DONE },
+  'on-close': { prefer: NOT_DONE, avoid: DONE }
 }
 
 const OPENING = new Set(['opened', 'reopened', 'ready_for_review'])
@@ -64,8 +69,6 @@ export function wantedStatus(
       return null
   }
 }
-
-const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase()
 
 /** The linked issues that should move: resolved by the PR and not in the wanted status yet. */
 export function issuesToMove(linked: LinkedIssue[], wanted: string): LinkedIssue[] {

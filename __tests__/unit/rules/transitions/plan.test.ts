@@ -84,18 +84,18 @@ describe('transitions: plan (pure)', () => {
         from: 'In Progress',
         to: 'Done',
         // No screen, no resolution; the names travel along for a layer that reads a newer screen.
-        fill: { prefer: RESOLUTIONS['on-merge'] }
+        fill: RESOLUTIONS['on-merge']
       }
     ])
     expect(plan.notes).toEqual([])
   })
 
-  test('status names match case-insensitively, and surrounding spaces do not matter', () => {
+  test('status names match case-insensitively, and spaces around or between words do not matter', () => {
     const f = facts({ linked: [linked('SHOP-12', 'In Progress')] })
     const plan = transitions.plan(
       f,
       { 'SHOP-12': FROM_IN_PROGRESS },
-      config({ onOpen: ' in REVIEW ' })
+      config({ onOpen: ' in  REVIEW ' })
     )
     expect(plan.actions).toMatchObject([{ transitionId: '31', to: 'In Review' }])
   })
@@ -208,7 +208,7 @@ describe('transitions: a screen', () => {
         transitionId: '41',
         from: 'In Review',
         to: 'Done',
-        fill: { resolution: 'Fixed', prefer: RESOLUTIONS['on-merge'] }
+        fill: { resolution: 'Fixed', ...RESOLUTIONS['on-merge'] }
       }
     ])
   })
@@ -234,7 +234,7 @@ describe('transitions: a screen', () => {
     expect(plan.actions).toMatchObject([
       {
         transitionId: '41',
-        fill: { prefer: RESOLUTIONS['on-merge'] },
+        fill: RESOLUTIONS['on-merge'],
         unfilled: { transition: 'Go Done', fields: screen(['Duplicate'], [sprint]) }
       }
     ])
