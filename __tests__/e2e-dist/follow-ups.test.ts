@@ -18,6 +18,7 @@ import {
   runPr,
   setConfig
 } from './helpers.js'
+import { runAction } from '../../sandbox/run-action.js'
 import { PR42_FOLLOW_UPS, expectGroupedTodos } from './stories.js'
 
 let sb: Sandbox
@@ -119,6 +120,26 @@ test(
     expect(threads[0]!.comments.filter((c) => c.body.includes(thread.key))).toHaveLength(1)
   },
   TIMEOUT * 3
+)
+
+test(
+  'a rerun of the opened run after the merge: the follow-ups the merge created are listed, none pending, none created again',
+  async () => {
+    expectSuccess(await runPr(sb, ACME.pr, 'opened'))
+    // GitHub's "Re-run jobs" replays the old payload: the PR was open then.
+    const opened = sb.pullRequestEvent(ACME.repo, ACME.pr, 'opened')
+    await merge()
+    const keys = sb.state.jira.createdIssues.slice()
+    expect(keys).toHaveLength(5)
+    const rerun = await runAction({ sandbox: sb, eventName: 'pull_request', payload: opened })
+    expectSuccess(rerun)
+    expect(sb.state.jira.createdIssues).toEqual(keys)
+    expect(parseList(rerun.outputs['follow-up-issues']).sort()).toEqual([...keys].sort())
+    const body = botComment(sb, ACME.pr).body
+    expect(body).not.toContain('At the merge these become')
+    for (const key of keys) expect(body).toContain(key)
+  },
+  TIMEOUT
 )
 
 test(

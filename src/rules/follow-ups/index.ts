@@ -114,6 +114,15 @@ export function isMerged(event: PrEvent): boolean {
   return event.merged && (event.action === 'closed' || event.action === 'checkbox')
 }
 
+/**
+ * Merge work is due: the merge event, a box ticked after it, or a rerun of an earlier run
+ * (`opened`…) once the PR is merged; its payload is the old one, the PR as read now is not. Such
+ * a rerun finds what the merge created (and completes it), rather than calling it pending.
+ */
+function mergeDone(facts: Pick<Facts, 'event' | 'pr'>): boolean {
+  return isMerged(facts.event) || facts.pr.pr.merged
+}
+
 function openThreads(threads: ReviewThread[]): ReviewThread[] {
   return threads.filter((t) => !t.isResolved && !t.isOutdated && t.comments.length > 0)
 }
@@ -203,7 +212,7 @@ export const followUps: Rule<FollowUpsFacts> = {
   async gather(ports: Ports, facts: Facts, settings: Settings): Promise<FollowUpsFacts> {
     const config = settings.rules.followUps
     const repo = repoOf(facts)
-    const merged = isMerged(facts.event)
+    const merged = mergeDone(facts)
     const scan = config.todos
       ? await scanTodos(facts.pr.files, config.keywords)
       : { todos: [], omitted: [] }
@@ -303,7 +312,7 @@ export function planFollowUps(
   const config = settings.rules.followUps
   const repo = repoOf(facts)
   const pr = prRef(facts)
-  const merged = isMerged(facts.event)
+  const merged = mergeDone(facts)
   const createTodos = merged || config.when === 'open'
   const view: FollowUpsView = {
     when: config.when,
