@@ -48,12 +48,12 @@ export async function applyActions(
       applied.push({ action, status: 'would' })
       continue
     }
-    const refusal = refusalOf(refused, action)
-    if (refusal !== undefined) {
+    const refusedEarlier = refusalOf(refused, action)
+    if (refusedEarlier !== undefined) {
       logLine(
-        `Could not ${what}: ${refusal} (not sent: Jira refused this project or issue type for an earlier create)`
+        `Could not ${what}: ${refusedEarlier} (not sent: Jira refused this project or issue type for an earlier create)`
       )
-      applied.push({ action, status: 'failed', error: refusal })
+      applied.push({ action, status: 'failed', error: refusedEarlier })
       continue
     }
     try {

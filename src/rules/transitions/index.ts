@@ -2,7 +2,8 @@
  * transitions: the issues a PR resolves move with it. Opened or ready for review → `on-open`,
  * merged → `on-merge`, closed unmerged → `on-close`. Issues the PR only references never move.
  * The plan picks, per issue, the available transition whose target status has the wanted name
- * (case-insensitive); an issue already there is left alone; none reaching it is a warning.
+ * (without case or extra spaces), with the resolution its screen asks for (RESOLUTIONS); an issue
+ * already there is left alone; none reaching it is a warning.
  */
 import type { Settings, TransitionsSettings } from '../../config/settings.js'
 import type { PrEvent } from '../../context.js'
