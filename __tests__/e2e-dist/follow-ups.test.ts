@@ -135,9 +135,19 @@ test(
     expectSuccess(rerun)
     expect(sb.state.jira.createdIssues).toEqual(keys)
     expect(parseList(rerun.outputs['follow-up-issues']).sort()).toEqual([...keys].sort())
+    // Listed where people read (the hidden state at the end names them too).
+    const listed = (body: string) =>
+      body.split('#### Follow-ups')[1]?.split('<!-- gitar-jira:state')[0] ?? ''
     const body = botComment(sb, ACME.pr).body
     expect(body).not.toContain('At the merge these become')
-    for (const key of keys) expect(body).toContain(key)
+    for (const key of keys) expect(listed(body)).toContain(`[${key}](`)
+
+    // The title edited after the merge: the comment keeps listing them.
+    pullOf(sb, ACME.pr).title += ' (cents)'
+    const edited = await runPr(sb, ACME.pr, 'edited')
+    expectSuccess(edited)
+    expect(sb.state.jira.createdIssues).toEqual(keys)
+    for (const key of keys) expect(listed(botComment(sb, ACME.pr).body)).toContain(`[${key}](`)
   },
   TIMEOUT
 )

@@ -110,17 +110,14 @@ export interface FollowUpsView {
   relink?: Relinks['kept']
 }
 
-export function isMerged(event: PrEvent): boolean {
-  return event.merged && (event.action === 'closed' || event.action === 'checkbox')
-}
-
 /**
- * Merge work is due: the merge event, a box ticked after it, or a rerun of an earlier run
- * (`opened`…) once the PR is merged; its payload is the old one, the PR as read now is not. Such
- * a rerun finds what the merge created (and completes it), rather than calling it pending.
+ * Merge work is due: the merge event, a box ticked or another event after it (an edit), or a
+ * rerun of an earlier run (`opened`…) once the PR is merged (its payload is the old one, the PR
+ * as read now is not). Such a run finds what the merge created, and completes it, rather than
+ * calling it pending.
  */
 function mergeDone(facts: Pick<Facts, 'event' | 'pr'>): boolean {
-  return isMerged(facts.event) || facts.pr.pr.merged
+  return facts.event.merged || facts.pr.pr.merged
 }
 
 function openThreads(threads: ReviewThread[]): ReviewThread[] {
@@ -205,8 +202,9 @@ export const followUps: Rule<FollowUpsFacts> = {
 
   appliesTo(event: PrEvent, settings: Settings): boolean {
     if (!settings.rules.followUps.enabled || !CONTENT_ACTIONS.has(event.action)) return false
-    // Closed without merging: nothing to follow up.
-    return !event.closed || isMerged(event)
+    // Closed without merging: nothing to follow up. After the merge, a later event (an edit of
+    // the title) lists what the merge created, as the merge run did.
+    return !event.closed || event.merged
   },
 
   async gather(ports: Ports, facts: Facts, settings: Settings): Promise<FollowUpsFacts> {
