@@ -8,6 +8,7 @@ import type {
   NewIssue,
   RemoteLinkInput,
   ScreenField,
+  Transition,
   TransitionFill
 } from '../jira/port.js'
 import type { RichDoc } from '../richtext/model.js'
@@ -139,8 +140,8 @@ export interface TransitionRefusal {
   fields: string[]
   /** The fields the screen of the transition tried requires that the action left empty. */
   unfilled?: { transition: string; fields: ScreenField[] }
-  /** No transition leads to the status any more (the workflow changed): where the issue can go. */
-  reachable?: string[]
+  /** No transition offered now leads to the status: what is offered instead (read again). */
+  offered?: Transition[]
 }
 
 /** One line a person can read, for the log, dry-run and the failure list. */

@@ -19,7 +19,7 @@ export function transitionRefusal(
   const tried = live.find((t) => t.id === id)
   if (!tried) {
     if (live.some((t) => sameName(t.to.name, action.to))) return { fields }
-    return { fields, reachable: [...new Set(live.map((t) => t.to.name))] }
+    return { fields, offered: live }
   }
   const { unfilled } = fillScreen(tried, action.fill ?? { prefer: [] })
   return unfilled.length > 0

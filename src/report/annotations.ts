@@ -7,6 +7,7 @@
 import * as core from '@actions/core'
 import { describeAction } from '../plan/actions.js'
 import type { RunReport } from './model.js'
+import { cannotMove } from '../rules/transitions/index.js'
 import { withAdvice } from './transitions.js'
 
 export function annotateWarnings(report: Pick<RunReport, 'notes' | 'applied'>): void {
@@ -17,9 +18,9 @@ export function annotateWarnings(report: Pick<RunReport, 'notes' | 'applied'>): 
     const { action, status, warning, sent } = applied
     if (action.type === 'jira.transition' && status === 'warned') {
       const tried = describeAction(sent ? { ...action, fill: sent } : action)
-      const reachable = applied.refusal?.reachable
-      const text = reachable
-        ? `${action.issueKey} stays in "${action.from}": no transition of its workflow leads to "${action.to}" any more (the workflow changed). Reachable from here: ${reachable.join(', ')}.`
+      const offered = applied.refusal?.offered
+      const text = offered
+        ? cannotMove(action.issueKey, action.to, action.from, offered)
         : `Jira refused to ${tried}: ${warning ?? ''}${withAdvice(applied, (a) => a)}`
       core.warning(text, { title: `gitar-jira ${action.rule}` })
     }

@@ -7,6 +7,7 @@ import { escapeCell } from '../util/escape.js'
 import type { TransitionFill } from '../jira/port.js'
 import type { Action, AppliedAction } from '../plan/actions.js'
 import type { LinkedIssue } from '../rules/linked-issue.js'
+import { cannotMove } from '../rules/transitions/index.js'
 import type { RunReport } from './model.js'
 
 export function transitionsBlock(report: Pick<RunReport, 'applied'>): string {
@@ -32,8 +33,8 @@ function transitionLine(applied: AppliedAction): string | null {
         : `${key}: would move ${from} → ${to} (dry run)`
     }
     case 'warned':
-      if (refusal?.reachable) {
-        return `⚠️ ${key} stays in ${from}: no transition of its workflow leads to ${to} any more (the workflow changed). Reachable from here: ${escapeCell(refusal.reachable.join(', '), 300)}.`
+      if (refusal?.offered) {
+        return `⚠️ ${escapeCell(cannotMove(action.issueKey, action.to, action.from, refusal.offered), 600)}`
       }
       return `⚠️ ${key} stays in ${from}: Jira refused the move to ${to}: ${escapeCell(warning ?? '', 300)}${withAdvice(applied, (advice) => escapeCell(advice, 600))}`
     case 'failed':

@@ -391,7 +391,7 @@ describe('a cached value Jira proves wrong is read again, once', () => {
       expect(outcome).toMatchObject({ ok: true, sent: { transitionId: '71' } })
     })
 
-    test('a refusal after the retry carries the live list, for the report to tell why', async () => {
+    test('no resolution the live screen offers either: no retry, the refusal carries the live list', async () => {
       const store = memoryStore()
       await run(store, fakeJira([ABC1]), async (jira) => void (await moveWithFill(jira)))
       const screened = fakeJira([ABC1])
@@ -405,6 +405,31 @@ describe('a cached value Jira proves wrong is read again, once', () => {
         reason: 'resolution: Resolution is required.',
         live: screened.state.transitions
       })
+    })
+  })
+
+  test('a retry Jira refuses too: both sent, the refusal carries the live list and what was sent', async () => {
+    const store = memoryStore()
+    await run(store, fakeJira([ABC1]), async (jira) => void (await moveToReview(jira)))
+    const edited = fakeJira([ABC1])
+    const moved: Transition = { id: '71', name: 'Review', to: { name: 'In Review' } }
+    edited.state.transitions = [moved]
+    edited.state.refuse.add('71')
+    let outcome: TransitionOutcome | undefined
+    await run(
+      store,
+      edited,
+      async (jira) => {
+        outcome = await moveToReview(jira)
+      },
+      T0 + HOUR
+    )
+    expect(edited.port.transitionIssue.mock.calls.map((c) => c[1])).toEqual(['21', '71'])
+    expect(outcome).toEqual({
+      ok: false,
+      reason: "Transition id '71' is not valid for this issue.",
+      live: [moved],
+      sent: { transitionId: '71' }
     })
   })
 

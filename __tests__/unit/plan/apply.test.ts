@@ -254,7 +254,13 @@ describe('applyActions: transitions and comments', () => {
       ]
     }))
     const [applied] = await applyActions([transition], w, { dryRun: false })
-    expect(applied!.refusal).toEqual({ fields: [], reachable: ['To Do', 'In Review'] })
+    expect(applied!.refusal).toEqual({
+      fields: [],
+      offered: [
+        { id: '11', name: 'Back', to: { name: 'To Do' } },
+        { id: '31', name: 'Review', to: { name: 'In Review' } }
+      ]
+    })
   })
 
   test('a title edited since the run read it: not overwritten, a warning instead', async () => {

@@ -101,10 +101,21 @@ describe('the Jira status section of the PR comment', () => {
         action,
         status: 'warned',
         warning: "Transition id '41' is not valid for this issue.",
-        refusal: { fields: [], reachable: ['To Do', 'In Review'] }
+        refusal: {
+          fields: [],
+          offered: [
+            { id: '11', name: 'Back', to: { name: 'To Do' } },
+            { id: '21', name: 'Start', to: { name: 'In Progress' } }
+          ]
+        }
       }
+      // Worded as the plan words it when the list it reads already says so (a rerun).
       expect(transitionsBlock({ applied: [gone] })).toBe(
-        '**Jira status**\n- ⚠️ SHOP-14 stays in In Review: no transition of its workflow leads to Done any more (the workflow changed). Reachable from here: To Do, In Review.'
+        '**Jira status**\n- ⚠️ SHOP-14 cannot move to "Done" from "In Review": no transition of its workflow leads there. Reachable from here: To Do, In Progress.'
+      )
+      const none = { ...gone, refusal: { fields: [], offered: [] } }
+      expect(transitionsBlock({ applied: [none] })).toContain(
+        "Jira offers the action's account no transition from there"
       )
     })
   })

@@ -124,6 +124,17 @@ function openThreads(threads: ReviewThread[]): ReviewThread[] {
   return threads.filter((t) => !t.isResolved && !t.isOutdated && t.comments.length > 0)
 }
 
+/**
+ * The threads unresolved at the merge that are still open: those started after it (a comment on
+ * a merged PR's diff) are not the merge's to follow up, whichever later run sees them.
+ */
+function threadsOfMerge(facts: Pick<Facts, 'pr'>): ReviewThread[] {
+  const mergedAt = Date.parse(facts.pr.pr.mergedAt ?? '')
+  return openThreads(facts.pr.threads).filter(
+    (t) => !(Date.parse(t.comments[0]?.createdAt ?? '') > mergedAt)
+  )
+}
+
 function fromIssue(issue: JiraIssue): KnownFollowUp {
   return {
     key: issue.key,
@@ -214,7 +225,7 @@ export const followUps: Rule<FollowUpsFacts> = {
     const scan = config.todos
       ? await scanTodos(facts.pr.files, config.keywords)
       : { todos: [], omitted: [] }
-    const threads = config.unresolvedThreads && merged ? openThreads(facts.pr.threads) : []
+    const threads = config.unresolvedThreads && merged ? threadsOfMerge(facts) : []
     // `when: merge` before the merge: everything is pending, nothing to look up.
     const creating = merged || config.when === 'open'
     const labels = [
@@ -423,7 +434,7 @@ export function planFollowUps(
   }
 
   // Review threads: at the merge only.
-  const threads = config.unresolvedThreads && merged ? openThreads(facts.pr.threads) : []
+  const threads = config.unresolvedThreads && merged ? threadsOfMerge(facts) : []
   for (const thread of threads) {
     const what = `the review thread at ${where(thread)}`
     const known = found.known[threadLabel(thread.id)]

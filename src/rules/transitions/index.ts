@@ -71,6 +71,22 @@ export function wantedStatus(
   }
 }
 
+/**
+ * Why an issue cannot reach the status: what its workflow offers from where it is. Said by the
+ * plan, and by the report when a list read again at the write no longer leads there.
+ */
+export function cannotMove(
+  key: string,
+  wanted: string,
+  from: string,
+  offered: Transition[]
+): string {
+  const reachable = [...new Set(offered.map((t) => t.to.name))]
+  return reachable.length > 0
+    ? `${key} cannot move to "${wanted}" from "${from}": no transition of its workflow leads there. Reachable from here: ${reachable.join(', ')}.`
+    : `${key} cannot move to "${wanted}" from "${from}": Jira offers the action's account no transition from there: the status is final in its workflow, or the account lacks the 'Transition issues' permission in the project.`
+}
+
 /** The linked issues that should move: resolved by the PR and not in the wanted status yet. */
 export function issuesToMove(linked: LinkedIssue[], wanted: string): LinkedIssue[] {
   return linked.filter((l) => l.strength === 'resolves' && !sameName(l.issue.status.name, wanted))
@@ -140,14 +156,7 @@ export const transitions: Rule<AvailableTransitions> = {
         })
         continue
       }
-      const reachable = [...new Set(offered.map((t) => t.to.name))]
-      notes.push({
-        level: 'warning',
-        text:
-          reachable.length > 0
-            ? `${key} cannot move to "${wanted}" from "${status.name}": no transition of its workflow leads there. Reachable from here: ${reachable.join(', ')}.`
-            : `${key} cannot move to "${wanted}" from "${status.name}": Jira offers the action's account no transition from there: the status is final in its workflow, or the account lacks the 'Transition issues' permission in the project.`
-      })
+      notes.push({ level: 'warning', text: cannotMove(key, wanted, status.name, offered) })
     }
     return { actions, notes }
   }

@@ -92,6 +92,51 @@ describe('appliesTo', () => {
     expect(followUps.appliesTo(prEvent({ action: 'closed', closed: true }), config())).toBe(false)
     expect(followUps.appliesTo(prEvent(), config({ enabled: false }))).toBe(false)
   })
+
+  test('after the merge, a later event (an edit, a ticked box) lists the follow-ups; after a close without merge, none does', () => {
+    const later = (action: string, merged: boolean) =>
+      followUps.appliesTo(prEvent({ action, closed: true, merged }), config())
+    expect(later('edited', true)).toBe(true)
+    expect(later('checkbox', true)).toBe(true)
+    expect(later('edited', false)).toBe(false)
+  })
+})
+
+describe('a run after the merge that is not the merge run', () => {
+  const MERGED_AT = '2026-11-20T12:00:00Z'
+  const at = (createdAt: string) =>
+    thread(createdAt, {
+      comments: [
+        { id: 'c1', author: 'dana', body: 'Round shipping too?', url: 'https://x/c1', createdAt }
+      ]
+    })
+  const afterMerge = (event: Parameters<typeof prEvent>[0], threads: ReviewThread[]) =>
+    facts({
+      event: prEvent(event),
+      pr: prFacts(
+        { merged: true, mergedAt: MERGED_AT, state: 'closed', mergeCommitSha: 'm'.repeat(40) },
+        { threads }
+      ),
+      linked: LINKED
+    })
+  const threads = [at('2026-11-19T09:00:00Z'), at('2026-11-21T09:00:00Z')]
+
+  test('an edit: the thread open at the merge is followed up, one started after it is not', () => {
+    const plan = planFollowUps(
+      afterMerge({ action: 'edited', closed: true, merged: true }, threads),
+      found(),
+      config()
+    )
+    expect(creates(plan.actions).map((a) => a.what)).toEqual(['the review thread at src/a.ts:9'])
+    expect(creates(plan.actions)[0]!.issue.labels).toContain(threadLabel('2026-11-19T09:00:00Z'))
+    expect(plan.followUps.pending).toEqual([])
+  })
+
+  test('a rerun of the old opened run (its payload says open): the same, nothing called pending', () => {
+    const plan = planFollowUps(afterMerge({ action: 'opened' }, threads), found(), config())
+    expect(creates(plan.actions)).toHaveLength(1)
+    expect(plan.followUps.pending).toEqual([])
+  })
 })
 
 describe('when: merge', () => {
