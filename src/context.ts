@@ -169,6 +169,15 @@ export function readEvent(eventName: string, payload: Payload, runner: RunnerEnv
   return ignored(eventName, action, `gitar-jira does not handle '${eventName}' events`)
 }
 
+/**
+ * The event with the PR's state as read now. A rerun (*Re-run jobs*) replays the payload of its
+ * time: an `opened` run rerun after the PR was closed says "open". The action is kept (which
+ * moment it is); whether the PR is closed or merged is what GitHub says now.
+ */
+export function asReadNow(event: PrEvent, pr: Pick<PullRequest, 'state' | 'merged'>): PrEvent {
+  return { ...event, closed: pr.state === 'closed', merged: pr.merged }
+}
+
 /** The PR run that a maintainer's checkbox edit asks for. */
 export function prEventOf(event: CommentEditEvent, pr: PullRequest): PrEvent {
   return {

@@ -13,6 +13,7 @@ import { readFile } from 'node:fs/promises'
 import { loadSettings } from './config/index.js'
 import type { Settings } from './config/settings.js'
 import {
+  asReadNow,
   prEventOf,
   readEvent,
   type CacheRefreshEvent,
@@ -164,7 +165,8 @@ async function handlePullRequest(
     settings,
     known.decisions
   )
-  const facts = { event, pr, linked: discovery.linked, previous }
+  // The rules see the PR's state as read now, whatever a replayed payload says (asReadNow).
+  const facts = { event: asReadNow(event, pr.pr), pr, linked: discovery.linked, previous }
 
   const apply = (actions: Action[]) =>
     applyActions(actions, { jira, github }, { dryRun: settings.dryRun })

@@ -153,6 +153,25 @@ test(
 )
 
 test(
+  'a rerun of the opened run after a close without merge: nothing called pending, nothing created',
+  async () => {
+    const first = await runPr(sb, ACME.pr, 'opened')
+    expectSuccess(first)
+    expect(botComment(sb, ACME.pr).body).toContain('At the merge these become')
+    const opened = sb.pullRequestEvent(ACME.repo, ACME.pr, 'opened')
+    Object.assign(pullOf(sb, ACME.pr), {
+      state: 'closed',
+      closedAt: new Date(sb.now()).toISOString()
+    })
+    expectSuccess(await runPr(sb, ACME.pr, 'closed'))
+    expectSuccess(await runAction({ sandbox: sb, eventName: 'pull_request', payload: opened }))
+    expect(botComment(sb, ACME.pr).body).not.toContain('At the merge these become')
+    expect(sb.state.jira.createdIssues).toEqual([])
+  },
+  TIMEOUT
+)
+
+test(
   'a thread of 60 comments where the reply is the 55th: a rerun at the merge neither replies again nor files again',
   async () => {
     const thread = pullOf(sb, ACME.pr).threads[0]!

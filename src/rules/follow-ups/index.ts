@@ -112,12 +112,12 @@ export interface FollowUpsView {
 
 /**
  * Merge work is due: the merge event, a box ticked or another event after it (an edit), or a
- * rerun of an earlier run (`opened`…) once the PR is merged (its payload is the old one, the PR
- * as read now is not). Such a run finds what the merge created, and completes it, rather than
- * calling it pending.
+ * rerun of an earlier run (`opened`…) once the PR is merged (the rules see the PR's state as read
+ * now: context.ts asReadNow). Such a run finds what the merge created, and completes it, rather
+ * than calling it pending.
  */
-function mergeDone(facts: Pick<Facts, 'event' | 'pr'>): boolean {
-  return facts.event.merged || facts.pr.pr.merged
+function mergeDone(facts: Pick<Facts, 'event'>): boolean {
+  return facts.event.merged
 }
 
 function openThreads(threads: ReviewThread[]): ReviewThread[] {

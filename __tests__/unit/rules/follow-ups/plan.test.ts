@@ -3,6 +3,7 @@ import { facts, jiraIssue, prEvent, prFacts, settings } from '../../../helpers/f
 import type { Settings } from '../../../../src/config/settings.js'
 import type { ReviewThread } from '../../../../src/github/port.js'
 import type { Action } from '../../../../src/plan/actions.js'
+import { asReadNow } from '../../../../src/context.js'
 import {
   followUps,
   planFollowUps,
@@ -110,15 +111,14 @@ describe('a run after the merge that is not the merge run', () => {
         { id: 'c1', author: 'dana', body: 'Round shipping too?', url: 'https://x/c1', createdAt }
       ]
     })
-  const afterMerge = (event: Parameters<typeof prEvent>[0], threads: ReviewThread[]) =>
-    facts({
-      event: prEvent(event),
-      pr: prFacts(
-        { merged: true, mergedAt: MERGED_AT, state: 'closed', mergeCommitSha: 'm'.repeat(40) },
-        { threads }
-      ),
-      linked: LINKED
-    })
+  const afterMerge = (event: Parameters<typeof prEvent>[0], threads: ReviewThread[]) => {
+    const pr = prFacts(
+      { merged: true, mergedAt: MERGED_AT, state: 'closed', mergeCommitSha: 'm'.repeat(40) },
+      { threads }
+    )
+    // As main.ts hands the event to the rules: with the PR's state as read now.
+    return facts({ event: asReadNow(prEvent(event), pr.pr), pr, linked: LINKED })
+  }
   const threads = [at('2026-11-19T09:00:00Z'), at('2026-11-21T09:00:00Z')]
 
   test('an edit: the thread open at the merge is followed up, one started after it is not', () => {
