@@ -142,12 +142,15 @@ test(
     expect(body).not.toContain('At the merge these become')
     for (const key of keys) expect(listed(body)).toContain(`[${key}](`)
 
-    // The title edited after the merge: the comment keeps listing them.
+    // The reviewer resolves the thread the action answered, then the title is edited: the
+    // comment keeps listing every follow-up, the thread's included.
+    pullOf(sb, ACME.pr).threads[0]!.isResolved = true
     pullOf(sb, ACME.pr).title += ' (cents)'
     const edited = await runPr(sb, ACME.pr, 'edited')
     expectSuccess(edited)
     expect(sb.state.jira.createdIssues).toEqual(keys)
     for (const key of keys) expect(listed(botComment(sb, ACME.pr).body)).toContain(`[${key}](`)
+    expect(parseList(edited.outputs['follow-up-issues']).sort()).toEqual([...keys].sort())
   },
   TIMEOUT
 )

@@ -120,18 +120,21 @@ function mergeDone(facts: Pick<Facts, 'event'>): boolean {
   return facts.event.merged
 }
 
+const isOpen = (t: ReviewThread) => !t.isResolved && !t.isOutdated
+
 function openThreads(threads: ReviewThread[]): ReviewThread[] {
-  return threads.filter((t) => !t.isResolved && !t.isOutdated && t.comments.length > 0)
+  return threads.filter((t) => isOpen(t) && t.comments.length > 0)
 }
 
 /**
- * The threads unresolved at the merge that are still open: those started after it (a comment on
- * a merged PR's diff) are not the merge's to follow up, whichever later run sees them.
+ * The threads of the merge, open or not: those started after it (a comment on a merged PR's
+ * diff) are not the merge's to follow up, whichever later run sees them. The open ones get an
+ * issue; one resolved since (after the action's reply, usually) keeps its issue listed.
  */
 function threadsOfMerge(facts: Pick<Facts, 'pr'>): ReviewThread[] {
   const mergedAt = Date.parse(facts.pr.pr.mergedAt ?? '')
-  return openThreads(facts.pr.threads).filter(
-    (t) => !(Date.parse(t.comments[0]?.createdAt ?? '') > mergedAt)
+  return facts.pr.threads.filter(
+    (t) => t.comments.length > 0 && !(Date.parse(t.comments[0]?.createdAt ?? '') > mergedAt)
   )
 }
 
@@ -230,11 +233,13 @@ export const followUps: Rule<FollowUpsFacts> = {
     const creating = merged || config.when === 'open'
     const labels = [
       ...scan.todos.filter((t) => t.tracks === null).map((t) => todoLabel(repo, t.path, t.text)),
-      ...threads.map((t) => threadLabel(t.id))
+      ...threads.filter(isOpen).map((t) => threadLabel(t.id))
     ]
+    // Closed threads are looked up to be listed, never to be created.
+    const listedOnly = threads.filter((t) => !isOpen(t)).map((t) => threadLabel(t.id))
     const goneCheck = merged && config.when === 'open' && config.todos
     const pr = prLabel(facts.pr.pr.htmlUrl)
-    const unique = [...new Set([...labels, ...(goneCheck ? [pr] : [])])]
+    const unique = [...new Set([...labels, ...listedOnly, ...(goneCheck ? [pr] : [])])]
     const lookingUp = creating && unique.length > 0
     const searched = lookingUp ? await searchByLabels(ports, unique) : []
     // What earlier runs created counts even when the search does not return it yet: the keys
@@ -243,7 +248,7 @@ export const followUps: Rule<FollowUpsFacts> = {
     // left, and nothing is read). At the merge, `when: open`, every follow-up of the PR is
     // wanted, for its TODO may be gone. Only this PR's follow-ups count: the state is editable.
     const searchedKnown = byLabel(searched, unique)
-    const wanting = goneCheck || unique.some((l) => !searchedKnown[l])
+    const wanting = goneCheck || labels.some((l) => !searchedKnown[l])
     const unreturned =
       lookingUp && wanting ? notAmong(rememberedKeys(facts.previous, settings), searched) : []
     const read = unreturned.length > 0 ? await ports.jira.getIssues(unreturned, READ) : []
@@ -440,6 +445,7 @@ export function planFollowUps(
     const known = found.known[threadLabel(thread.id)]
     if (known) {
       view.found.push({ what, key: known.key, url: known.url, summary: known.summary })
+      if (!isOpen(thread)) continue
       // The issue exists but the reply did not get through: answer now. The reply is looked for
       // among the latest comments; one that 50 later comments pushed out of them is answered
       // again, which brings the key back to where the discussion is.
@@ -451,7 +457,7 @@ export function planFollowUps(
           body: THREAD_REPLY.replace('{key}', known.key).replace('{url}', known.url)
         })
       }
-    } else if (project !== null) {
+    } else if (project !== null && isOpen(thread)) {
       actions.push({
         type: 'jira.createIssue',
         rule: 'follow-ups',
@@ -508,7 +514,7 @@ export function planFollowUps(
     })
   }
 
-  const waiting = fresh.length + threads.length
+  const waiting = fresh.length + threads.filter(isOpen).length
   if (project === null && (waiting > 0 || (createTodos && view.pending.length > 0))) {
     notes.push({
       level: 'warning',

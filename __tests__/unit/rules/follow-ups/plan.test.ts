@@ -132,6 +132,33 @@ describe('a run after the merge that is not the merge run', () => {
     expect(plan.followUps.pending).toEqual([])
   })
 
+  test('a thread resolved since the merge keeps its issue listed; one resolved without an issue gets none', () => {
+    const resolved = (id: string) => ({ ...at(id), isResolved: true })
+    const known = {
+      key: 'ABC-9',
+      url: 'https://jira/ABC-9',
+      summary: 'Round shipping too?',
+      labels: []
+    }
+    const plan = planFollowUps(
+      afterMerge({ action: 'edited', closed: true, merged: true }, [
+        resolved('2026-11-19T09:00:00Z'),
+        resolved('2026-11-19T10:00:00Z')
+      ]),
+      found({ known: { [threadLabel('2026-11-19T09:00:00Z')]: known } }),
+      config()
+    )
+    expect(plan.actions).toEqual([]) // no issue, no reply in a resolved thread
+    expect(plan.followUps.found).toEqual([
+      {
+        what: 'the review thread at src/a.ts:9',
+        key: 'ABC-9',
+        url: 'https://jira/ABC-9',
+        summary: 'Round shipping too?'
+      }
+    ])
+  })
+
   test('a rerun of the old opened run (its payload says open): the same, nothing called pending', () => {
     const plan = planFollowUps(afterMerge({ action: 'opened' }, threads), found(), config())
     expect(creates(plan.actions)).toHaveLength(1)
