@@ -110,16 +110,6 @@ export interface FollowUpsView {
   relink?: Relinks['kept']
 }
 
-/**
- * Merge work is due: the merge event, a box ticked or another event after it (an edit), or a
- * rerun of an earlier run (`opened`…) once the PR is merged (the rules see the PR's state as read
- * now: context.ts asReadNow). Such a run finds what the merge created, and completes it, rather
- * than calling it pending.
- */
-function mergeDone(facts: Pick<Facts, 'event'>): boolean {
-  return facts.event.merged
-}
-
 const isOpen = (t: ReviewThread) => !t.isResolved && !t.isOutdated
 
 function openThreads(threads: ReviewThread[]): ReviewThread[] {
@@ -224,7 +214,9 @@ export const followUps: Rule<FollowUpsFacts> = {
   async gather(ports: Ports, facts: Facts, settings: Settings): Promise<FollowUpsFacts> {
     const config = settings.rules.followUps
     const repo = repoOf(facts)
-    const merged = mergeDone(facts)
+    // Merge work is due: the merge, or any later run (an edit, a ticked box, a rerun of an old
+    // payload), since the event says what GitHub says of the PR now (context.ts asReadNow).
+    const merged = facts.event.merged
     const scan = config.todos
       ? await scanTodos(facts.pr.files, config.keywords)
       : { todos: [], omitted: [] }
@@ -326,7 +318,7 @@ export function planFollowUps(
   const config = settings.rules.followUps
   const repo = repoOf(facts)
   const pr = prRef(facts)
-  const merged = mergeDone(facts)
+  const merged = facts.event.merged // see gather
   const createTodos = merged || config.when === 'open'
   const view: FollowUpsView = {
     when: config.when,
