@@ -107,6 +107,23 @@ test(
 )
 
 test(
+  'a Done screen whose optional Resolution offers none of the names: moved, and an annotation says it ends Unresolved',
+  async () => {
+    const done = sb.state.jira.workflows['standard']!.transitions.find((t) => t.id === '41')!
+    done.screen = [{ ...done.screen![0]!, required: false, allowed: ['Duplicate'] }]
+    const run = await openThenMerge()
+    expectSuccess(run)
+    expect(issueOf(sb, 'SHOP-12').status).toBe('Done')
+    expect(sb.state.jira.transitionsDone.at(-1)).toMatchObject({ issue: 'SHOP-12', to: 'Done' })
+    expect(sb.state.jira.transitionsDone.at(-1)).not.toHaveProperty('fields.resolution')
+    expect(run.stdout).toContain(
+      `::warning title=gitar-jira transitions::SHOP-12 moved to "Done" without a Resolution: the 'Done' screen offers none of Done, Fixed, Resolved, Complete, Completed (it offers Duplicate) and has no default, so Jira shows the issue as Unresolved. Add one of those resolutions, or give the field a default value.`
+    )
+  },
+  TIMEOUT
+)
+
+test(
   'rerun ×3: the same state; each rerun edits the summaries in place and moves nothing',
   async () => {
     expectSuccess(await openThenMerge())

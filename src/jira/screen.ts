@@ -14,6 +14,11 @@ export interface ScreenFilled {
   fill: TransitionFill
   /** The fields the screen requires without a default that stay empty: Jira refuses the move. */
   unfilled: ScreenField[]
+  /**
+   * The screen's optional resolution, left empty on the way to a done status because it offers
+   * none of the names and has no default: the issue will be done but "Unresolved".
+   */
+  unresolved?: ScreenField
 }
 
 export function fillScreen(
@@ -30,13 +35,20 @@ export function fillScreen(
     (f) => f.required && !f.hasDefault && !(f === field && resolution !== undefined)
   )
   const { prefer, avoid } = choice
+  const unresolved =
+    field &&
+    resolution === undefined &&
+    !field.required &&
+    !field.hasDefault &&
+    transition.to.category === 'done'
   return {
     fill: {
       ...(resolution === undefined ? {} : { resolution }),
       prefer,
       ...(avoid === undefined ? {} : { avoid })
     },
-    unfilled
+    unfilled,
+    ...(unresolved ? { unresolved: field } : {})
   }
 }
 

@@ -38,6 +38,8 @@ export type Action =
       fill?: TransitionFill
       /** The fields its screen requires that the action leaves empty: advice if Jira refuses. */
       unfilled?: { transition: string; fields: ScreenField[] }
+      /** Its screen's optional resolution that stays empty (see jira/screen.ts): a warning. */
+      unresolved?: { transition: string; field: ScreenField }
     }
   | {
       type: 'jira.upsertComment'

@@ -8,13 +8,16 @@ import * as core from '@actions/core'
 import { describeAction } from '../plan/actions.js'
 import type { RunReport } from './model.js'
 import { cannotMove } from '../rules/transitions/index.js'
-import { withAdvice } from './transitions.js'
+import { unresolvedWarning, withAdvice } from './transitions.js'
 
 export function annotateWarnings(report: Pick<RunReport, 'notes' | 'applied'>): void {
   for (const note of report.notes) {
     if (note.level === 'warning') core.warning(note.text, { title: `gitar-jira ${note.rule}` })
   }
   for (const applied of report.applied) {
+    const unresolved = unresolvedWarning(applied)
+    if (unresolved !== null)
+      core.warning(unresolved, { title: `gitar-jira ${applied.action.rule}` })
     const { action, status, warning, sent } = applied
     if (action.type === 'jira.transition' && status === 'warned') {
       const tried = describeAction(sent ? { ...action, fill: sent } : action)

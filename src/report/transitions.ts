@@ -84,6 +84,21 @@ export function screenAdvice({ action, warning, refusal }: AppliedAction): strin
   return screenNeeds({ ...refusal.unfilled, fields: named }, action.fill)
 }
 
+/**
+ * A move to a done status that leaves the screen's optional resolution empty (it offers none of
+ * the names the action would pick, and has no default): Jira shows the issue as "Unresolved".
+ * Said as a warning of the run that moves it (or would, in a dry run), not in the PR comment: a
+ * rerun finds the issue there already and would say nothing.
+ */
+export function unresolvedWarning({ action, status, sent }: AppliedAction): string | null {
+  if (action.type !== 'jira.transition' || !action.unresolved || sent !== undefined) return null
+  if (status !== 'done' && status !== 'would') return null
+  const { transition, field } = action.unresolved
+  const offers = field.allowed?.length ? ` (it offers ${field.allowed.join(', ')})` : ''
+  const moved = status === 'done' ? 'moved' : 'would move (dry run)'
+  return `${action.issueKey} ${moved} to "${action.to}" without a ${field.name}: the '${transition}' screen offers none of ${(action.fill?.prefer ?? []).join(', ')}${offers} and has no default, so Jira shows the issue as Unresolved. Add one of those resolutions, or give the field a default value.`
+}
+
 /** ' ' and the screen advice, formatted, or '' when there is none. */
 export function withAdvice(applied: AppliedAction, format: (advice: string) => string): string {
   const advice = screenAdvice(applied)

@@ -63,6 +63,19 @@ test('an optional resolution is set on the way to a done status only', () => {
   })
 })
 
+test('an optional resolution with none of the names and no default, on the way to done: said', () => {
+  const none = resolution({ required: false, allowed: ['Duplicate', 'Cannot Reproduce'] })
+  expect(fillScreen(toDone([none]), MERGED)).toEqual({
+    fill: MERGED,
+    unfilled: [],
+    unresolved: none
+  })
+  // Jira fills a default itself; a status not done needs no resolution.
+  const defaulted = resolution({ required: false, hasDefault: true, allowed: ['Duplicate'] })
+  expect(fillScreen(toDone([defaulted]), MERGED).unresolved).toBeUndefined()
+  expect(fillScreen(toDone([none], 'indeterminate'), MERGED).unresolved).toBeUndefined()
+})
+
 test('a required resolution with none of the names, or no list of values: left empty, said', () => {
   for (const field of [
     resolution({ allowed: ['Duplicate'] }),

@@ -96,3 +96,41 @@ test('a refusal by a screen field the action left empty carries the advice', () 
     ]
   ])
 })
+
+test('a move to a done status that leaves the optional resolution empty is a warning, also in a dry run', () => {
+  const field = {
+    key: 'resolution',
+    name: 'Resolution',
+    required: false,
+    hasDefault: false,
+    allowed: ['Duplicate', 'Cannot Reproduce']
+  }
+  const action = {
+    type: 'jira.transition' as const,
+    rule: 'transitions' as const,
+    issueKey: 'SHOP-7',
+    transitionId: '31',
+    from: 'In Progress',
+    to: 'Done',
+    fill: { prefer: ['Done', 'Fixed'] },
+    unresolved: { transition: 'Close issue', field }
+  }
+  annotateWarnings({
+    notes: [],
+    applied: [
+      { action, status: 'done' },
+      { action: { ...action, issueKey: 'SHOP-8' }, status: 'would' },
+      // A layer that read a newer screen filled it itself: what the plan saw no longer holds.
+      { action: { ...action, issueKey: 'SHOP-9' }, status: 'done', sent: { prefer: ['Done'] } },
+      { action: { ...action, issueKey: 'SHOP-10', unresolved: undefined }, status: 'done' }
+    ]
+  })
+  const advice = `the 'Close issue' screen offers none of Done, Fixed (it offers Duplicate, Cannot Reproduce) and has no default, so Jira shows the issue as Unresolved. Add one of those resolutions, or give the field a default value.`
+  expect(core.warning.mock.calls).toEqual([
+    [`SHOP-7 moved to "Done" without a Resolution: ${advice}`, { title: 'gitar-jira transitions' }],
+    [
+      `SHOP-8 would move (dry run) to "Done" without a Resolution: ${advice}`,
+      { title: 'gitar-jira transitions' }
+    ]
+  ])
+})

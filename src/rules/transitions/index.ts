@@ -141,7 +141,7 @@ export const transitions: Rule<AvailableTransitions> = {
       const offered = available[key] ?? []
       const transition = offered.find((t) => sameName(t.to.name, wanted))
       if (transition) {
-        const { fill, unfilled } = fillScreen(transition, RESOLUTIONS[moment])
+        const { fill, unfilled, unresolved } = fillScreen(transition, RESOLUTIONS[moment])
         actions.push({
           type: 'jira.transition',
           rule: 'transitions',
@@ -152,7 +152,8 @@ export const transitions: Rule<AvailableTransitions> = {
           fill,
           ...(unfilled.length > 0
             ? { unfilled: { transition: transition.name, fields: unfilled } }
-            : {})
+            : {}),
+          ...(unresolved ? { unresolved: { transition: transition.name, field: unresolved } } : {})
         })
         continue
       }

@@ -241,6 +241,20 @@ describe('transitions: a screen', () => {
     expect(plan.actions[0]).not.toHaveProperty('fill.resolution')
     expect(plan.notes).toEqual([])
   })
+
+  test('an optional resolution it cannot fill: planned, kept for the warning that the issue ends unresolved', () => {
+    const optional = { ...screen(['Duplicate'])[0]!, required: false }
+    const f = facts({ event: merged, linked: [linked('SHOP-12', 'In Review')] })
+    const plan = transitions.plan(f, { 'SHOP-12': [to('41', 'Done', [optional])] }, config())
+    expect(plan.actions).toMatchObject([
+      {
+        transitionId: '41',
+        fill: RESOLUTIONS['on-merge'],
+        unresolved: { transition: 'Go Done', field: optional }
+      }
+    ])
+    expect(plan.actions[0]).not.toHaveProperty('unfilled')
+  })
 })
 
 describe('transitions: gather', () => {
