@@ -166,7 +166,13 @@ async function handlePullRequest(
     known.decisions
   )
   // The rules see the PR's state as read now, whatever a replayed payload says (asReadNow).
-  const facts = { event: asReadNow(event, pr.pr), pr, linked: discovery.linked, previous }
+  const facts = {
+    event: asReadNow(event, pr.pr),
+    pr,
+    linked: discovery.linked,
+    previous,
+    vanished: discovery.vanished
+  }
 
   const apply = (actions: Action[]) =>
     applyActions(actions, { jira, github }, { dryRun: settings.dryRun })

@@ -28,6 +28,11 @@ export interface Facts {
   linked: LinkedIssue[]
   /** What the action's PR comment recorded on earlier runs. */
   previous: CommentState
+  /**
+   * Keys of earlier links that Jira no longer answers (the issue was deleted, or the account can
+   * no longer see it): no link is left to remove there.
+   */
+  vanished?: readonly string[]
   /** What the rules before this one did on this run (registry order): written and found. */
   earlier: EarlierRules
 }

@@ -30,8 +30,14 @@ interface StoredCorpus {
 
 export interface Corpus {
   issues: JiraIssue[]
-  /** Persist the refreshed corpus; a no-op when nothing changed. */
-  save(): Promise<void>
+  /**
+   * The keys Jira answered in this run (all of a full read; the changed ones of an incremental
+   * refresh). The others are as stored: Jira may have deleted or moved them since, which no
+   * `updated >=` search can see.
+   */
+  fresh: ReadonlySet<string>
+  /** Persist the refreshed corpus without `drop` (issues found gone); a no-op when nothing changed. */
+  save(drop?: ReadonlySet<string>): Promise<void>
   how: 'full' | 'incremental'
 }
 
@@ -77,24 +83,33 @@ export async function loadCorpus(args: {
   const prefix = corpusPrefix(jira.siteUrl, scope.jql)
   const blob = await store.load(prefix)
   const stored = blob ? unseal<StoredCorpus>(blob, key) : null
-  const fresh =
+  const current =
     stored?.v === CORPUS_VERSION &&
     stored.scope === scope.jql &&
     now.getTime() - Date.parse(stored.syncedAt) < FULL_REFRESH_MS
-  const persist = (issues: JiraIssue[]) => () =>
-    store.save(
-      prefix,
-      seal({ v: CORPUS_VERSION, scope: scope.jql, syncedAt: now.toISOString(), issues }, key)
-    )
+  const persist =
+    (issues: JiraIssue[], changed: boolean) =>
+    async (drop: ReadonlySet<string> = new Set()) => {
+      const kept = issues.filter((issue) => !drop.has(issue.key))
+      if (!changed && kept.length === issues.length) return
+      const corpus = {
+        v: CORPUS_VERSION,
+        scope: scope.jql,
+        syncedAt: now.toISOString(),
+        issues: kept
+      }
+      await store.save(prefix, seal(corpus, key))
+    }
 
-  if (!fresh || !stored) {
+  if (!current || !stored) {
     const issues = (
       await jira.searchIssues(`${scope.jql} ORDER BY updated DESC`, {
         max: CORPUS_MAX,
         details: true
       })
     ).map(trimmed)
-    return { issues, save: persist(issues), how: 'full' }
+    const fresh = new Set(issues.map((i) => i.key))
+    return { issues, fresh, save: persist(issues, true), how: 'full' }
   }
 
   const minutes =
@@ -115,5 +130,6 @@ export async function loadCorpus(args: {
     left.map((i) => i.key)
   )
   const unchanged = changed.length === 0 && left.length === 0
-  return { issues, save: unchanged ? async () => undefined : persist(issues), how: 'incremental' }
+  const fresh = new Set(changed.map((i) => i.key))
+  return { issues, fresh, save: persist(issues, !unchanged), how: 'incremental' }
 }

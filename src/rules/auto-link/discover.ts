@@ -20,6 +20,14 @@ import {
   inferenceScope,
   type InferenceScope
 } from './candidates.js'
+import {
+  confirmedPicks,
+  picked,
+  record,
+  unconfirmed,
+  type Confirmation,
+  type Picks
+} from './confirm.js'
 import { loadCorpus } from './corpus.js'
 import { inferLinks } from './inference.js'
 import { findKeyMentions, type KeyMention, type KeyTexts } from './keys.js'
@@ -168,6 +176,8 @@ export interface Discovery {
   state: CommentState
   /** Stores the refreshed inference corpus; call after the run's writes. */
   saveCache: () => Promise<void>
+  /** Keys of earlier links that Jira no longer answers (see Facts.vanished). */
+  vanished: string[]
   /** What a person should know of the keys the PR names: those outside jira.projects. */
   notes?: Note[]
   /**
@@ -223,16 +233,22 @@ export async function discoverLinkedIssues(
         ...linked.filter((l) => l.via !== 'inferred').map((l) => l.issue.key),
         ...dismissedKeys
       ])
-      const inferred = inferLinks(pr, searched.issues, settings, exclude, searched.author)
-      for (const link of inferred.linked) {
+      const inferred = await confirmInferred(ports, pr, settings, searched, exclude, {
+        fresh: new Map(found.map((issue) => [issue.key, issue])),
+        gone: new Set(keys.filter((key) => !found.some((issue) => issue.key === key)))
+      }).catch(failedSearch)
+      if ('failure' in inferred) failure = inferred.failure
+      for (const link of 'failure' in inferred ? [] : inferred.linked) {
         const at = linked.findIndex((l) => l.issue.key === link.issue.key)
         if (at >= 0) linked[at] = link
         else linked.push(link)
       }
-      suggestions = inferred.suggestions.filter(
-        (s) => !linked.some((l) => l.issue.key === s.issue.key)
-      )
-      saveCache = searched.save
+      if (!('failure' in inferred)) {
+        suggestions = inferred.suggestions.filter(
+          (s) => !linked.some((l) => l.issue.key === s.issue.key)
+        )
+        saveCache = () => searched.save(inferred.gone)
+      }
     }
   }
   const state: CommentState = {
@@ -244,6 +260,16 @@ export async function discoverLinkedIssues(
     ...(previous.relink?.length ? { relink: previous.relink } : {})
   }
   const dismissed = found.filter((issue) => dismissedKeys.includes(issue.key))
+  const answered = new Set(found.map((issue) => issue.key))
+  const vanished = previous.links
+    .map((l) => l.key)
+    .filter((key) => keys.includes(key) && !answered.has(key))
+  if (vanished.length > 0) {
+    core.notice(
+      `${vanished.join(', ')} ${vanished.length === 1 ? 'was' : 'were'} linked on an earlier run, and Jira no longer shows ${vanished.length === 1 ? 'it' : 'them'} to the action's account (deleted, moved to another project, or out of its permissions): no longer listed, and no link to remove.`,
+      { title: 'gitar-jira' }
+    )
+  }
   const note = outsideProjectsNote(keysOutsideProjects(pr, settings, allMentioned), settings)
   return {
     linked,
@@ -251,9 +277,39 @@ export async function discoverLinkedIssues(
     dismissed,
     state,
     saveCache,
+    vanished,
     ...(note ? { notes: [note] } : {}),
     ...(failure ? { failure } : {})
   }
+}
+
+type Searched = NonNullable<Awaited<ReturnType<typeof searchCandidates>>>
+
+/**
+ * Inference over the candidates, its picks confirmed (./confirm.ts): a pick only the cache knows
+ * is read again; if Jira no longer has it, inference runs again without it, and what it picks
+ * then counts only if confirmed already. `gone`: the cached issues found gone, dropped from the
+ * cache when it is saved.
+ */
+async function confirmInferred(
+  ports: DiscoverPorts,
+  pr: PrFacts,
+  settings: Settings,
+  searched: Searched,
+  exclude: ReadonlySet<string>,
+  known: Confirmation
+): Promise<Picks & { gone: Set<string> }> {
+  const infer = (pool: JiraIssue[]) => inferLinks(pr, pool, settings, exclude, searched.author)
+  let picks = infer(searched.issues.filter((issue) => !known.gone.has(issue.key)))
+  const unread = unconfirmed(picks, searched.stored, known)
+  if (unread.length > 0) {
+    record(known, unread, await ports.jira.getIssues(unread))
+    if (picked(picks).some((key) => known.gone.has(key))) {
+      picks = infer(searched.issues.filter((issue) => !known.gone.has(issue.key)))
+    }
+  }
+  const gone = new Set([...known.gone].filter((key) => searched.stored.has(key)))
+  return { ...confirmedPicks(picks, searched.stored, known), gone }
 }
 
 function failedSearch(error: unknown): { failure: string } {
@@ -273,7 +329,13 @@ async function searchCandidates(
   ports: DiscoverPorts,
   pr: PrFacts,
   settings: Settings
-): Promise<{ issues: JiraIssue[]; save: () => Promise<void>; author: UserRef | null } | null> {
+): Promise<{
+  issues: JiraIssue[]
+  /** The keys known only as the cache stored them (see ./confirm.ts). */
+  stored: ReadonlySet<string>
+  save: (drop?: ReadonlySet<string>) => Promise<void>
+  author: UserRef | null
+} | null> {
   const scope = inferenceScope(settings)
   if (!scope) {
     core.notice(
@@ -305,7 +367,13 @@ async function searchCandidates(
   const byKey = new Map<string, JiraIssue>()
   for (const issue of [...(corpus?.issues ?? []), ...recent, ...targeted])
     byKey.set(issue.key, issue)
-  return { issues: [...byKey.values()], save: corpus?.save ?? NOTHING_TO_SAVE, author }
+  const answered = new Set([...recent, ...targeted].map((issue) => issue.key))
+  const stored = new Set(
+    (corpus?.issues ?? [])
+      .map((issue) => issue.key)
+      .filter((key) => !corpus?.fresh.has(key) && !answered.has(key))
+  )
+  return { issues: [...byKey.values()], stored, save: corpus?.save ?? NOTHING_TO_SAVE, author }
 }
 
 /**

@@ -34,7 +34,8 @@ export const autoLink: Rule = {
 
     // Explicit links go when their key leaves the PR; the others when a maintainer unticks them.
     const current = new Set(facts.linked.map((l) => l.issue.key))
-    const gone = facts.previous.links.filter((l) => !current.has(l.key))
+    const vanished = new Set(facts.vanished ?? [])
+    const gone = facts.previous.links.filter((l) => !current.has(l.key) && !vanished.has(l.key))
     const unsure = facts.pr.commitsTruncated ? gone.filter((l) => l.via === 'explicit') : []
     if (unsure.length > 0) {
       // Past GitHub's 250-commit limit a key may only look gone: keep its link.

@@ -6,10 +6,12 @@ import { jest } from '@jest/globals'
 import { core } from '../../../helpers/core-mock.js'
 import type { JiraIssue, UserRef } from '../../../../src/jira/port.js'
 import { jiraIssue, prFacts, settings } from '../../../helpers/facts.js'
+import { memoryStore } from '../../../helpers/memory-store.js'
 
 const { discoverLinkedIssues } = await import('../../../../src/rules/auto-link/discover.js')
 const { NO_CACHE } = await import('../../../../src/cache/store.js')
 const { EMPTY_STATE } = await import('../../../../src/report/state.js')
+const { cacheKey, seal, unseal } = await import('../../../../src/cache/sealed.js')
 type CommentState = import('../../../../src/report/state.js').CommentState
 
 const DANA: UserRef = { id: 'JIRAUSER10104', jql: 'dkowalski' }
@@ -157,4 +159,73 @@ test("the comment's state is held to jira.projects like the PR's keys: a key of 
   expect(found.state.followUps).toEqual(['SHOP-201'])
   // And the links to try again, between issues of jira.projects only.
   expect(found.state.relink).toEqual([{ key: 'SHOP-201', to: ['SHOP-1'], tries: 1 }])
+})
+
+describe('picks only the cache knows are confirmed by Jira before they count', () => {
+  const key = cacheKey('secret', 'https://jira.acme.test')
+  const SCOPE = 'project in ("SHOP") AND (statusCategory != Done)'
+
+  /** A corpus saved a minute ago holding the pool; Jira's searches find nothing changed or new. */
+  function cachedJira(answer: (keys: string[]) => JiraIssue[]) {
+    const corpus = { v: 2, scope: SCOPE, syncedAt: new Date().toISOString(), issues: POOL }
+    const store = memoryStore(seal(corpus, key))
+    const jira = {
+      siteUrl: 'https://jira.acme.test',
+      getIssues: jest.fn(async (keys: string[]) => answer(keys)),
+      searchIssues: jest.fn(async (_query: string) => [] as JiraIssue[]),
+      findUser: jest.fn(async (_ref: string) => null)
+    }
+    const run = (state: CommentState = EMPTY_STATE) =>
+      discoverLinkedIssues({ jira, cache: { store, key } }, pr, state, config({}))
+    const savedKeys = () =>
+      unseal<{ issues: JiraIssue[] }>(store.saved.at(-1)!, key)!.issues.map((i) => i.key)
+    return { jira, store, run, savedKeys }
+  }
+  const picks = (d: Awaited<ReturnType<typeof discoverLinkedIssues>>) =>
+    [...d.linked, ...d.suggestions].map((l) => l.issue.key)
+
+  test('an issue deleted since it was cached: not linked nor shown, dropped from the cache', async () => {
+    const { jira, run, savedKeys } = cachedJira(() => [])
+    const found = await run()
+    expect(jira.getIssues).toHaveBeenCalledTimes(1)
+    expect(jira.getIssues.mock.calls[0]![0]).toContain('SHOP-51')
+    expect(picks(found)).not.toContain('SHOP-51')
+    await found.saveCache()
+    expect(savedKeys()).not.toContain('SHOP-51')
+  })
+
+  test('an issue moved to another project answers under its new key: not linked', async () => {
+    const moved = { ...POOL[0]!, key: 'OPS-99' }
+    const { run } = cachedJira((keys) => (keys.includes('SHOP-51') ? [moved] : []))
+    expect(picks(await run())).not.toContain('SHOP-51')
+    expect(picks(await run())).not.toContain('OPS-99')
+  })
+
+  test('an issue Jira still has is linked as Jira shows it now; nothing to save', async () => {
+    const now = { ...POOL[0]!, status: { name: 'In Review', category: 'indeterminate' } }
+    const { jira, store, run } = cachedJira((keys) =>
+      POOL.filter((i) => keys.includes(i.key)).map((i) => (i.key === 'SHOP-51' ? now : i))
+    )
+    const found = await run()
+    expect(found.linked).toMatchObject([
+      { via: 'inferred', issue: { key: 'SHOP-51', status: { name: 'In Review' } } }
+    ])
+    expect(jira.getIssues).toHaveBeenCalledTimes(1)
+    await found.saveCache()
+    expect(store.saved).toHaveLength(0)
+  })
+
+  test('an earlier inferred link whose issue is gone: the key lookup says so, no second request, not inferred again', async () => {
+    const { jira, run } = cachedJira(() => [])
+    const found = await run({ v: 1, links: [{ key: 'SHOP-51', via: 'inferred' }] })
+    expect(picks(found)).not.toContain('SHOP-51')
+    expect(
+      jira.getIssues.mock.calls.flatMap(([keys]) => keys).filter((k) => k === 'SHOP-51')
+    ).toHaveLength(1)
+    expect(found.vanished).toEqual(['SHOP-51'])
+    expect(core.notice).toHaveBeenCalledWith(
+      "SHOP-51 was linked on an earlier run, and Jira no longer shows it to the action's account (deleted, moved to another project, or out of its permissions): no longer listed, and no link to remove.",
+      { title: 'gitar-jira' }
+    )
+  })
 })

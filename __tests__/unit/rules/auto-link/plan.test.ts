@@ -168,6 +168,22 @@ describe('auto-link plan', () => {
     ])
   })
 
+  test('an earlier link to an issue Jira no longer answers (deleted) is not "removed": nothing is sent for it', () => {
+    const previous = {
+      v: 1 as const,
+      links: [
+        { key: 'ABC-5', via: 'explicit' as const },
+        { key: 'ABC-6', via: 'inferred' as const }
+      ]
+    }
+    const plan = autoLink.plan(
+      { ...facts({ linked, previous }), vanished: ['ABC-5', 'ABC-6'] },
+      undefined,
+      settings()
+    )
+    expect(plan.actions.filter((a) => a.type === 'jira.deleteRemoteLink')).toEqual([])
+  })
+
   test('past 250 commits a vanished key keeps its link, with a note', () => {
     const previous = { v: 1 as const, links: [{ key: 'ABC-5', via: 'explicit' as const }] }
     const plan = autoLink.plan(
