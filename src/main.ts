@@ -171,7 +171,8 @@ async function handlePullRequest(
     pr,
     linked: discovery.linked,
     previous,
-    vanished: discovery.vanished
+    vanished: discovery.vanished,
+    dismissed: discovery.state.rejected ?? []
   }
 
   const apply = (actions: Action[]) =>

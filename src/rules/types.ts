@@ -33,6 +33,8 @@ export interface Facts {
    * no longer see it): no link is left to remove there.
    */
   vanished?: readonly string[]
+  /** The issues a maintainer dismissed (unticked), this run's decisions included. */
+  dismissed?: readonly string[]
   /** What the rules before this one did on this run (registry order): written and found. */
   earlier: EarlierRules
 }

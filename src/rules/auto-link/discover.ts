@@ -12,7 +12,7 @@ import * as core from '@actions/core'
 import type { BlobStore } from '../../cache/store.js'
 import { getErrorMessage } from '../../util/errors.js'
 import { settleAll } from '../../util/settle.js'
-import type { LinkedIssue, Suggestion } from '../linked-issue.js'
+import type { LinkedIssue, LinkVia, Suggestion } from '../linked-issue.js'
 import {
   candidateQueries,
   fetchCandidates,
@@ -199,7 +199,9 @@ export async function discoverLinkedIssues(
   // A maintainer's ticks and unticks count as if earlier runs had made those links.
   const previous = withinBounds(applyDecisions(recorded, decisions), settings)
   const allMentioned = allMentions(pr, settings)
-  const mentions = inScope(allMentioned, settings)
+  const mentions = inScope(allMentioned, settings).filter(
+    (m) => !prefixedByTheAction(m, pr.pr.title, previous, settings)
+  )
   // Dismissed issues are read in the same fetch, for their summaries in the PR comment.
   const dismissedKeys = previous.rejected ?? []
   const keys = [
@@ -253,13 +255,16 @@ export async function discoverLinkedIssues(
   }
   const state: CommentState = {
     v: 1,
-    links: linked.map((l) => ({ key: l.issue.key, via: l.via })),
+    links: linked.map((l) => ({ key: l.issue.key, via: remembered(l, previous) })),
     ...(previous.rejected ? { rejected: previous.rejected } : {}),
     ...(previous.requested ? { requested: previous.requested } : {}),
     ...(previous.followUps?.length ? { followUps: previous.followUps } : {}),
     ...(previous.relink?.length ? { relink: previous.relink } : {})
   }
-  const dismissed = found.filter((issue) => dismissedKeys.includes(issue.key))
+  // Named by the PR, a dismissed issue is linked all the same: listed once, as linked.
+  const dismissed = found.filter(
+    (issue) => dismissedKeys.includes(issue.key) && !linked.some((l) => l.issue.key === issue.key)
+  )
   const answered = new Set(found.map((issue) => issue.key))
   const vanished = previous.links
     .map((l) => l.key)
@@ -310,6 +315,36 @@ async function confirmInferred(
   }
   const gone = new Set([...known.gone].filter((key) => searched.stored.has(key)))
   return { ...confirmedPicks(picks, searched.stored, known), gone }
+}
+
+/**
+ * A dismissed issue that the PR names only as the title's `KEY: ` prefix, which update-title
+ * writes: the action's own write, not the author's word, so unticking undoes it (the auto-link
+ * rule takes the prefix off the title) rather than being overruled by it.
+ */
+function prefixedByTheAction(
+  mention: KeyMention,
+  title: string,
+  previous: CommentState,
+  settings: Settings
+): boolean {
+  return (
+    settings.rules.autoLink.updateTitle &&
+    (previous.rejected ?? []).includes(mention.key) &&
+    mention.sources.every((source) => source === 'title') &&
+    title.startsWith(`${mention.key}: `)
+  )
+}
+
+/**
+ * How the state remembers a link: as made. An issue linked by inference or a maintainer's tick
+ * that the PR now also names stays remembered so: when the key leaves the PR again, the link
+ * stays (only unticking removes such a link).
+ */
+function remembered(link: LinkedIssue, previous: CommentState): LinkVia {
+  if (link.via !== 'explicit') return link.via
+  const earlier = previous.links.find((l) => l.key === link.issue.key)?.via
+  return earlier === 'accepted' || earlier === 'inferred' ? earlier : 'explicit'
 }
 
 function failedSearch(error: unknown): { failure: string } {

@@ -92,8 +92,11 @@ export const autoLink: Rule = {
  * inferred link, unless infer-resolves) would have the next runs move its status.
  */
 export function titleWithKey(title: string, facts: Facts): string {
+  // A prefix this option wrote for an issue a maintainer then unticked goes with the link.
+  const undone = (facts.dismissed ?? []).find((key) => title.startsWith(`${key}: `))
+  const own = undone === undefined ? title : title.slice(undone.length + 2)
   const named = facts.linked.some((l) => l.sources.includes('title'))
   const first = facts.linked.find((l) => l.strength === 'resolves')
-  if (named || !first) return title
-  return `${first.issue.key}: ${title}`
+  if (named || !first) return own
+  return `${first.issue.key}: ${own}`
 }

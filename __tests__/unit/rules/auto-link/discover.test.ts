@@ -229,3 +229,37 @@ describe('picks only the cache knows are confirmed by Jira before they count', (
     )
   })
 })
+
+test('a ticked (or inferred) link the PR then names stays remembered so: when the key leaves the PR, the link stays', async () => {
+  const { jira } = fakeJira(null)
+  const ports = { jira, cache: { store: NO_CACHE, key: Buffer.alloc(32) } }
+  const named = prFacts({ ...pr.pr, title: 'SHOP-51 Wishlist: read-only share links' })
+  for (const via of ['accepted', 'inferred'] as const) {
+    const state: CommentState = { v: 1, links: [{ key: 'SHOP-51', via }] }
+    const withKey = await discoverLinkedIssues(ports, named, state, config({}))
+    expect(withKey.linked).toMatchObject([{ via: 'explicit', issue: { key: 'SHOP-51' } }])
+    expect(withKey.state.links).toEqual([{ key: 'SHOP-51', via }])
+
+    const keyGone = await discoverLinkedIssues(ports, pr, withKey.state, config({}))
+    expect(keyGone.linked).toMatchObject([{ via, issue: { key: 'SHOP-51' } }])
+  }
+  const fresh = await discoverLinkedIssues(ports, named, EMPTY_STATE, config({}))
+  expect(fresh.state.links).toEqual([{ key: 'SHOP-51', via: 'explicit' }])
+})
+
+test("with update-title, an unticked issue the title names only as its `KEY: ` prefix stays dismissed (the prefix is the action's)", async () => {
+  const { jira } = fakeJira(null)
+  const ports = { jira, cache: { store: NO_CACHE, key: Buffer.alloc(32) } }
+  const prefixed = prFacts({ ...pr.pr, title: 'SHOP-51: Wishlist: read-only share links' })
+  const state: CommentState = { v: 1, links: [], rejected: ['SHOP-51'] }
+  const s = config({})
+  s.rules.autoLink.updateTitle = true
+  const found = await discoverLinkedIssues(ports, prefixed, state, s)
+  expect(found.linked.map((l) => l.issue.key)).not.toContain('SHOP-51')
+  expect(found.state.rejected).toEqual(['SHOP-51'])
+  // Written by a person (no update-title), the key is the author's word and wins.
+  const named = await discoverLinkedIssues(ports, prefixed, state, config({}))
+  expect(named.linked).toMatchObject([{ via: 'explicit', issue: { key: 'SHOP-51' } }])
+  expect(named.dismissed).toEqual([])
+  expect(found.dismissed.map((i) => i.key)).toEqual(['SHOP-51'])
+})

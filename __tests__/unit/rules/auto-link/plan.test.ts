@@ -214,6 +214,24 @@ describe('auto-link plan', () => {
     )
   })
 
+  test('update-title takes off the prefix it wrote for an issue a maintainer then unticked', () => {
+    const plan = autoLink.plan(
+      {
+        ...facts({ linked: [], pr: prFacts({ title: 'ABC-9: Add a guest checkout' }) }),
+        dismissed: ['ABC-9']
+      },
+      undefined,
+      settings({ autoLink: { updateTitle: true } })
+    )
+    expect(plan.actions).toContainEqual({
+      type: 'github.updatePrTitle',
+      rule: 'auto-link',
+      prNumber: 42,
+      title: 'Add a guest checkout',
+      from: 'ABC-9: Add a guest checkout'
+    })
+  })
+
   test('update-title leaves the title alone when the PR resolves nothing: a key there would resolve', () => {
     const referenced = linked.map((l) => ({ ...l, strength: 'references' as const }))
     const inferred = linked.map((l) => ({
