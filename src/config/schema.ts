@@ -217,7 +217,11 @@ const followUps = section(
     todos: toggle('Create follow-ups for TODO comments the PR adds.'),
     'unresolved-threads': toggle('Create follow-ups for review threads unresolved at merge.'),
     keywords: z
-      .array(text('must be a non-empty keyword'), says('must be a list of keywords'))
+      .array(
+        // Comments are read a line at a time: a keyword across lines would never match.
+        text('must be a non-empty keyword').regex(/^[^\r\n]*$/, says('must be a one-line keyword')),
+        says('must be a list of keywords')
+      )
       .min(1, says('must be a list of at least one keyword'))
       .optional()
       .describe('Comment keywords that mark a TODO.'),

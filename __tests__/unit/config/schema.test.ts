@@ -261,6 +261,11 @@ describe('invalid config files', () => {
       [`${FILE}:3: rules.follow-ups.keywords[1] must be a non-empty keyword, got "  "`]
     ],
     [
+      'a keyword across lines',
+      lines('rules:', '  follow-ups:', '    keywords: [TODO, "C++", "TO\\nDO"]'),
+      [`${FILE}:3: rules.follow-ups.keywords[2] must be a one-line keyword, got "TO\\nDO"`]
+    ],
+    [
       'a label with a space',
       lines('rules:', '  follow-ups:', '    labels:', '      - follow-up', '      - tech debt'),
       [`${FILE}:5: rules.follow-ups.labels[1] must be a label without spaces, got "tech debt"`]

@@ -85,6 +85,13 @@ export function scanKeys(text: string): Found[] {
 
 const BROWSE_URL = new RegExp(String.raw`https?://\S+/browse/` + KEY.source + String.raw`\S*`, 'g')
 
+/** The keys of the Jira browse URLs in a text (`https://acme.atlassian.net/browse/ABC-12`). */
+export function keysOfBrowseUrls(text: string): string[] {
+  return [...text.matchAll(BROWSE_URL)].map(
+    ([, project, number]) => `${project!.toUpperCase()}-${number}`
+  )
+}
+
 /** The projects of the keys written in capitals (`SHOP-12`) in these texts. */
 export function projectsWrittenAsKeys(texts: readonly string[]): Set<string> {
   const projects = new Set<string>()

@@ -26,6 +26,7 @@ import type { CommentState } from '../../report/state.js'
 import { chunks } from '../../util/chunks.js'
 import { jqlString } from '../../util/jql.js'
 import type { Facts, Note, Ports, Rule, RulePlan } from '../types.js'
+import { MAX_CANDIDATES } from '../auto-link/discover.js'
 import {
   goneComment,
   groupAddition,
@@ -47,7 +48,7 @@ import {
   todoLabel
 } from './fingerprint.js'
 import { relatesType, relinks, type Relinks } from './relates.js'
-import { scanTodos, type FoundTodo } from './todos.js'
+import { scanTodos, tracking, type FoundTodo, type ScannedTodo } from './todos.js'
 
 /** Issue property of a follow-up: PR URL → id of the "TODO is gone" comment. */
 export const GONE_PROPERTY = 'gitar-jira.follow-up'
@@ -138,6 +139,22 @@ function fromIssue(issue: JiraIssue): KnownFollowUp {
   }
 }
 
+/**
+ * The issues the TODOs name, as far as Jira confirms them (`UTF-8` is no issue, nor a typo), in
+ * one read: the keys of `jira.projects`, at most as many as a PR may name.
+ */
+async function namedIssues(
+  ports: Ports,
+  todos: ScannedTodo[],
+  settings: Settings
+): Promise<Set<string>> {
+  const keys = [...new Set(todos.flatMap((t) => t.names))]
+    .filter((key) => inProjects(key, settings))
+    .slice(0, MAX_CANDIDATES)
+  const issues = keys.length > 0 ? await ports.jira.getIssues(keys) : []
+  return new Set(issues.map((i) => i.key))
+}
+
 /** Issues carrying any of `labels`, oldest first. */
 async function searchByLabels(ports: Ports, labels: string[]): Promise<JiraIssue[]> {
   const found: JiraIssue[] = []
@@ -220,11 +237,12 @@ export const followUps: Rule<FollowUpsFacts> = {
     const scan = config.todos
       ? await scanTodos(facts.pr.files, config.keywords)
       : { todos: [], omitted: [] }
+    const todos = tracking(scan.todos, await namedIssues(ports, scan.todos, settings))
     const threads = config.unresolvedThreads && merged ? threadsOfMerge(facts) : []
     // `when: merge` before the merge: everything is pending, nothing to look up.
     const creating = merged || config.when === 'open'
     const labels = [
-      ...scan.todos.filter((t) => t.tracks === null).map((t) => todoLabel(repo, t.path, t.text)),
+      ...todos.filter((t) => t.tracks === null).map((t) => todoLabel(repo, t.path, t.text)),
       ...threads.filter(isOpen).map((t) => threadLabel(t.id))
     ]
     // Closed threads are looked up to be listed, never to be created.
@@ -288,7 +306,7 @@ export const followUps: Rule<FollowUpsFacts> = {
     const linking =
       creating && linkedKeys.length > 0 && (labels.some((l) => !known[l]) || relink.due.length > 0)
     const linkType = linking ? await relatesType(ports) : undefined
-    return { todos: scan.todos, omitted: scan.omitted, known, ofPr, group, linkType, relink }
+    return { todos, omitted: scan.omitted, known, ofPr, group, linkType, relink }
   },
 
   plan(facts: Facts, found: FollowUpsFacts, settings: Settings): RulePlan {

@@ -1,7 +1,8 @@
 /**
  * Which comment syntax a file has, by its name: leasot's own table (about 80 extensions) plus the
  * aliases below, so the 20 languages most used on GitHub and their usual companions are covered.
- * Each alias names one of leasot's parsers, or `docstringParser` (ours: Python docstrings).
+ * Each alias names one of leasot's parsers, or `docstringParser` (ours: Python docstrings);
+ * comment-parsers.ts replaces some of leasot's with ones that read whole-line comments only.
  */
 import type { parse } from 'leasot'
 

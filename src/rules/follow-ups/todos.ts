@@ -1,17 +1,19 @@
 /**
  * TODOs the PR adds: the new side of each hunk goes through leasot, the TODO parser, with the
  * file's comment syntax; a TODO counts when it sits on an added line, inside a comment, and its
- * keyword is written as configured (`TODO`, not `todo`, unless `todo` is a keyword).
+ * keyword is written as configured (`TODO`, not `todo`, unless `todo` is a keyword). A TODO the
+ * PR only moves (from another place or file, or re-indented) is on a removed line too: not new.
  *
  * Each hunk is parsed on its own (GitHub's hunks carry three lines of context), so a block
  * comment opened above the hunk's context is not seen: a TODO inside it is missed, never invented.
  */
-import { getRegex, isExtensionSupported, parse, prepareComment } from 'leasot'
+import { isExtensionSupported, parse } from 'leasot'
 import type { PrFile } from '../../github/port.js'
+import { keysOfBrowseUrls, scanKeys } from '../auto-link/keys.js'
+import { COMMENT_PARSERS } from './comment-parsers.js'
+import { normalizeTodoText } from './fingerprint.js'
 import { commentSyntaxOf, EXTRA_EXTENSIONS } from './languages.js'
-import { newSideHunks, type NewLine } from './patch.js'
-
-type Parser = NonNullable<Parameters<typeof parse>[1]['customParsers']>[string]
+import { newSideHunks, oldSideHunks, type HunkLine } from './patch.js'
 
 export interface FoundTodo {
   path: string
@@ -20,65 +22,49 @@ export interface FoundTodo {
   tag: string
   /** The text after the keyword (and after a reference in parentheses). */
   text: string
-  /** The issue key the TODO names, when it is tracked already. */
+  /**
+   * The issue keys the TODO names (`TODO(ABC-12)`, `TODO ABC-12: …`, a browse URL), as
+   * candidates: `UTF-8` looks like a key too. Only Jira can say which is an issue.
+   */
+  names: string[]
+  /** The issue the TODO names, as Jira confirmed it: it is tracked already. */
   tracks: string | null
   /** The new side around the TODO (at most 3 lines each way, within its hunk). */
   context: { start: number; lines: string[] }
 }
 
+/** A TODO as the patch shows it, before Jira says whether the keys it names are issues. */
+export type ScannedTodo = Omit<FoundTodo, 'tracks'>
+
 export interface TodoScan {
-  todos: FoundTodo[]
+  todos: ScannedTodo[]
   /** Files whose patch GitHub left out (binary or too large): not read. */
   omitted: string[]
 }
 
 const CONTEXT_LINES = 3
-const KEY = '[A-Z][A-Z0-9_]+-[1-9][0-9]*'
-const KEY_ANYWHERE = new RegExp(`(?<![A-Za-z0-9_-])(${KEY})(?![A-Za-z0-9_-])`)
-/** `TODO ABC-12: …`, `TODO ABC-12 - …`, or the key alone. */
-const LEADING_KEY = new RegExp(`^(${KEY})(?:\\s*[:\\-–]|$)`)
-const BROWSE_URL = new RegExp(`https?://\\S+/browse/(${KEY})(?![A-Za-z0-9_-])`)
-
-/**
- * Python docstrings: the lines of a `"""…"""` or `'''…'''` block, read with leasot's own
- * TODO pattern (leasot's Python parser sees one-line docstrings only).
- */
-const docstringParser: Parser = ({ customTags }) => {
-  const inner = new RegExp(`^(?:"""|''')?${getRegex(customTags)}(?:"""|''')?$`, 'i')
-  return (contents, file) => {
-    const found: ReturnType<ReturnType<Parser>> = []
-    let open: string | null = null
-    contents.split('\n').forEach((line, index) => {
-      const trimmed = line.trim()
-      if (open !== null || /^("""|''')/.test(trimmed)) {
-        const match = inner.exec(trimmed)
-        const comment = match ? prepareComment(match, index + 1, file) : null
-        if (comment) found.push(comment)
-      }
-      for (const q of line.match(/"""|'''/g) ?? []) {
-        if (open === null) open = q
-        else if (open === q) open = null
-      }
-    })
-    return found
-  }
-}
-
-const CUSTOM_PARSERS = { docstringParser }
+/** `ABC-12: …`, `ABC-12 - …`, or the key alone: the text's first word, ended by a colon or dash. */
+const LEADING_WORD = /^([^\s:–]+)(?:\s*[:\-–]|$)/
 
 function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
-/** The issue a TODO names: `TODO(ABC-12)`, `TODO ABC-12: …`, or a Jira browse URL. */
-export function trackedKey(ref: string, text: string): string | null {
-  return (
-    KEY_ANYWHERE.exec(ref)?.[1] ??
-    LEADING_KEY.exec(text)?.[1] ??
-    BROWSE_URL.exec(text)?.[1] ??
-    BROWSE_URL.exec(ref)?.[1] ??
-    null
-  )
+/** The issue keys a TODO names: in its `(reference)`, as its first word, or in a browse URL. */
+export function namedKeys(ref: string, text: string): string[] {
+  const leading = LEADING_WORD.exec(text)?.[1] ?? ''
+  const keys = [
+    ...scanKeys(ref).map((k) => k.key),
+    ...scanKeys(leading).map((k) => k.key),
+    ...keysOfBrowseUrls(text),
+    ...keysOfBrowseUrls(ref)
+  ]
+  return [...new Set(keys)]
+}
+
+/** The TODOs with the issue each names among `issues` (the keys Jira confirmed), if any. */
+export function tracking(todos: ScannedTodo[], issues: ReadonlySet<string>): FoundTodo[] {
+  return todos.map((todo) => ({ ...todo, tracks: todo.names.find((k) => issues.has(k)) ?? null }))
 }
 
 /** The keyword as configured when the line has it with that spelling, else null. */
@@ -91,27 +77,30 @@ function keywordAsWritten(line: string, tag: string, keywords: string[]): string
   return null
 }
 
-/** The TODOs in one hunk's new side that sit on added lines. */
+/** The TODOs in one side of a hunk that sit on lines the PR changed (added or removed). */
 async function todosOfHunk(
   path: string,
   extension: string,
-  hunk: NewLine[],
+  hunk: HunkLine[],
   keywords: string[]
-): Promise<FoundTodo[]> {
-  if (!hunk.some((l) => l.added)) return []
-  const customTags = keywords.filter((k) => !['todo', 'fixme'].includes(k.toLowerCase()))
+): Promise<ScannedTodo[]> {
+  if (!hunk.some((l) => l.changed)) return []
+  // leasot puts the keywords in a regular expression as they are: `C++` must be escaped.
+  const customTags = keywords
+    .filter((k) => !['todo', 'fixme'].includes(k.toLowerCase()))
+    .map(escapeRegExp)
   const comments = await parse(hunk.map((l) => l.text).join('\n'), {
     extension,
     filename: path,
     customTags,
-    customParsers: CUSTOM_PARSERS,
+    customParsers: COMMENT_PARSERS,
     associateParser: EXTRA_EXTENSIONS
   })
-  const found: FoundTodo[] = []
+  const found: ScannedTodo[] = []
   for (const comment of comments) {
     const index = comment.line - 1
     const at = hunk[index]
-    if (!at?.added) continue
+    if (!at?.changed) continue
     const tag = keywordAsWritten(at.text, comment.tag, keywords)
     if (tag === null) continue
     // leasot reads `TODO(ref)` and a trailing ` /ref`; only the first is a reference here.
@@ -124,7 +113,7 @@ async function todosOfHunk(
       line: at.line,
       tag,
       text,
-      tracks: trackedKey(ref, text),
+      names: namedKeys(ref, text),
       context: {
         start: hunk[from]!.line,
         lines: hunk.slice(from, index + CONTEXT_LINES + 1).map((l) => l.text)
@@ -140,20 +129,30 @@ function supported(ext: string): boolean {
 
 /** The TODOs on the PR's added lines, file by file, in the order GitHub lists the files. */
 export async function scanTodos(files: PrFile[], keywords: string[]): Promise<TodoScan> {
-  const todos: FoundTodo[] = []
+  const added: ScannedTodo[] = []
+  const removed = new Set<string>()
   const omitted: string[] = []
   for (const file of files) {
-    if (file.status === 'removed') continue
     if (file.patch === undefined) {
       // A pure rename has no patch either; anything else without one was left out by GitHub.
-      if (file.status !== 'renamed' || file.additions > 0) omitted.push(file.path)
+      if (file.status !== 'removed' && (file.status !== 'renamed' || file.additions > 0))
+        omitted.push(file.path)
       continue
     }
     const extension = commentSyntaxOf(file.path, supported)
-    if (extension === null) continue
-    for (const hunk of newSideHunks(file.patch)) {
-      todos.push(...(await todosOfHunk(file.path, extension, hunk, keywords)))
+    if (extension !== null && file.status !== 'removed') {
+      for (const hunk of newSideHunks(file.patch))
+        added.push(...(await todosOfHunk(file.path, extension, hunk, keywords)))
+    }
+    const before = file.previousPath ?? file.path
+    const oldExtension = commentSyntaxOf(before, supported)
+    if (oldExtension !== null) {
+      for (const hunk of oldSideHunks(file.patch)) {
+        for (const todo of await todosOfHunk(before, oldExtension, hunk, keywords))
+          removed.add(normalizeTodoText(todo.text))
+      }
     }
   }
+  const todos = added.filter((todo) => !removed.has(normalizeTodoText(todo.text)))
   return { todos, omitted }
 }

@@ -5,7 +5,7 @@
 import { jest } from '@jest/globals'
 import nock from 'nock'
 import { adfShapeProblems } from '../../../helpers/adf-shape.js'
-import { connectedJira as port, SITE } from '../../jira/helpers.js'
+import { connectedJira as port, fixture, SITE } from '../../jira/helpers.js'
 
 const { followUps } = await import('../../../../src/rules/follow-ups/index.js')
 const { applyActions } = await import('../../../../src/plan/apply.js')
@@ -101,6 +101,77 @@ test('looks the labels up by quoted JQL, creates the issue with ADF, links it "R
     outwardIssue: { key: 'ABC-1' }
   })
   expect(nock.isDone()).toBe(true)
+})
+
+describe('a TODO that names a key: tracked only when Jira has that issue', () => {
+  const TODOS = [
+    '// TODO SHA-256: switch hashing to sha-512',
+    '// TODO(SHOP-9999): no such issue',
+    '// TODO(NOPE-1): no such project',
+    '// TODO(EX-1): tracked already'
+  ]
+  const facts = {
+    event: prEvent({ action: 'closed', merged: true, closed: true }),
+    pr: prFacts(
+      { merged: true, state: 'closed', mergeCommitSha: 'f'.repeat(40) },
+      {
+        files: [
+          {
+            path: 'src/a.ts',
+            status: 'added',
+            additions: TODOS.length,
+            deletions: 0,
+            patch: `@@ -0,0 +1,${TODOS.length} @@\n${TODOS.map((t) => `+${t}\n`).join('')}`
+          }
+        ]
+      }
+    ),
+    linked: [],
+    previous: EMPTY_STATE,
+    earlier: { applied: [], followUps: [] }
+  }
+  const base = settings()
+  const withProjects = (projects: string[] | null) => ({
+    ...base,
+    jira: { ...base.jira, projects },
+    rules: { ...base.rules, followUps: { ...base.rules.followUps, project: 'EX' } }
+  })
+
+  afterEach(() => nock.cleanAll())
+
+  test.each([
+    [null, ['SHA-256', 'SHOP-9999', 'NOPE-1', 'EX-1']],
+    [
+      ['EX', 'SHOP'],
+      ['SHOP-9999', 'EX-1']
+    ]
+  ])(
+    'jira.projects %p: one bulk read of %p; the others become follow-ups',
+    async (projects, read) => {
+      const jira = await port()
+      const asked: string[][] = []
+      nock(SITE)
+        .post('/rest/api/3/issue/bulkfetch', (body) => {
+          asked.push(body.issueIdsOrKeys)
+          return true
+        })
+        // Jira knows EX-1 only (the fixture); the other keys come back in `issueErrors`.
+        .reply(200, fixture('bulkfetch'))
+      nock(SITE).get('/rest/api/3/search/jql').query(true).reply(200, { issues: [], isLast: true })
+      const s = withProjects(projects)
+      const plan = followUps.plan(
+        facts,
+        await followUps.gather!({ jira, github: {} as never }, facts, s),
+        s
+      )
+      expect(asked).toEqual([read])
+      expect(
+        plan.actions.map((a) => (a.type === 'jira.createIssue' ? a.issue.summary : a.type))
+      ).toEqual(['SHA-256: switch hashing to sha-512', 'no such issue', 'no such project'])
+      expect(plan.followUps?.tracked).toEqual([{ what: 'TODO at src/a.ts:4', key: 'EX-1' }])
+      expect(nock.isDone()).toBe(true)
+    }
+  )
 })
 
 describe('grouping: pr with when: open, across pushes (Cloud)', () => {

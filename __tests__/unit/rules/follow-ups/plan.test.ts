@@ -28,6 +28,7 @@ const todo = (text: string, line = 5, tracks: string | null = null): FoundTodo =
   line,
   tag: 'TODO',
   text,
+  names: tracks ? [tracks] : [],
   tracks,
   context: { start: line, lines: [`// TODO: ${text}`] }
 })

@@ -1,5 +1,5 @@
 /** TODO extraction from PR patches: a table of real snippets per language, true and false positives. */
-import { scanTodos, trackedKey } from '../../../../src/rules/follow-ups/todos.js'
+import { namedKeys, scanTodos, tracking } from '../../../../src/rules/follow-ups/todos.js'
 import { newSideHunks } from '../../../../src/rules/follow-ups/patch.js'
 
 const KEYWORDS = ['TODO', 'FIXME', 'HACK', 'XXX']
@@ -78,6 +78,63 @@ const TABLE: [string, string, string[], string[]][] = [
     ['# TODO: tags', '// FIXME: region'],
     ['1 TODO: tags', '2 FIXME: region']
   ],
+  [
+    'Rust doc comments',
+    'lib.rs',
+    ['/// TODO: doc comment', '//! FIXME: inner doc'],
+    ['1 TODO: doc comment', '2 FIXME: inner doc']
+  ],
+  [
+    'Lua block',
+    'b.lua',
+    ['--[[ TODO: one-line block ]]', '--[[', 'FIXME: in a block', '--]]'],
+    ['1 TODO: one-line block', '3 FIXME: in a block']
+  ],
+  [
+    'JSX comment',
+    'C.jsx',
+    ['  <div>', '    {/* TODO: jsx comment */}', '  </div>'],
+    ['2 TODO: jsx comment']
+  ],
+  ['HTML block', 'b.html', ['<!--', '  TODO: alt text', '-->'], ['2 TODO: alt text']],
+  // A comment at the end of a code line, or one in a string, is not read.
+  [
+    'block comments in strings or after code',
+    'b.ts',
+    [
+      "const b = '/* FIXME: in single quotes */'",
+      'const y = 2 /* TODO: eol block */',
+      "const glob = 'src/**/*.ts /* FIXME: a string */'",
+      '/* TODO: closed before code */ foo()',
+      'call() /* HACK: opens after code',
+      ' * TODO: so not a comment block',
+      ' */'
+    ],
+    []
+  ],
+  ['SQL block in a string', 'c.sql', ["SELECT '/* HACK: sql string block */';"], []],
+  [
+    'CSS blocks in a string or after a rule',
+    'b.css',
+    ['b { content: "/* FIXME: css string */"; }', 'a { color: red; } /* TODO: eol css */'],
+    []
+  ],
+  ['Go raw string', 'b.go', ['y := `/* FIXME: go raw string */`'], []],
+  ['HTML after markup', 'c.html', ['<div>x</div> <!-- TODO: eol html -->'], []],
+  ['Lua after code', 'c.lua', ['local x = 1 -- TODO: eol lua', 'f() --[[ FIXME: eol block ]]'], []],
+  [
+    'Python triple-quoted value, not a docstring',
+    'c.py',
+    [
+      'HELP = """',
+      'TODO: inside a triple-quoted string',
+      '"""',
+      '"""',
+      'FIXME: a string statement',
+      '"""'
+    ],
+    ['5 FIXME: a string statement']
+  ],
   ['lowercase is not the keyword', 'a.ts', ['// todo: later'], []],
   ['keyword inside a word', 'a.ts', ['// TODOS are fine', '// XXXL size'], []],
   ['not a known language', 'a.unknownext', ['# TODO: x'], []]
@@ -97,6 +154,60 @@ test('only added lines count; context lines and removed ones do not', async () =
   )
   expect(todos.map((t) => [t.line, t.text])).toEqual([[2, 'new']])
   expect(todos[0]!.context).toEqual({ start: 1, lines: ['// TODO: old', '// FIXME: new', 'x'] })
+})
+
+describe('a TODO the PR only moves is not new', () => {
+  const file = (path: string, patch: string, status = 'modified') => ({
+    path,
+    status,
+    additions: 1,
+    deletions: 1,
+    patch
+  })
+
+  test('to another file, re-indented, or reworded in case and punctuation only', async () => {
+    const { todos } = await scanTodos(
+      [
+        file(
+          'c/old.ts',
+          '@@ -1,4 +1,2 @@\n const a = 1\n-// TODO: moved between files\n-function moved() {}\n const b = 2\n'
+        ),
+        file(
+          'c/new.ts',
+          '@@ -1,2 +1,4 @@\n const c = 1\n+// TODO: moved between files\n+function moved() {}\n const d = 2\n'
+        ),
+        file(
+          'c/indent.ts',
+          '@@ -1,2 +1,4 @@\n-// TODO: reindented existing todo\n-call()\n+if (x) {\n+  // TODO: reindented existing todo\n+  call()\n+}\n'
+        ),
+        file('c/punct.ts', '@@ -1,1 +1,1 @@\n-// TODO: fix the thing\n+// TODO: Fix the thing.\n'),
+        file('c/gone.py', '@@ -1,1 +0,0 @@\n-# FIXME: out of a deleted file\n', 'removed'),
+        file(
+          'c/here.ts',
+          '@@ -0,0 +1,2 @@\n+// FIXME: out of a deleted file\n+// TODO: a new one\n',
+          'added'
+        )
+      ],
+      KEYWORDS
+    )
+    expect(todos.map((t) => `${t.path}:${t.line} ${t.text}`)).toEqual(['c/here.ts:2 a new one'])
+  })
+
+  test('a removed line that is no comment does not hide an added TODO', async () => {
+    const { todos } = await scanTodos(
+      [file('a.ts', '@@ -1,1 +1,1 @@\n-const s = "TODO: ship it"\n+// TODO: ship it\n')],
+      KEYWORDS
+    )
+    expect(todos.map((t) => t.text)).toEqual(['ship it'])
+  })
+})
+
+test('a keyword with regular expression characters is matched as written', async () => {
+  const { todos } = await scanTodos(
+    [added('a.ts', ['// C++: odd keyword', '// C: not it', '// TODO: normal one'])],
+    ['TODO', 'C++', 'a.b']
+  )
+  expect(todos.map((t) => `${t.tag}: ${t.text}`)).toEqual(['C++: odd keyword', 'TODO: normal one'])
 })
 
 test('a file without patch is reported, a pure rename is not', async () => {
@@ -119,21 +230,50 @@ test('configured keywords: custom ones, and lowercase when configured so', async
 })
 
 test.each([
-  ['SHOP-16', 'apply later', 'SHOP-16'],
-  ['', 'SHOP-16: apply later', 'SHOP-16'],
-  ['', 'see https://acme.atlassian.net/browse/OPS-3 first', 'OPS-3'],
-  ['alice', 'apply later', null],
-  ['', 'support UTF-8 names', null],
-  ['', 'UTF-8 handling', null]
-])('tracked: ref %p, text %p → %p', (ref, text, key) => {
-  expect(trackedKey(ref, text)).toBe(key)
+  ['SHOP-16', 'apply later', ['SHOP-16']],
+  ['', 'SHOP-16: apply later', ['SHOP-16']],
+  ['', 'SHOP-16 - apply later', ['SHOP-16']],
+  ['', 'see https://acme.atlassian.net/browse/OPS-3 first', ['OPS-3']],
+  ['alice', 'apply later', []],
+  ['ISO-8601', 'parse dates', ['ISO-8601']],
+  ['', 'SHA-256: switch hashing', ['SHA-256']],
+  ['', 'support UTF-8 names', []],
+  ['', 'UTF-8 handling', []],
+  ['', 'after SHOP-16 lands, drop this', []]
+])('named keys: ref %p, text %p → %p', (ref, text, keys) => {
+  expect(namedKeys(ref, text)).toEqual(keys)
+})
+
+test('a TODO is tracked by the first key it names that Jira confirmed, else by none', async () => {
+  const { todos } = await scanTodos(
+    [
+      added('a.ts', [
+        '// TODO SHA-256: switch hashing to sha-512',
+        '// TODO UTF-8: decode input properly',
+        '// TODO(ISO-8601): parse dates',
+        '// TODO(SHOP-9999): names a key that does not exist',
+        '// TODO(NOPE-1): names a project that does not exist',
+        '// TODO(SHOP-16): apply later'
+      ])
+    ],
+    KEYWORDS
+  )
+  const tracked = tracking(todos, new Set(['SHOP-16']))
+  expect(tracked.map((t) => [t.text, t.tracks])).toEqual([
+    ['SHA-256: switch hashing to sha-512', null],
+    ['UTF-8: decode input properly', null],
+    ['parse dates', null],
+    ['names a key that does not exist', null],
+    ['names a project that does not exist', null],
+    ['apply later', 'SHOP-16']
+  ])
 })
 
 test('hunks: new-side line numbers, several hunks', () => {
   const hunks = newSideHunks(
     '@@ -1,2 +1,2 @@\n a\n+b\n@@ -10,1 +20,2 @@\n c\n+d\n\\ No newline at end of file'
   )
-  expect(hunks.map((h) => h.map((l) => `${l.line}${l.added ? '+' : ' '}${l.text}`))).toEqual([
+  expect(hunks.map((h) => h.map((l) => `${l.line}${l.changed ? '+' : ' '}${l.text}`))).toEqual([
     ['1 a', '2+b'],
     ['20 c', '21+d']
   ])
