@@ -185,7 +185,7 @@ test(
     )
     // Fay's email is hidden: she is named by her username, what the users table takes.
     expect(listed).toContain(
-      '- Fay Nakamura (`fnakamura`): watcher of SHOP-12 · email hidden in Jira'
+      '- Fay Nakamura (`fnakamura`): watcher of SHOP-12 · email hidden in Jira: only the id can name them'
     )
     expect(listed).not.toContain('JIRAUSER')
     expect(jiraRequests(sb).map((r) => `${r.method} ${r.path}`)).toContain(
@@ -218,7 +218,7 @@ test(
       '- [fay-n](https://github.com/fay-n) · Fay Nakamura: watcher of SHOP-12 · matched by users table · review requested\n'
     )
     expect(body).toContain(
-      '- Dana Kowalski (`dkowalski`): watcher of SHOP-12 · email hidden in Jira'
+      '- Dana Kowalski (`dkowalski`): watcher of SHOP-12 · email hidden in Jira: only the id can name them'
     )
     expect(body).not.toContain('(`fnakamura`)')
 

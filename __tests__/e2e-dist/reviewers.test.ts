@@ -61,7 +61,9 @@ test(
       /^- \[ana-lima\]\(https:\/\/github\.com\/ana-lima\) · Ana Lima: watcher of SHOP-23 · matched by (commit|public) email$/m
     )
     expect(body).toContain('**Watching in Jira, no GitHub account found**')
-    expect(body).toContain('- Fay Nakamura (`u-fay`): watcher of SHOP-12 · email hidden in Jira')
+    expect(body).toContain(
+      '- Fay Nakamura (`u-fay`): watcher of SHOP-12 · email hidden in Jira: only the id can name them'
+    )
     // The author, the reviewers (chenwei, dana-k) and the inactive user are not suggested.
     for (const name of ['benok', 'chenwei', 'dana-k', 'Former Employee'])
       expect(body).not.toContain(`[${name}]`)

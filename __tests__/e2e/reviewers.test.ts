@@ -123,7 +123,9 @@ test('mode request: lookups in order, one request per login, a 422 is a warning'
     '- [chenwei](https://github.com/chenwei) · Chen Wei: watcher of ABC-1 · matched by users table · ⚠️ not requested: Reviews may only be requested from collaborators.'
   )
   expect(body).toContain('Left out, no access to the repository: fay-nakamura (Fay Nakamura)')
-  expect(body).toContain('- Dana Kowalski (`u-dana`): watcher of ABC-1 · email hidden in Jira')
+  expect(body).toContain(
+    '- Dana Kowalski (`u-dana`): watcher of ABC-1 · email hidden in Jira: only the id can name them'
+  )
   expect(body).not.toContain('Codertocat')
   expect(readState(body).requested).toEqual(['eliromero'])
   expect(result.stdout).toContain('Did not request a review of PR #2 from chenwei')

@@ -19,6 +19,11 @@ export function annotateWarnings(report: Pick<RunReport, 'notes' | 'applied'>): 
     if (unresolved !== null)
       core.warning(unresolved, { title: `gitar-jira ${applied.action.rule}` })
     const { action, status, warning, sent } = applied
+    if (action.type === 'github.requestReviewer' && status === 'warned') {
+      core.warning(`GitHub refused to ${describeAction(action)}: ${warning ?? ''}`, {
+        title: `gitar-jira ${action.rule}`
+      })
+    }
     if (action.type === 'jira.transition' && status === 'warned') {
       const tried = describeAction(sent ? { ...action, fill: sent } : action)
       const offered = applied.refusal?.offered

@@ -42,9 +42,15 @@ export function groupFailures(failures: readonly Failure[]): FailureGroup[] {
   return [...groups.values()]
 }
 
-/** `(5 times: a, b, c and 2 more)`, said after the message; '' for a failure seen once. */
+/**
+ * `(5 times: a, b, c and 2 more)`, said after the message; for a failure seen once, its item
+ * when the message does not name it (`(OPS-2)`: Jira's 403 says "the project", not which).
+ */
 export function timesOf(group: FailureGroup): string {
-  if (group.count === 1) return ''
+  if (group.count === 1) {
+    const [item] = group.items
+    return item && !group.message.includes(item) ? `(${item})` : ''
+  }
   const items = group.items.length > 0 ? `: ${firstOf(group.items, MAX_ITEMS_SHOWN)}` : ''
   return `(${group.count} times${items})`
 }

@@ -127,12 +127,12 @@ export function reviewersBlock(
   if (unmapped.length > 0) {
     if (lines.length > 0) lines.push('')
     const shown = unmapped.slice(0, MAX_UNMAPPED).map((p) => {
-      const hidden = p.emailHidden ? ' · email hidden in Jira' : ''
+      const hidden = p.emailHidden ? ' · email hidden in Jira: only the id can name them' : ''
       return `- ${escapeCell(p.name, 60)} (\`${p.id.replace(/`/g, '')}\`): ${describeTies(p.ties)}${hidden}`
     })
     const more = unmapped.length - shown.length
     lines.push(
-      '**Watching in Jira, no GitHub account found** (add them to `users` under `rules.suggest-reviewers` in the config file, by Jira email or the id shown):',
+      '**Watching in Jira, no GitHub account found** (add them to `users` under `rules.suggest-reviewers` in the config file, by Jira email or the id shown; by the id where Jira hides the email):',
       ...shown,
       ...(more > 0 ? [`- and ${more} more`] : [])
     )

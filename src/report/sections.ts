@@ -115,7 +115,7 @@ export function failuresBlock(report: RunReport): string {
   if (report.failures.length === 0) return ''
   const lines = groupFailures(report.failures).map(
     (g) =>
-      `> - **${g.rule}**: ${escapeCell(g.message, 500)}${g.count > 1 ? ` ${escapeCell(timesOf(g), 300)}` : ''}`
+      `> - **${g.rule}**: ${escapeCell(g.message, 500)}${timesOf(g) ? ` ${escapeCell(timesOf(g), 300)}` : ''}`
   )
   return ['> [!WARNING]', '> Some of what gitar-jira does failed on this run:', ...lines].join('\n')
 }

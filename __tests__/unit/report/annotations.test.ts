@@ -134,3 +134,28 @@ test('a move to a done status that leaves the optional resolution empty is a war
     ]
   ])
 })
+
+test('a review request GitHub refused (422) is a warning annotation; one made is not', () => {
+  const request = {
+    type: 'github.requestReviewer' as const,
+    rule: 'suggest-reviewers' as const,
+    prNumber: 110
+  }
+  annotateWarnings({
+    notes: [],
+    applied: [
+      {
+        action: { ...request, login: 'gus-ops' },
+        status: 'warned',
+        warning: 'Reviews may only be requested from collaborators.'
+      },
+      { action: { ...request, login: 'dana-k' }, status: 'done' }
+    ]
+  })
+  expect(core.warning.mock.calls).toEqual([
+    [
+      'GitHub refused to request a review of PR #110 from gus-ops: Reviews may only be requested from collaborators.',
+      { title: 'gitar-jira suggest-reviewers' }
+    ]
+  ])
+})

@@ -61,6 +61,17 @@ describe('failures that say the same', () => {
     ])
   })
 
+  test('a lone failure whose message does not name its item says it: which issue Jira refused', () => {
+    const forbidden =
+      "Jira at https://acme.atlassian.net refused to comment on issues (403 Forbidden): the account behind 'jira-email' and 'jira-api-token' needs the 'Add comments (and Edit own comments)' permission in the project."
+    expect(
+      failureLines([
+        { rule: 'merge-summary', message: forbidden, item: 'OPS-2' },
+        { rule: 'transitions', message: 'SHOP-7: no such status', item: 'SHOP-7' }
+      ])
+    ).toEqual([`merge-summary: ${forbidden} (OPS-2)`, 'transitions: SHOP-7: no such status'])
+  })
+
   test('other rules or other words stay apart, in order; a lone failure has no count', () => {
     const failures = [
       { rule: 'follow-ups' as const, message: REFUSED, item: todo(1) },
@@ -71,7 +82,7 @@ describe('failures that say the same', () => {
     expect(failureLines(failures)).toEqual([
       `follow-ups: ${REFUSED} (2 times: ${todo(1)}, ${todo(3)})`,
       `transitions: ${REFUSED}`,
-      'follow-ups: Jira is down'
+      `follow-ups: Jira is down (${todo(2)})`
     ])
   })
 

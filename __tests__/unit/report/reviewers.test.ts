@@ -127,7 +127,7 @@ describe('the "Suggested reviewers" section', () => {
       '**Watching in Jira, no GitHub account found** (add them to `users` under `rules.suggest-reviewers`'
     )
     expect(text).toContain(
-      '- Fay &lt;b&gt;@\u200bhere&lt;/b&gt; (`u-fay`): watcher of SHOP-12 · email hidden in Jira'
+      '- Fay &lt;b&gt;@\u200bhere&lt;/b&gt; (`u-fay`): watcher of SHOP-12 · email hidden in Jira: only the id can name them'
     )
   })
 
