@@ -189,6 +189,24 @@ describe('pull_request opened with explicit keys', () => {
     expect(jiraAgain.isDone()).toBe(true)
   })
 
+  test("a PR event keeps the times of a maintainer's checkbox decisions in the hidden state", async () => {
+    const decided = '"decided":{"ABC-9":"2024-05-01T10:00:00Z"}'
+    const { event, github, update } = editedWithComment(
+      `{"v":1,"links":[{"key":"ABC-1","via":"explicit"}],"rejected":["ABC-9"],${decided}}`
+    )
+    const jira = jiraMyself()
+      .post('/rest/api/3/issue/bulkfetch')
+      .reply(200, bulkfetchAnswer([jiraIssueJson('ABC-1', 'Rewrite the README')], ['ABC-9']))
+      .post('/rest/api/3/issue/ABC-1/remotelink')
+      .reply(200, { id: 1, self: `${JIRA}/rest/api/3/issue/ABC-1/remotelink/1` })
+
+    const result = await runAction('pull_request', event, NO_REVIEWERS)
+
+    expect(result.exitCode).toBe(0)
+    expect((update.sent[0] as { body: string }).body).toContain(decided)
+    expect(github.isDone() && jira.isDone()).toBe(true)
+  })
+
   test('keys of the hidden state outside jira.projects are left alone: no link of theirs is removed', async () => {
     const { event, github, update } = editedWithComment(
       '{"v":1,"links":[{"key":"ABC-1","via":"explicit"},{"key":"OPS-7","via":"explicit"}]}',
