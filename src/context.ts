@@ -50,6 +50,11 @@ export interface CommentEditEvent {
   commentId: number
   body: string
   previousBody: string
+  /**
+   * GitHub's `updated_at` of the comment in this edit (the payload's, so a rerun or a redelivery
+   * has the time of the edit it replays); '' when the payload has none.
+   */
+  editedAt: string
   /** The comment's author: only the action's own comment is acted upon. */
   commentAuthor: string
   sender: string
@@ -96,7 +101,7 @@ interface Payload {
     head: { repo?: { full_name: string } | null }
   }
   issue?: { number: number; pull_request?: unknown }
-  comment?: { id: number; body?: string; user?: { login: string } }
+  comment?: { id: number; body?: string; updated_at?: string; user?: { login: string } }
   changes?: { body?: { from?: string } }
   repository?: { name: string; owner: { login: string }; default_branch?: string }
   ref?: string
@@ -162,6 +167,7 @@ export function readEvent(eventName: string, payload: Payload, runner: RunnerEnv
       commentId: payload.comment.id,
       body: payload.comment.body ?? '',
       previousBody: payload.changes?.body?.from ?? '',
+      editedAt: payload.comment.updated_at ?? '',
       commentAuthor: payload.comment.user?.login ?? '',
       sender: payload.sender?.login ?? ''
     }

@@ -33,7 +33,13 @@ import { failureLines } from './report/failures.js'
 import { publishComment } from './report/publish.js'
 import { buildReport, type RunReport } from './report/model.js'
 import { outputsOf, setOutputs } from './report/outputs.js'
-import { checkboxDecisions, notTheActionsComment, type Decisions } from './report/checkboxes.js'
+import {
+  checkboxDecisions,
+  notTheActionsComment,
+  supersededNotice,
+  undecidedSince,
+  type Decisions
+} from './report/checkboxes.js'
 import { annotateWarnings } from './report/annotations.js'
 import { EMPTY_STATE, parseState } from './report/state.js'
 import { renderSummary, writeSummary } from './report/summary.js'
@@ -104,11 +110,22 @@ async function handleCheckboxes(
     core.notice(`Nothing to do: ${notOwn}.`, { title: 'gitar-jira' })
     return
   }
+  // A rerun or a redelivery of an edit, or one queued behind a later edit, undoes nothing.
+  const now = parseState(comment?.body) ?? EMPTY_STATE
+  const open = undecidedSince(decisions, now)
+  if (open.superseded.length > 0) {
+    const nothingLeft = open.decisions.accept.length + open.decisions.reject.length === 0
+    core.notice(
+      `${nothingLeft ? 'Nothing to do: ' : ''}${supersededNotice(open.superseded, decisions, now)}.`,
+      { title: 'gitar-jira' }
+    )
+    if (nothingLeft) return
+  }
   await handlePullRequest(inputs, auth, prEventOf(event, pr.pr), {
     github,
     pr,
     comment,
-    decisions
+    decisions: open.decisions
   })
 }
 
@@ -188,6 +205,7 @@ async function handlePullRequest(
     discovery,
     planned,
     applied,
+    ...(known.decisions ? { decisions: known.decisions } : {}),
     ...(comment ? { earlierComment: { body: comment.body, state: previous } } : {})
   })
   const commentUrl = await publishComment(

@@ -1,3 +1,4 @@
+import nock from 'nock'
 import {
   ACTIONS_BOT,
   JIRA,
@@ -187,4 +188,78 @@ test.each([
   const result = await runAction('issue_comment', commentEdited(body, sender))
   expect(result.exitCode).toBe(0)
   expect(result.stdout).toContain(`::notice title=gitar-jira::Nothing to do: ${reason}.`)
+})
+
+describe('an edit replayed after a later one (Re-run jobs, a redelivered webhook)', () => {
+  const UNTICKED_AT = '2024-05-01T10:00:00Z'
+  const TICKED_AT = '2024-05-01T10:05:00Z'
+  const box = (ticked: boolean) => `- [${ticked ? 'x' : ' '}] <!-- gitar-jira:key ABC-7 -->`
+
+  /** One run of a checkbox edit on comment 11 as GitHub lists it now; its update, if any, recorded. */
+  async function runEdit(listedBody: string, editedBody: string, at: string) {
+    const github = githubReads(prOpened(), { comments: [listed(11, listedBody)] })
+    const update = recorder<{ body: string }>()
+    github
+      .patch(`${REPO}/issues/comments/11`, update.match)
+      .reply(200, { id: 11, body: 'x', html_url: `${PR_URL}#issuecomment-11` })
+    const event = commentEdited(editedBody)
+    event.comment.updated_at = at
+    const result = await runAction('issue_comment', event)
+    return { result, written: update.sent[0]?.body }
+  }
+
+  test('undoes nothing the later edit decided, and a rerun of the latest edit changes nothing', async () => {
+    const first = ourComment(
+      [`${box(true)} [ABC-7](x) Cart totals · 91% likely`],
+      '{"v":1,"links":[{"key":"ABC-7","via":"inferred"}]}'
+    )
+    // U: the maintainer unticks the inferred ABC-7 (a state without decision times reads as before).
+    const unticked = first.replace(box(true), box(false))
+    const unlink = jiraMyself()
+      .post('/rest/api/3/issue/bulkfetch')
+      .reply(200, { issues: [jiraIssueJson('ABC-7', 'Cart totals')], issueErrors: [] })
+      .delete('/rest/api/3/issue/ABC-7/remotelink')
+      .query({ globalId: GLOBAL_ID })
+      .reply(204)
+    const u = await runEdit(first, unticked, UNTICKED_AT)
+    expect(u.result.exitCode).toBe(0)
+    expect(unlink.isDone()).toBe(true)
+    const afterU = u.written!
+
+    // T: then ticks it again, from the Dismissed list.
+    const ticked = afterU.replace(box(false), box(true))
+    const relink = recorder()
+    const link = jiraMyself()
+      .post('/rest/api/3/issue/bulkfetch')
+      .reply(200, { issues: [jiraIssueJson('ABC-7', 'Cart totals')], issueErrors: [] })
+      .post('/rest/api/3/issue/ABC-7/remotelink', relink.match)
+      .reply(201, { id: 5, self: `${JIRA}/rest/api/3/issue/ABC-7/remotelink/5` })
+    const t = await runEdit(afterU, ticked, TICKED_AT)
+    expect(t.result.outputs['linked-issues']).toBe('["ABC-7"]')
+    expect(link.isDone()).toBe(true)
+    const afterT = t.written!
+    expect(afterT).toContain(`${box(true)} [ABC-7]`)
+
+    // U again: the link T made stays, and the comment is left as T made it.
+    const removal = nock(JIRA)
+      .delete('/rest/api/3/issue/ABC-7/remotelink')
+      .query({ globalId: GLOBAL_ID })
+      .reply(204)
+    jiraMyself()
+      .post('/rest/api/3/issue/bulkfetch')
+      .reply(200, { issues: [jiraIssueJson('ABC-7', 'Cart totals')], issueErrors: [] })
+    const replay = await runEdit(afterT, unticked, UNTICKED_AT)
+    expect(removal.isDone()).toBe(false)
+    expect(replay.result.exitCode).toBe(0)
+    expect(replay.written).toBeUndefined()
+    expect(replay.result.stdout).toContain(
+      `::notice title=gitar-jira::Nothing to do: the box of ABC-7 in this edit of the gitar-jira comment (${UNTICKED_AT}) was already decided by this edit or a later one (${TICKED_AT}): a rerun or a redelivered event of an earlier edit changes nothing.`
+    )
+    expect(replay.result.outputs['linked-issues']).toBeUndefined()
+
+    // T again: the same.
+    const rerun = await runEdit(afterT, ticked, TICKED_AT)
+    expect(rerun.written).toBeUndefined()
+    expect(rerun.result.stdout).toContain('Nothing to do: the box of ABC-7')
+  })
 })

@@ -152,13 +152,14 @@ describe('pull_request opened with explicit keys', () => {
     expect(github.isDone() && jira.isDone()).toBe(true)
   })
 
-  test('an edit that drops a key removes its link and updates the comment in place', async () => {
+  test('an edit that drops a key removes its link and updates the comment in place; a rerun of it writes nothing', async () => {
     const { event, github, update } = editedWithComment(
       '{"v":1,"links":[{"key":"ABC-1","via":"explicit"},{"key":"ABC-2","via":"explicit"}]}'
     )
+    const readme = () => bulkfetchAnswer([jiraIssueJson('ABC-1', 'Rewrite the README')], [])
     const jira = jiraMyself()
       .post('/rest/api/3/issue/bulkfetch')
-      .reply(200, bulkfetchAnswer([jiraIssueJson('ABC-1', 'Rewrite the README')], []))
+      .reply(200, readme())
       .post('/rest/api/3/issue/ABC-1/remotelink')
       .reply(200, { id: 1, self: `${JIRA}/rest/api/3/issue/ABC-1/remotelink/1` })
       .delete('/rest/api/3/issue/ABC-2/remotelink')
@@ -169,10 +170,40 @@ describe('pull_request opened with explicit keys', () => {
 
     expect(result.exitCode).toBe(0)
     const body = (update.sent[0] as { body: string }).body
-    expect(body).toContain('Unlinked on this run: ABC-2')
     expect(result.summary).toContain('Unlinked on this run: ABC-2')
+    expect(result.stdout).toContain(`remove the link from ABC-2 to ${PR_URL}: done`)
+    // The PR comment shows what is linked, not what this run did: a rerun leaves it as it is.
+    expect(body).not.toContain('Unlinked')
     expect(body).toContain('{"key":"ABC-1","via":"explicit","h":')
     expect(body).not.toContain('"ABC-2"')
+    expect(github.isDone() && jira.isDone()).toBe(true)
+
+    // Re-run jobs: the same event, on the comment the first run wrote.
+    const again = editedWith([{ ...listedComment(7, '{}'), body }])
+    const jiraAgain = jiraMyself().post('/rest/api/3/issue/bulkfetch').reply(200, readme())
+
+    const rerun = await runAction('pull_request', event)
+
+    expect(rerun.exitCode).toBe(0)
+    expect(again.update.sent).toEqual([])
+    expect(jiraAgain.isDone()).toBe(true)
+  })
+
+  test("a PR event keeps the times of a maintainer's checkbox decisions in the hidden state", async () => {
+    const decided = '"decided":{"ABC-9":"2024-05-01T10:00:00Z"}'
+    const { event, github, update } = editedWithComment(
+      `{"v":1,"links":[{"key":"ABC-1","via":"explicit"}],"rejected":["ABC-9"],${decided}}`
+    )
+    const jira = jiraMyself()
+      .post('/rest/api/3/issue/bulkfetch')
+      .reply(200, bulkfetchAnswer([jiraIssueJson('ABC-1', 'Rewrite the README')], ['ABC-9']))
+      .post('/rest/api/3/issue/ABC-1/remotelink')
+      .reply(200, { id: 1, self: `${JIRA}/rest/api/3/issue/ABC-1/remotelink/1` })
+
+    const result = await runAction('pull_request', event, NO_REVIEWERS)
+
+    expect(result.exitCode).toBe(0)
+    expect((update.sent[0] as { body: string }).body).toContain(decided)
     expect(github.isDone() && jira.isDone()).toBe(true)
   })
 

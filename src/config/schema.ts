@@ -6,10 +6,11 @@
  * Each leaf says in one phrase what it must be ("must be a number between 0 and 1"); load.ts puts
  * the file, line and key path in front and what was found behind.
  *
- * This module imports nothing but zod, so `scripts/json-schema.ts` can load it under Node's type
- * stripping.
+ * This module imports nothing but zod and a module without imports, so `scripts/json-schema.ts`
+ * can load it under Node's type stripping.
  */
 import { z } from 'zod'
+import { jqlNestingProblem } from '../util/jql-syntax.js'
 
 /** `min-confidence` -> `minConfidence`. */
 export function camelCase(key: string): string {
@@ -107,6 +108,16 @@ const autoLink = section(
       'Inferred issues between this score and min-confidence are listed as possible matches.'
     ),
     'candidate-jql': text('must be a JQL query or null')
+      .superRefine((jql, ctx) => {
+        // It is joined as `project in (…) AND (<candidate-jql>)`: a `)` of its own would let
+        // an `OR` reach every project, past jira.projects.
+        const problem = jqlNestingProblem(jql)
+        if (problem === null) return
+        ctx.addIssue({
+          code: 'custom',
+          message: `must be one JQL condition, its parentheses and quotes closed (gitar-jira adds it as "AND (…)"): ${problem}`
+        })
+      })
       .nullable()
       .optional()
       .describe('JQL clause that bounds the inference candidates; null for none.'),

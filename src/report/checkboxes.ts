@@ -5,11 +5,19 @@
  */
 import type { CommentEditEvent } from '../context.js'
 import type { IssueComment } from '../github/port.js'
-import { COMMENT_MARKER, readState, type CommentState } from './state.js'
+import {
+  COMMENT_MARKER,
+  isTimestamp,
+  MAX_REMEMBERED_DECISIONS,
+  readState,
+  type CommentState
+} from './state.js'
 
 export interface Decisions {
   accept: string[]
   reject: string[]
+  /** When the maintainer made them: GitHub's `updated_at` of the edited comment. */
+  at?: string
 }
 
 export function checkboxLine(key: string, ticked: boolean, text: string): string {
@@ -70,5 +78,69 @@ export function checkboxDecisions(event: CommentEditEvent): Decisions | string {
   if (decisions.accept.length === 0 && decisions.reject.length === 0) {
     return 'no checkbox of the gitar-jira comment changed'
   }
-  return decisions
+  return isTimestamp(event.editedAt) ? { ...decisions, at: event.editedAt } : decisions
+}
+
+/**
+ * The decisions an edit may still make, against the state of the comment as it is now. The
+ * decisions are read from the edit's own body, so a rerun or a redelivery of an old edit would
+ * undo what a later edit decided: a key decided by an edit of the same time or later is left as
+ * that edit left it (`superseded`). An edit without a time is not ordered (all its decisions stand).
+ */
+export function undecidedSince(
+  decisions: Decisions,
+  state: CommentState
+): { decisions: Decisions; superseded: string[] } {
+  const at = decisions.at === undefined ? undefined : Date.parse(decisions.at)
+  const superseded = (key: string) => {
+    const last = state.decided?.[key]
+    return at !== undefined && last !== undefined && at <= Date.parse(last)
+  }
+  return {
+    decisions: {
+      ...decisions,
+      accept: decisions.accept.filter((key) => !superseded(key)),
+      reject: decisions.reject.filter((key) => !superseded(key))
+    },
+    superseded: [...decisions.accept, ...decisions.reject].filter(superseded)
+  }
+}
+
+/** Why an edit's boxes are left as they are (see undecidedSince). */
+export function supersededNotice(
+  keys: string[],
+  decisions: Decisions,
+  state: CommentState
+): string {
+  const last = keys
+    .map((key) => state.decided?.[key] ?? '')
+    .reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a))
+  return (
+    `the ${keys.length === 1 ? 'box' : 'boxes'} of ${keys.join(', ')} in this edit of the gitar-jira comment (${decisions.at}) ` +
+    `${keys.length === 1 ? 'was' : 'were'} already decided by this edit or a later one (${last}): ` +
+    'a rerun or a redelivered event of an earlier edit changes nothing'
+  )
+}
+
+/**
+ * The state with the time of the decisions this run applied, beside those of earlier runs
+ * (`earlier`, the state the run started from): every run carries them on.
+ */
+export function withDecisionTimes(
+  state: CommentState,
+  earlier: CommentState,
+  decisions: Decisions | undefined
+): CommentState {
+  const decided = new Map(Object.entries(earlier.decided ?? {}))
+  if (decisions?.at !== undefined) {
+    const { accept, reject, at } = decisions
+    for (const key of [...accept, ...reject]) {
+      // Re-inserted: the latest decisions are the ones kept.
+      decided.delete(key)
+      decided.set(key, at)
+    }
+  }
+  const { decided: _, ...rest } = state
+  const kept = [...decided].slice(-MAX_REMEMBERED_DECISIONS)
+  return kept.length > 0 ? { ...rest, decided: Object.fromEntries(kept) } : rest
 }

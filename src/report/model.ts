@@ -14,6 +14,7 @@ import type { ReviewerPlan } from '../rules/suggest-reviewers/model.js'
 import type { FollowUpsView } from '../rules/follow-ups/index.js'
 import { earlierReviewersOf, withRequested } from './reviewers.js'
 import { withFollowUps, withRelinks } from './follow-ups.js'
+import { withDecisionTimes, type Decisions } from './checkboxes.js'
 import type { Failure } from './failures.js'
 
 export interface RunReport {
@@ -73,6 +74,8 @@ export function buildReport(run: {
     followUps?: FollowUpsView
   }
   applied: AppliedAction[]
+  /** A maintainer's checkbox decisions this run applied (a comment edit). */
+  decisions?: Decisions
   /** The PR comment as the previous run left it, and the state main.ts read from it. */
   earlierComment?: { body: string; state: CommentState }
 }): RunReport {
@@ -94,16 +97,20 @@ export function buildReport(run: {
     linked,
     suggestions: discovery.suggestions,
     ...(discovery.dismissed?.length ? { dismissed: discovery.dismissed } : {}),
-    state: withRelinks(
-      withFollowUps(
-        withRequested(
-          withLinkDigests(discovery.state, applied, earlier?.state ?? EMPTY_STATE),
+    state: withDecisionTimes(
+      withRelinks(
+        withFollowUps(
+          withRequested(
+            withLinkDigests(discovery.state, applied, earlier?.state ?? EMPTY_STATE),
+            applied
+          ),
           applied
         ),
-        applied
+        applied,
+        planned.followUps
       ),
-      applied,
-      planned.followUps
+      earlier?.state ?? EMPTY_STATE,
+      run.decisions
     ),
     unlinked: applied.flatMap((a) =>
       a.action.type === 'jira.deleteRemoteLink' && a.status !== 'failed' ? [a.action.issueKey] : []

@@ -144,8 +144,12 @@ function dryRunBlock(report: RunReport): string {
  * the comment carries boxes and the markers a later run reads.
  */
 export function reportSections(report: RunReport, surface: Surface): string[] {
+  // What this run did, not what is: a rerun would drop the line and rewrite the PR comment.
+  // Only the run's own summary (and log) says it; the comment shows the state (Dismissed).
   const unlinked =
-    report.unlinked.length > 0 ? `Unlinked on this run: ${report.unlinked.join(', ')}` : ''
+    surface === 'summary' && report.unlinked.length > 0
+      ? `Unlinked on this run: ${report.unlinked.join(', ')}`
+      : ''
   return [
     linkedIssuesTable(report),
     matchesBlock(report, surface),

@@ -25,6 +25,12 @@ export interface CommentState {
    * Only these: a link someone removed in Jira is not put back.
    */
   relink?: RelinkEntry[]
+  /**
+   * Key → GitHub's `updated_at` of the maintainer's edit of this comment that last decided its box
+   * (ticked or unticked, and applied). An edit event of that time or earlier (a rerun, a
+   * redelivery, an event queued behind a later edit) decides nothing more for that key.
+   */
+  decided?: Record<string, string>
 }
 
 export interface RelinkEntry {
@@ -35,6 +41,8 @@ export interface RelinkEntry {
 
 /** At most this many follow-up keys are remembered: one bulk read. */
 export const MAX_REMEMBERED_FOLLOW_UPS = 100
+/** At most this many keys' decision times are remembered (the latest). */
+export const MAX_REMEMBERED_DECISIONS = 100
 /** A link that failed is tried again by this many later runs, then given up with a warning. */
 export const MAX_RELINK_TRIES = 3
 /** A follow-up is linked to at most this many of the PR's issues (discover.ts MAX_CANDIDATES). */
@@ -51,6 +59,10 @@ const isKey = (value: unknown): value is string =>
   typeof value === 'string' && KEY_PATTERN.test(value)
 const isDigest = (value: unknown): value is string =>
   typeof value === 'string' && /^[0-9a-f]{12}$/.test(value)
+/** GitHub's timestamps (ISO 8601, UTC): nothing else is kept in the state block. */
+const TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/
+export const isTimestamp = (value: unknown): value is string =>
+  typeof value === 'string' && TIME_PATTERN.test(value) && Number.isFinite(Date.parse(value))
 const LOGIN_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/
 const isLogin = (value: unknown): value is string =>
   typeof value === 'string' && LOGIN_PATTERN.test(value)
@@ -81,13 +93,15 @@ export function parseState(commentBody: string | undefined): CommentState | null
       ? [...new Set(parsed.followUps.filter(isKey))].slice(-MAX_REMEMBERED_FOLLOW_UPS)
       : []
     const relink = Array.isArray(parsed.relink) ? parseRelink(parsed.relink) : []
+    const decided = parseDecided(parsed.decided)
     return {
       v: 1,
       links,
       ...(rejected.length > 0 ? { rejected } : {}),
       ...(requested.length > 0 ? { requested } : {}),
       ...(followUps.length > 0 ? { followUps } : {}),
-      ...(relink.length > 0 ? { relink } : {})
+      ...(relink.length > 0 ? { relink } : {}),
+      ...(Object.keys(decided).length > 0 ? { decided } : {})
     }
   } catch {
     return null
@@ -108,8 +122,17 @@ function parseRelink(entries: unknown[]): RelinkEntry[] {
   return [...byKey.values()].slice(-MAX_REMEMBERED_FOLLOW_UPS)
 }
 
+/** The decision times as far as they read as such: issue keys to GitHub timestamps. */
+function parseDecided(value: unknown): Record<string, string> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return {}
+  const entries = Object.entries(value as Record<string, unknown>).filter(
+    (entry): entry is [string, string] => isKey(entry[0]) && isTimestamp(entry[1])
+  )
+  return Object.fromEntries(entries.slice(-MAX_REMEMBERED_DECISIONS))
+}
+
 export function writeState(state: CommentState): string {
-  // JSON of keys and fixed words only: nothing in it can close the HTML comment.
+  // JSON of keys, timestamps and fixed words only: nothing in it can close the HTML comment.
   return `<!-- gitar-jira:state ${JSON.stringify(state)} -->`
 }
 

@@ -41,6 +41,21 @@ describe('valid config files', () => {
       { rules: { transitions: { onMerge: null }, autoLink: { candidateJql: null } } }
     ],
     [
+      'a candidate-jql with parentheses inside quoted strings and nested conditions',
+      lines(
+        'rules:',
+        '  auto-link:',
+        `    candidate-jql: 'status != "Review (old" AND (labels in (a, b) OR summary ~ ")")'`
+      ),
+      {
+        rules: {
+          autoLink: {
+            candidateJql: 'status != "Review (old" AND (labels in (a, b) OR summary ~ ")")'
+          }
+        }
+      }
+    ],
+    [
       'status names are trimmed',
       lines('rules:', '  transitions:', '    on-open: " In Review "'),
       { rules: { transitions: { onOpen: 'In Review' } } }
@@ -113,6 +128,33 @@ describe('invalid config files', () => {
       'an empty value',
       lines('rules:', '  auto-link:', '    min-confidence:'),
       [`${FILE}:3: rules.auto-link.min-confidence must be a number between 0 and 1, got null`]
+    ],
+    [
+      'a candidate-jql that closes the parentheses it is put in',
+      lines(
+        'jira:',
+        '  projects: [SHOP]',
+        'rules:',
+        '  auto-link:',
+        '    candidate-jql: "statusCategory != Done) OR (project = OPS"'
+      ),
+      [
+        `${FILE}:5: rules.auto-link.candidate-jql must be one JQL condition, its parentheses and quotes closed (gitar-jira adds it as "AND (…)"): the ")" at character 23 closes a parenthesis that was never opened, got "statusCategory != Done) OR (project = OPS"`
+      ]
+    ],
+    [
+      'a candidate-jql with a parenthesis left open',
+      lines('rules:', '  auto-link:', '    candidate-jql: "(labels = a OR labels = b"'),
+      [
+        `${FILE}:3: rules.auto-link.candidate-jql must be one JQL condition, its parentheses and quotes closed (gitar-jira adds it as "AND (…)"): the "(" at character 1 is never closed, got "(labels = a OR labels = b"`
+      ]
+    ],
+    [
+      'a candidate-jql with a quoted string left open',
+      lines('rules:', '  auto-link:', `    candidate-jql: 'summary ~ "cart) OR (x = y'`),
+      [
+        `${FILE}:3: rules.auto-link.candidate-jql must be one JQL condition, its parentheses and quotes closed (gitar-jira adds it as "AND (…)"): the " at character 11 opens a quoted string that is never closed, got "summary ~ \\"cart) OR (x = y"`
+      ]
     ],
     [
       'a misspelt key',

@@ -1,5 +1,13 @@
-import { applyDecisions, checkboxLine, readDecisions } from '../../../src/report/checkboxes.js'
-import type { CommentState } from '../../../src/report/state.js'
+import {
+  applyDecisions,
+  checkboxDecisions,
+  checkboxLine,
+  readDecisions,
+  undecidedSince,
+  withDecisionTimes
+} from '../../../src/report/checkboxes.js'
+import type { CommentEditEvent } from '../../../src/context.js'
+import { parseState, writeState, type CommentState } from '../../../src/report/state.js'
 
 const state: CommentState = {
   v: 1,
@@ -53,5 +61,74 @@ describe('the checkboxes of the PR comment', () => {
       followUps: ['ABC-201'],
       relink
     })
+  })
+})
+
+describe('the order of edits', () => {
+  const T0 = '2024-05-01T10:00:00Z'
+  const T1 = '2024-05-01T10:05:00Z'
+  const decidedAtT0: CommentState = { ...state, decided: { 'ABC-7': T0 } }
+
+  test('an edit carries the time GitHub gave it, unless the payload has none', () => {
+    const event: CommentEditEvent = {
+      kind: 'comment_edited',
+      eventName: 'issue_comment',
+      action: 'edited',
+      owner: 'acme',
+      repo: 'shop',
+      prNumber: 2,
+      commentId: 11,
+      body: `<!-- gitar-jira:comment -->\n${checkboxLine('ABC-7', false, 'x')}\n${writeState(state)}`,
+      previousBody: '',
+      editedAt: T1,
+      commentAuthor: 'github-actions[bot]',
+      sender: 'ana'
+    }
+    expect(checkboxDecisions(event)).toEqual({ accept: [], reject: ['ABC-7'], at: T1 })
+    expect(checkboxDecisions({ ...event, editedAt: '' })).toEqual({ accept: [], reject: ['ABC-7'] })
+  })
+
+  test('a key decided by a later edit, or by this one (a rerun), is left as it is', () => {
+    for (const at of [T0, '2024-05-01T09:59:59Z']) {
+      expect(undecidedSince({ accept: ['ABC-7'], reject: [], at }, decidedAtT0)).toEqual({
+        decisions: { accept: [], reject: [], at },
+        superseded: ['ABC-7']
+      })
+    }
+  })
+
+  test('a later edit decides; so do the keys of an edit of the same second that were not decided yet', () => {
+    expect(undecidedSince({ accept: [], reject: ['ABC-7'], at: T1 }, decidedAtT0)).toEqual({
+      decisions: { accept: [], reject: ['ABC-7'], at: T1 },
+      superseded: []
+    })
+    // Two boxes ticked within one second: two events of the same time, the second with both.
+    expect(undecidedSince({ accept: ['ABC-7', 'ABC-9'], reject: [], at: T0 }, decidedAtT0)).toEqual(
+      { decisions: { accept: ['ABC-9'], reject: [], at: T0 }, superseded: ['ABC-7'] }
+    )
+  })
+
+  test('a state from before decision times, or an edit without a time, is not ordered', () => {
+    expect(undecidedSince({ accept: ['ABC-7'], reject: [], at: T0 }, state).superseded).toEqual([])
+    expect(undecidedSince({ accept: ['ABC-7'], reject: [] }, decidedAtT0).superseded).toEqual([])
+  })
+
+  test('the time of applied decisions is remembered, and every later run carries it on', () => {
+    const next = withDecisionTimes(state, decidedAtT0, { accept: ['ABC-9'], reject: [], at: T1 })
+    expect(next.decided).toEqual({ 'ABC-7': T0, 'ABC-9': T1 })
+    // A push or a PR edit: the same state, its times included, whatever discovery rebuilt.
+    expect(withDecisionTimes(state, next, undefined).decided).toEqual(next.decided)
+    expect(parseState(writeState(next))?.decided).toEqual(next.decided)
+    // An edit without a time leaves none.
+    expect(withDecisionTimes(state, state, { accept: ['ABC-9'], reject: [] })).toEqual(state)
+  })
+
+  test("a decision time that is not one of GitHub's, or not of a key, is not read back", () => {
+    const body = `<!-- gitar-jira:state ${JSON.stringify({
+      v: 1,
+      links: [],
+      decided: { 'ABC-7': 'tomorrow', 'ABC-8': '2024-05-01T10:00:00Z --> x', abc: T0, 'ABC-9': T1 }
+    })} -->`
+    expect(parseState(body)?.decided).toEqual({ 'ABC-9': T1 })
   })
 })

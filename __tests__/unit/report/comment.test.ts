@@ -222,7 +222,12 @@ describe('the job summary', () => {
     })
   }
 
-  test('shows what the PR comment shows: matches, unlinked, statuses, follow-ups, failures, the dry run', () => {
+  test('alone says what this run unlinked: the PR comment, the same on a rerun, does not', () => {
+    expect(renderSummary(fullReport())).toContain('Unlinked on this run: ABC-3')
+    expect(renderComment(fullReport())).not.toContain('ABC-3')
+  })
+
+  test('shows what the PR comment shows: matches, statuses, follow-ups, failures, the dry run', () => {
     const summary = renderSummary(fullReport())
     expect(summary).toContain(
       '**Linked without a key** (untick its box in the PR comment to remove a wrong link):\n' +
@@ -236,7 +241,6 @@ describe('the job summary', () => {
       '**Dismissed** (not suggested again; tick its box in the PR comment to link the issue after all):\n' +
         '- [ABC-11](https://acme.atlassian.net/browse/ABC-11) Old cart'
     )
-    expect(summary).toContain('Unlinked on this run: ABC-3')
     expect(summary).toContain('- ABC-7: would move To Do → In Review (dry run)')
     expect(summary).toContain('#### Follow-ups')
     expect(summary).toContain(

@@ -8,6 +8,7 @@ import type { PrFacts } from '../../github/port.js'
 import * as core from '@actions/core'
 import type { JiraIssue, JiraPort, UserRef } from '../../jira/port.js'
 import { jqlString, jqlTextSearch } from '../../util/jql.js'
+import { jqlUsesField } from '../../util/jql-syntax.js'
 import { settleAll } from '../../util/settle.js'
 
 /** One page each: enhanced search returns at most 100 issues with fields per request. */
@@ -46,7 +47,8 @@ export function inferenceScope(settings: Settings): InferenceScope | null {
       ? { jql: `${clause} AND ${filter}`, leaving: `${clause} AND NOT ${filter}` }
       : { jql: clause, leaving: null }
   }
-  if (filter && /\bproject\b/i.test(filter)) return { jql: filter, leaving: null }
+  // The field `project` with an operator, not the word (`labels != project-archive`).
+  if (filter && jqlUsesField(filter, 'project')) return { jql: filter, leaving: null }
   return null
 }
 

@@ -4,6 +4,7 @@
  * possible match in the PR comment, with a box to tick.
  */
 import { prLabel } from '../follow-ups/fingerprint.js'
+import { inProjects } from '../../config/projects.js'
 import type { Settings } from '../../config/settings.js'
 import type { PrFacts } from '../../github/port.js'
 import type { JiraIssue, UserRef } from '../../jira/port.js'
@@ -73,6 +74,9 @@ export function chooseInferred(
   for (const r of ranked) {
     const issue = byKey.get(r.key)
     if (!issue || exclude.has(r.key) || r.confidence < suggestConfidence) continue
+    // Whatever the searches returned (a candidate-jql reaching past its parentheses, a stale
+    // cached corpus): an issue outside jira.projects is neither linked nor suggested.
+    if (!inProjects(issue.key, settings)) continue
     if (r.confidence >= minConfidence) {
       linked.push({
         issue,
@@ -102,9 +106,12 @@ export function inferLinks(
   author?: UserRef | null
 ): { linked: LinkedIssue[]; suggestions: Suggestion[] } {
   // The PR's own follow-ups (created at its merge, from its TODOs and threads) share its words
-  // but are never what it works on: a later run would otherwise find them.
+  // but are never what it works on: a later run would otherwise find them. Issues outside
+  // jira.projects are not ranked either (chooseInferred would not pick them).
   const own = prLabel(facts.pr.htmlUrl)
-  const pool = candidates.filter((c) => !c.details?.labels.includes(own))
+  const pool = candidates.filter(
+    (c) => !c.details?.labels.includes(own) && inProjects(c.key, settings)
+  )
   if (pool.length === 0) return { linked: [], suggestions: [] }
   const ranked = rankCandidates(
     prText(facts, settings, author),

@@ -40,6 +40,29 @@ describe('where inference looks', () => {
     expect(inferenceScope(withProjects(null))).toBeNull()
     expect(candidateQueries(pullRequest(), withProjects(null), null)).toEqual([])
   })
+
+  test.each([
+    'project in (SHOP, OPS)',
+    'project != ARCHIVE',
+    'PROJECT=SHOP',
+    'project not in (OLD)',
+    'project is not EMPTY',
+    '"project" = SHOP',
+    'statusCategory != Done AND (labels = x OR project = SHOP)'
+  ])('the field project with an operator names projects: %s', (jql) => {
+    expect(inferenceScope(withProjects(null, jql))).toEqual({ jql: `(${jql})`, leaving: null })
+  })
+
+  test.each([
+    'labels != project-archive',
+    'status != "Project Review"',
+    "summary ~ 'project = SHOP'",
+    'projectType = software',
+    'statusCategory != Done ORDER BY project'
+  ])('the word project elsewhere is no scope, and inference is skipped: %s', (jql) => {
+    expect(inferenceScope(withProjects(null, jql))).toBeNull()
+    expect(candidateQueries(pullRequest(), withProjects(null, jql), null)).toEqual([])
+  })
 })
 
 describe('the searches', () => {

@@ -68,6 +68,24 @@ describe('choosing what inference links and suggests', () => {
     expect(chosen.suggestions.map((s) => s.issue.key)).toEqual(['ABC-3'])
   })
 
+  test('with jira.projects set, an issue of another project is neither linked nor suggested, whatever the search returned', () => {
+    const s = settings()
+    s.jira.projects = ['ABC']
+    const ops = [jiraIssue('OPS-1'), jiraIssue('OPS-2'), ...issues]
+    const chosen = chooseInferred(
+      [
+        { key: 'OPS-1', score: 12, confidence: 0.97, probability: 0.97, matched: ['gateway'] },
+        { key: 'OPS-2', score: 6, confidence: 0.6, probability: 0.1, matched: ['keys'] },
+        ...ranked
+      ],
+      ops,
+      s,
+      new Set()
+    )
+    expect(chosen.linked.map((l) => l.issue.key)).toEqual(['ABC-1'])
+    expect(chosen.suggestions.map((l) => l.issue.key)).toEqual(['ABC-2', 'ABC-3'])
+  })
+
   test('the PR and the issues reach the ranker as text, end to end', () => {
     const facts = prFacts(
       {
