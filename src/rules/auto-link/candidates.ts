@@ -34,6 +34,11 @@ export interface InferenceScope {
   jql: string
   /** Issues of the projects that no longer match candidate-jql (e.g. moved to Done), if known. */
   leaving: string | null
+  /**
+   * candidate-jql alone (no jira.projects), as the scope's condition: what left it is looked
+   * for in the projects the corpus holds (corpus.ts).
+   */
+  filter?: string
 }
 
 /** Where inference looks, or null when it does not know (no projects, no project in the JQL). */
@@ -48,7 +53,7 @@ export function inferenceScope(settings: Settings): InferenceScope | null {
       : { jql: clause, leaving: null }
   }
   // The field `project` with an operator, not the word (`labels != project-archive`).
-  if (filter && jqlUsesField(filter, 'project')) return { jql: filter, leaving: null }
+  if (filter && jqlUsesField(filter, 'project')) return { jql: filter, leaving: null, filter }
   return null
 }
 

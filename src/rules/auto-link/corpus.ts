@@ -8,6 +8,8 @@ import { createHash } from 'node:crypto'
 import type { BlobStore } from '../../cache/store.js'
 import { seal, unseal } from '../../cache/sealed.js'
 import type { JiraIssue, JiraPort } from '../../jira/port.js'
+import { projectOf } from '../../config/projects.js'
+import { jqlString } from '../../util/jql.js'
 import { settleAll } from '../../util/settle.js'
 import type { InferenceScope } from './candidates.js'
 import { withRecentPaths } from './path-history.js'
@@ -70,6 +72,16 @@ function trimmed(issue: JiraIssue): JiraIssue {
   }
 }
 
+/**
+ * With candidate-jql alone as the scope, the issues that left it (moved to Done, say) are looked
+ * for in the projects the corpus holds: a bounded search, like the one jira.projects allows.
+ */
+function leavingOf(issues: readonly JiraIssue[], filter: string | undefined): string | null {
+  const projects = [...new Set(issues.map((issue) => projectOf(issue.key)))]
+  if (!filter || projects.length === 0) return null
+  return `project in (${projects.map(jqlString).join(', ')}) AND NOT ${filter}`
+}
+
 export async function loadCorpus(args: {
   jira: Pick<JiraPort, 'searchIssues' | 'siteUrl'>
   store: BlobStore
@@ -115,13 +127,14 @@ export async function loadCorpus(args: {
   const minutes =
     Math.ceil((now.getTime() - Date.parse(stored.syncedAt)) / 60_000) + OVERLAP_MINUTES
   const since = `updated >= -${minutes}m`
+  const leaving = scope.leaving ?? leavingOf(stored.issues, scope.filter)
   const [changed, left] = await settleAll([
     jira.searchIssues(`${scope.jql} AND ${since} ORDER BY updated DESC`, {
       max: CORPUS_MAX,
       details: true
     }),
-    scope.leaving
-      ? jira.searchIssues(`${scope.leaving} AND ${since}`, { max: CORPUS_MAX })
+    leaving
+      ? jira.searchIssues(`${leaving} AND ${since}`, { max: CORPUS_MAX })
       : Promise.resolve([])
   ])
   const issues = mergeCorpus(

@@ -374,7 +374,7 @@ async function searchCandidates(
   const scope = inferenceScope(settings)
   if (!scope) {
     core.notice(
-      'Key-less linking is skipped: it needs to know where to look. Set jira.projects, or a rules.auto-link.candidate-jql that names projects, in the config file.',
+      'Key-less linking is skipped: it needs to know where to look. Set jira.projects, or a rules.auto-link.candidate-jql that restricts the field project (`project = ABC`), in the config file.',
       { title: 'gitar-jira' }
     )
     return null

@@ -32,7 +32,8 @@ describe('where inference looks', () => {
       inferenceScope(withProjects(null, 'project = SHOP AND sprint in openSprints()'))
     ).toEqual({
       jql: '(project = SHOP AND sprint in openSprints())',
-      leaving: null
+      leaving: null,
+      filter: '(project = SHOP AND sprint in openSprints())'
     })
   })
 
@@ -50,7 +51,11 @@ describe('where inference looks', () => {
     '"project" = SHOP',
     'statusCategory != Done AND (labels = x OR project = SHOP)'
   ])('the field project with an operator names projects: %s', (jql) => {
-    expect(inferenceScope(withProjects(null, jql))).toEqual({ jql: `(${jql})`, leaving: null })
+    expect(inferenceScope(withProjects(null, jql))).toEqual({
+      jql: `(${jql})`,
+      leaving: null,
+      filter: `(${jql})`
+    })
   })
 
   test.each([

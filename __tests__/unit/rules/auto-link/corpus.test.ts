@@ -56,6 +56,27 @@ describe('the inference corpus', () => {
     expect(jira.searchIssues).toHaveBeenCalledTimes(2)
   })
 
+  test('with candidate-jql alone, what left it is looked for in the projects the corpus holds', async () => {
+    const filter = '(project = ABC AND statusCategory != Done)'
+    const alone = { jql: filter, leaving: null, filter }
+    const stored = {
+      v: 2,
+      scope: filter,
+      syncedAt: '2026-11-27T09:00:00Z',
+      issues: [jiraIssue('ABC-1'), jiraIssue('ABC-2')]
+    }
+    const store = memoryStore(seal(stored, key))
+    const jira = fakeJira({
+      [`project in ("ABC") AND NOT ${filter} AND updated >= -65m`]: [jiraIssue('ABC-2')]
+    })
+    const corpus = await loadCorpus({ jira, store, key, scope: alone, now: NOW })
+    expect(corpus?.issues.map((i) => i.key)).toEqual(['ABC-1'])
+    expect(jira.searchIssues).toHaveBeenCalledWith(
+      `project in ("ABC") AND NOT ${filter} AND updated >= -65m`,
+      { max: 5000 }
+    )
+  })
+
   test('a full corpus gives way at its stalest end: a new issue is kept', async () => {
     const stored = Array.from({ length: 5000 }, (_, i) => jiraIssue(`ABC-${5000 - i}`))
     const merged = mergeCorpus(stored, [jiraIssue('ABC-5001'), jiraIssue('ABC-17')], [])
