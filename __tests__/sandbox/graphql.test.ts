@@ -174,3 +174,17 @@ test('a reply to a thread (both mutations) lands in the thread', async () => {
   )
   expect(bad.errors[0].type).toBe('NOT_FOUND')
 })
+
+test("the action's review-threads query: every field it asks for exists, diffSide included", async () => {
+  const { REVIEW_THREADS_QUERY } = await import('../../src/github/pr-facts.js')
+  const body = await gql(REVIEW_THREADS_QUERY, {
+    owner: 'acme',
+    repo: 'shop',
+    number: 42,
+    cursor: null
+  })
+  expect(body.errors).toBeUndefined()
+  const nodes = body.data.repository.pullRequest.reviewThreads.nodes
+  expect(nodes.length).toBeGreaterThan(0)
+  for (const t of nodes) expect(['LEFT', 'RIGHT']).toContain(t.diffSide)
+})

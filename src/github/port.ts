@@ -63,7 +63,9 @@ export interface ReviewThread {
   isResolved: boolean
   isOutdated: boolean
   path: string
+  /** On `diffSide`'s file: the PR's head (RIGHT) or its base (LEFT, a line the PR removes). */
   line: number | null
+  diffSide: 'LEFT' | 'RIGHT'
   /**
    * The opening comment, then the latest ones (`LATEST_COMMENTS`): in a longer thread the
    * comments in between are not read.

@@ -49,6 +49,7 @@ query ($owner: String!, $repo: String!, $number: Int!, $cursor: String) {
           isOutdated
           path
           line
+          diffSide
           opening: comments(first: 1) {
             totalCount
             nodes { ...ThreadComment }
@@ -82,6 +83,7 @@ interface ThreadsPage {
           isOutdated: boolean
           path: string
           line: number | null
+          diffSide: 'LEFT' | 'RIGHT'
           opening: { totalCount: number; nodes: CommentData[] }
           latest: { nodes: CommentData[] }
         }[]
@@ -184,6 +186,7 @@ export async function loadReviewThreads(
         isOutdated: t.isOutdated,
         path: t.path,
         line: t.line,
+        diffSide: t.diffSide === 'LEFT' ? 'LEFT' : 'RIGHT',
         // In a thread of up to 51 comments the opening one is among the latest too.
         comments: [
           ...t.opening.nodes.filter((c) => !t.latest.nodes.some((l) => l.id === c.id)),

@@ -163,8 +163,16 @@ export function describeAction(action: Action): string {
         : `move ${action.issueKey} from "${action.from}" to "${action.to}"${action.fill?.resolution === undefined ? '' : ` (resolution "${action.fill.resolution}")`}`
     case 'jira.upsertComment':
       return `${action.commentId === null ? 'add' : 'update'} ${action.what} on ${action.issueKey}`
-    case 'jira.createIssue':
-      return `create a ${action.issue.issueType} in ${action.issue.projectKey} for ${action.what}`
+    case 'jira.createIssue': {
+      // Every write it makes: the links and the reply are part of it.
+      const then = [
+        ...(action.relatesTo
+          ? [`link it to ${action.relatesTo.keys.join(', ')} ("${action.relatesTo.linkType}")`]
+          : []),
+        ...(action.reply ? ['reply in the review thread with its key'] : [])
+      ]
+      return `create a ${action.issue.issueType} in ${action.issue.projectKey} for ${action.what}${then.length > 0 ? `, then ${then.join(' and ')}` : ''}`
+    }
     case 'jira.addToIssue':
       return `add ${action.what} to ${action.issueKey}`
     case 'jira.linkIssues':

@@ -3,7 +3,9 @@
  * merge, TODOs tracked already, and files GitHub gave no patch for.
  */
 import type { AppliedAction } from '../plan/actions.js'
-import type { FollowUpsView } from '../rules/follow-ups/index.js'
+import { groupWhat } from '../rules/follow-ups/describe.js'
+import { isGroupLabel, isTodoLabel } from '../rules/follow-ups/fingerprint.js'
+import type { FollowUpsView, ListedFollowUp } from '../rules/follow-ups/index.js'
 import type { RunReport } from './model.js'
 import {
   MAX_RELINK_TRIES,
@@ -21,14 +23,18 @@ export interface FollowUpIssue {
   what: string
 }
 
-/**
- * The issues follow-ups created on this run (from the applied plan). merge-summary and the
- * `follow-up-issues` output read them here.
- */
-export function createdFollowUps(applied: AppliedAction[]): FollowUpIssue[] {
+/** The issues follow-ups created on this run (from the applied plan), with the labels sent. */
+function createdFollowUps(applied: AppliedAction[]): (FollowUpIssue & { labels: string[] })[] {
   return applied.flatMap((a) =>
     a.action.type === 'jira.createIssue' && a.action.rule === 'follow-ups' && a.created
-      ? [{ ...a.created, summary: a.action.issue.summary, what: a.action.what }]
+      ? [
+          {
+            ...a.created,
+            summary: a.action.issue.summary,
+            what: a.action.what,
+            labels: a.action.issue.labels
+          }
+        ]
       : []
   )
 }
@@ -94,35 +100,70 @@ function additionStatus(applied: AppliedAction[], key: string): AppliedAction['s
 }
 
 /** The TODOs this run added to the PR's group issue (an issue that existed), once added. */
-export function addedFollowUps(
+function addedFollowUps(
+  applied: AppliedAction[],
+  view: FollowUpsView | undefined
+): ListedFollowUp[] {
+  return (view?.adding ?? []).filter((f) => additionStatus(applied, f.key) === 'done')
+}
+
+/**
+ * The follow-ups this run created, found or added TODOs to, each issue once, in the order of what
+ * they follow up in the PR (TODOs by file and line, then threads): a rerun that finds what the run
+ * before it created lists them as that run did. A group issue is listed by how many TODOs of the
+ * PR it holds, as when it was created.
+ */
+export function listedFollowUps(
   applied: AppliedAction[],
   view: FollowUpsView | undefined
 ): FollowUpIssue[] {
-  return (view?.adding ?? []).filter((f) => additionStatus(applied, f.key) === 'done')
+  const entries = [
+    ...createdFollowUps(applied).map((f) => ({ ...f, grouped: f.labels.some(isGroupLabel) })),
+    ...[...(view?.found ?? []), ...addedFollowUps(applied, view)].map((f) => ({
+      ...f,
+      labels: [f.label]
+    }))
+  ]
+  const order = view?.order ?? []
+  const place = (labels: string[]) =>
+    Math.min(...labels.map((l) => order.indexOf(l)).filter((i) => i >= 0), order.length)
+  const byKey = new Map<string, { issue: FollowUpIssue; labels: Set<string>; grouped: boolean }>()
+  for (const e of entries) {
+    const seen = byKey.get(e.key)
+    if (seen) {
+      for (const l of e.labels) seen.labels.add(l)
+      seen.grouped ||= e.grouped
+    } else {
+      const issue = { key: e.key, url: e.url, summary: e.summary, what: e.what }
+      byKey.set(e.key, { issue, labels: new Set(e.labels), grouped: e.grouped })
+    }
+  }
+  return [...byKey.values()]
+    .map(({ issue, labels, grouped }) => {
+      const todos = [...labels].filter(isTodoLabel).length
+      const what = view && (grouped || todos > 1) ? groupWhat(todos, view.pr) : issue.what
+      return { issue: { ...issue, what }, at: place([...labels]) }
+    })
+    .sort((a, b) => a.at - b.at)
+    .map((f) => f.issue)
 }
 
 /** Keys created or found: the `follow-up-issues` output. */
 export function followUpKeys(report: RunReport): string[] {
-  const keys = [
-    ...createdFollowUps(report.applied).map((f) => f.key),
-    ...(report.followUps?.found ?? []).map((f) => f.key),
-    ...addedFollowUps(report.applied, report.followUps).map((f) => f.key)
-  ]
-  return [...new Set(keys)]
+  return listedFollowUps(report.applied, report.followUps).map((f) => f.key)
 }
 
 export function followUpsBlock(report: RunReport): string {
   const view = report.followUps
   if (!view) return ''
   const lines: string[] = []
-  const created = createdFollowUps(report.applied)
   const would = report.applied.filter(
     (a) =>
       a.action.rule === 'follow-ups' && a.action.type === 'jira.createIssue' && a.status === 'would'
   )
   // Created now, found from an earlier run or added now to the PR's group issue: the same line,
-  // so a rerun leaves the comment as it was.
-  for (const f of [...created, ...view.found, ...addedFollowUps(report.applied, view)]) {
+  // in the same place, so a rerun leaves the comment as it was.
+  for (const f of listedFollowUps(report.applied, view)) {
     lines.push(
       `- [${f.key}](${f.url}) ${escapeCell(f.summary, 120)} · for ${escapeCell(f.what, 200)}`
     )
@@ -146,9 +187,9 @@ export function followUpsBlock(report: RunReport): string {
   if (view.pending.length > 0) {
     lines.push(
       '',
-      view.when === 'merge'
-        ? '**At the merge these become Jira issues:**'
-        : '**Waiting for a Jira project:**',
+      view.noProject
+        ? '**Not created: there is no Jira project to create them in.**'
+        : '**At the merge these become Jira issues:**',
       ...view.pending.map((p) => `- ${escapeCell(p.summary, 120)} · ${escapeCell(p.what, 200)}`)
     )
   }
@@ -166,5 +207,6 @@ export function followUpsBlock(report: RunReport): string {
     )
   }
   if (lines.length === 0) return ''
-  return ['#### Follow-ups', '', ...lines].join('\n').replace(/^\n+/, '')
+  if (lines[0] === '') lines.shift()
+  return ['#### Follow-ups', '', ...lines].join('\n')
 }

@@ -1,6 +1,6 @@
 import type { Settings } from '../config/settings.js'
 import type { Action, AppliedAction } from '../plan/actions.js'
-import { addedFollowUps, createdFollowUps } from '../report/follow-ups.js'
+import { listedFollowUps } from '../report/follow-ups.js'
 import type { RunReport } from '../report/model.js'
 import { getErrorMessage } from '../util/errors.js'
 import { RULES } from './registry.js'
@@ -43,12 +43,5 @@ export async function runRules(
 }
 
 function existingFollowUps(applied: AppliedAction[], view: RunReport['followUps']) {
-  const all = [
-    ...createdFollowUps(applied),
-    ...(view?.found ?? []),
-    ...addedFollowUps(applied, view)
-  ]
-  return [
-    ...new Map(all.map((f) => [f.key, { key: f.key, url: f.url, summary: f.summary }])).values()
-  ]
+  return listedFollowUps(applied, view).map(({ key, url, summary }) => ({ key, url, summary }))
 }

@@ -2,6 +2,7 @@
  * Text from Jira or from users, made inert where it lands. In markdown: no formatting, no HTML,
  * no math ($…$), no @-mentions, no #123 or GH-123 cross-references, no table breaks.
  */
+import { ellipsized } from './text.js'
 
 const ZERO_WIDTH_SPACE = '\u200b'
 
@@ -21,7 +22,5 @@ export function escapeMarkdown(text: string): string {
 
 /** One line of a markdown table cell, at most `max` characters. */
 export function escapeCell(text: string, max = 200): string {
-  const line = text.replace(/\s+/g, ' ').trim()
-  const cut = line.length > max ? `${line.slice(0, max - 1)}…` : line
-  return escapeMarkdown(cut)
+  return escapeMarkdown(ellipsized(text.replace(/\s+/g, ' ').trim(), max))
 }

@@ -36,6 +36,8 @@ interface ThreadSpec {
   id: string
   resolved?: boolean
   line?: number | null
+  /** The side of the diff it is on (RIGHT unless said). */
+  side?: 'LEFT' | 'RIGHT'
   author?: string | null
   /** How many comments the thread has (1 unless said). */
   comments?: number
@@ -71,6 +73,7 @@ function threadsPage(threads: ThreadSpec[], endCursor: string | null) {
                 isOutdated: false,
                 path: 'README.md',
                 line: t.line === undefined ? 3 : t.line,
+                diffSide: t.side ?? 'RIGHT',
                 opening: { totalCount: all.length, nodes: all.slice(0, 1) },
                 latest: { nodes: all.slice(-50) }
               }
@@ -92,6 +95,14 @@ function serveThreads(scope: nock.Scope, pages: ReturnType<typeof threadsPage>[]
   const { sent, match } = bodies<GraphqlBody>()
   for (const page of pages) scope.post('/graphql', match).reply(200, page)
   return sent
+}
+
+/** The PR, with no files, commits or reviews: a test of its review threads. */
+function serveEmptyLists(scope: nock.Scope) {
+  scope.get(PR).reply(200, webhookPullRequest())
+  servePages(scope, `${PR}/files`, [])
+  servePages(scope, `${PR}/commits`, [])
+  servePages(scope, `${PR}/reviews`, [])
 }
 
 function serveSmallPr(
@@ -253,10 +264,7 @@ describe('loadPrFacts', () => {
 
   it('pages through review threads by cursor', async () => {
     const scope = api()
-    scope.get(PR).reply(200, webhookPullRequest())
-    servePages(scope, `${PR}/files`, [])
-    servePages(scope, `${PR}/commits`, [])
-    servePages(scope, `${PR}/reviews`, [])
+    serveEmptyLists(scope)
     const asked = serveThreads(scope, [
       threadsPage([{ id: 'T1' }, { id: 'T2', resolved: true }], 'Y3Vyc29yOjI='),
       threadsPage([{ id: 'T3', line: null, author: null }], null)
@@ -289,12 +297,27 @@ describe('loadPrFacts', () => {
     expect(scope.isDone()).toBe(true)
   })
 
+  it('reads the side of the diff each thread is on: LEFT is a line the PR removes', async () => {
+    const scope = api()
+    serveEmptyLists(scope)
+    const asked = serveThreads(scope, [
+      threadsPage([{ id: 'T1', side: 'LEFT', line: 38 }, { id: 'T2' }], null)
+    ])
+    const github = await makeGitHub()
+
+    const facts = await github.loadPrFacts(2)
+
+    expect(asked[0]?.query).toMatch(/\bdiffSide\b/)
+    expect(facts.threads.map((t) => [t.id, t.line, t.diffSide])).toEqual([
+      ['T1', 38, 'LEFT'],
+      ['T2', 3, 'RIGHT']
+    ])
+    expect(scope.isDone()).toBe(true)
+  })
+
   it("reads a long thread's opening comment and its latest 50 in the one query", async () => {
     const scope = api()
-    scope.get(PR).reply(200, webhookPullRequest())
-    servePages(scope, `${PR}/files`, [])
-    servePages(scope, `${PR}/commits`, [])
-    servePages(scope, `${PR}/reviews`, [])
+    serveEmptyLists(scope)
     const asked = serveThreads(scope, [
       threadsPage(
         [
@@ -379,10 +402,7 @@ describe('loadPrFacts', () => {
 
   it('names the permission when GraphQL answers FORBIDDEN', async () => {
     const scope = api()
-    scope.get(PR).reply(200, webhookPullRequest())
-    servePages(scope, `${PR}/files`, [])
-    servePages(scope, `${PR}/commits`, [])
-    servePages(scope, `${PR}/reviews`, [])
+    serveEmptyLists(scope)
     scope.post('/graphql').reply(200, {
       data: { repository: null },
       errors: [

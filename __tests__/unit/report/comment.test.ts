@@ -181,7 +181,9 @@ describe('the job summary', () => {
       dismissed: [jiraIssue('ABC-11', { summary: 'Old cart' })],
       unlinked: ['ABC-3'],
       followUps: {
-        when: 'merge',
+        pr: 'acme/shop#42',
+        order: [],
+        noProject: false,
         pending: [{ what: 'the TODO at src/cart.ts:12', summary: 'Round @totals', url: 'x' }],
         found: [],
         adding: [],

@@ -10,7 +10,8 @@ import {
   type Inline,
   type RichDoc
 } from '../../richtext/model.js'
-import { adfSize } from '../../richtext/adf.js'
+import { JIRA_TEXT_BUDGET, jiraTextSize } from '../../richtext/size.js'
+import { ellipsized, headOf } from '../../util/text.js'
 import { codeLanguageOf } from './languages.js'
 import type { FoundTodo } from './todos.js'
 
@@ -18,11 +19,20 @@ import type { FoundTodo } from './todos.js'
 export const SUMMARY_MAX = 255
 const REPLY_CHARS = 200
 const BODY_CHARS = 4000
+/** A TODO's text in a description (its summary is cut to SUMMARY_MAX). */
+const TODO_TEXT_CHARS = 1000
+/** A quoted line of code longer than this (minified code, a data line) is cut, saying so. */
+const QUOTED_LINE_CHARS = 500
 
 /** One line, at most `max` characters (an ellipsis marks a cut). */
 export function oneLine(value: string, max = SUMMARY_MAX): string {
-  const line = value.replace(/\s+/g, ' ').trim()
-  return line.length <= max ? line : `${line.slice(0, max - 1).trimEnd()}…`
+  return ellipsized(value.replace(/\s+/g, ' ').trim(), max)
+}
+
+function quotedLine(line: string): string {
+  if (line.length <= QUOTED_LINE_CHARS) return line
+  const kept = headOf(line, QUOTED_LINE_CHARS)
+  return `${kept} … (${(line.length - kept.length).toLocaleString('en-US')} more characters cut)`
 }
 
 /** Where the PR lives: `https://github.com/acme/shop` from its html URL (GHES too). */
@@ -41,6 +51,8 @@ export interface PrRef {
   url: string
   /** The commit permalinks point at: the merge commit once merged, else the head. */
   sha: string
+  /** The PR's base commit: where a line the PR removes is (the old side of its diff). */
+  baseSha: string
 }
 
 export function todoSummary(todo: FoundTodo): string {
@@ -52,7 +64,7 @@ function todoLine(todo: FoundTodo, pr: PrRef): Inline[] {
   return [
     text(`${todo.tag} `),
     link(at, permalink(pr.url, pr.sha, todo.path, todo.line)),
-    text(todo.text ? `: ${todo.text}` : '')
+    text(todo.text ? `: ${ellipsized(todo.text, TODO_TEXT_CHARS)}` : '')
   ]
 }
 
@@ -62,7 +74,7 @@ function todoBlocks(todo: FoundTodo, pr: PrRef): Block[] {
     {
       type: 'codeBlock',
       ...(codeLanguageOf(todo.path) ? { language: codeLanguageOf(todo.path) } : {}),
-      text: todo.context.lines.join('\n')
+      text: todo.context.lines.map(quotedLine).join('\n')
     }
   ]
 }
@@ -71,8 +83,14 @@ function origin(pr: PrRef, what: string): Block {
   return paragraph(text(`${what} `), link(pr.name, pr.url), text('.'))
 }
 
-export function todoDescription(todo: FoundTodo, pr: PrRef): RichDoc {
-  return { blocks: [origin(pr, 'Left as a TODO comment in'), ...todoBlocks(todo, pr)] }
+/** Jira's 32,767-character limit on a description, with room to spare (richtext/size.ts). */
+export const DESCRIPTION_BUDGET = JIRA_TEXT_BUDGET
+
+/** The TODO with the lines around it; without them in the rare case they do not fit. */
+export function todoDescription(todo: FoundTodo, pr: PrRef, budget = DESCRIPTION_BUDGET): RichDoc {
+  const lead = origin(pr, 'Left as a TODO comment in')
+  const doc = { blocks: [lead, ...todoBlocks(todo, pr)] }
+  return jiraTextSize(doc) <= budget ? doc : { blocks: [lead, paragraph(...todoLine(todo, pr))] }
 }
 
 export function groupSummary(todos: FoundTodo[], pr: PrRef): string {
@@ -81,8 +99,10 @@ export function groupSummary(todos: FoundTodo[], pr: PrRef): string {
   return oneLine(`TODOs of ${pr.name}: ${first ? todoSummary(first) : ''}${rest}`)
 }
 
-/** Jira's 32,767-character limit on a description, as ADF (the longest of the renderings). */
-export const DESCRIPTION_BUDGET = 30_000
+/** What a group issue follows up, for people: "25 TODO(s) of acme/shop#42". */
+export function groupWhat(count: number, prName: string): string {
+  return `${count} TODO(s) of ${prName}`
+}
 
 /**
  * One issue for many TODOs: each with its code while the description fits Jira's limit, then
@@ -120,12 +140,12 @@ function listing(todos: FoundTodo[], pr: PrRef, lead: string, budget: number): R
   }
   let full = todos.length
   let doc = build(full, 0)
-  while (full > 0 && adfSize(doc) > budget) {
+  while (full > 0 && jiraTextSize(doc) > budget) {
     full = Math.floor(full / 2)
     doc = build(full, todos.length - full)
   }
   let lines = todos.length - full
-  while (lines > 0 && adfSize(doc) > budget) {
+  while (lines > 0 && jiraTextSize(doc) > budget) {
     lines = Math.floor(lines / 2)
     doc = build(full, lines)
   }
@@ -138,41 +158,62 @@ export function threadSummary(thread: ReviewThread): string {
   return oneLine(line || `Review comment on ${thread.path}`)
 }
 
-export function threadDescription(thread: ReviewThread, pr: PrRef): RichDoc {
+/**
+ * The thread's first comment, where it is and the latest replies, as many of them as fit Jira's
+ * limit. A thread on the old side of the diff (a line the PR removes, a file it deletes) links to
+ * that line at the PR's base: the merged file no longer has it.
+ */
+export function threadDescription(
+  thread: ReviewThread,
+  pr: PrRef,
+  budget = DESCRIPTION_BUDGET
+): RichDoc {
   const [first, ...replies] = thread.comments
+  const removed = thread.diffSide === 'LEFT'
   const at = thread.line === null ? thread.path : `${thread.path}:${thread.line}`
   const where: Inline =
-    thread.line === null ? code(at) : link(at, permalink(pr.url, pr.sha, thread.path, thread.line))
-  const blocks: Block[] = [
+    thread.line === null
+      ? code(at)
+      : link(at, permalink(pr.url, removed ? pr.baseSha : pr.sha, thread.path, thread.line))
+  const opening: Block[] = [
     origin(pr, 'A review thread left unresolved at the merge of'),
     paragraph(
       text(`@${first?.author ?? 'ghost'} on `),
       where,
-      text(' ('),
+      text(removed ? ' as it was before the PR (' : ' ('),
       link('the thread', first?.url ?? pr.url),
       text('):')
     ),
-    { type: 'blockquote', content: [paragraph(text(cut(first?.body ?? '', BODY_CHARS)))] }
+    { type: 'blockquote', content: [paragraph(text(ellipsized(first?.body ?? '', BODY_CHARS)))] }
   ]
-  if (replies.length > 0) {
-    const unread = thread.commentCount - thread.comments.length
+  const build = (shown: number): RichDoc => {
+    if (replies.length === 0) return { blocks: opening }
+    const latest = replies.slice(replies.length - shown)
+    const unread = thread.commentCount - 1 - shown
     const earlier = unread === 1 ? '1 earlier one is' : `${unread} earlier ones are`
-    blocks.push(
-      paragraph(
-        text(
-          unread > 0
-            ? `The latest ${replies.length} replies (${earlier} only in the thread):`
-            : 'Replies:'
-        )
-      ),
-      bullets(replies.map((r) => [text(`@${r.author}: ${oneLine(r.body, REPLY_CHARS)}`)]))
-    )
+    const lead =
+      shown === 0
+        ? `${unread} ${unread === 1 ? 'reply is' : 'replies are'} only in the thread.`
+        : unread > 0
+          ? `The latest ${shown} replies (${earlier} only in the thread):`
+          : 'Replies:'
+    return {
+      blocks: [
+        ...opening,
+        paragraph(text(lead)),
+        ...(shown > 0
+          ? [bullets(latest.map((r) => [text(`@${r.author}: ${oneLine(r.body, REPLY_CHARS)}`)]))]
+          : [])
+      ]
+    }
   }
-  return { blocks }
-}
-
-function cut(value: string, max: number): string {
-  return value.length <= max ? value : `${value.slice(0, max - 1)}…`
+  let shown = replies.length
+  let doc = build(shown)
+  while (shown > 0 && jiraTextSize(doc) > budget) {
+    shown = Math.floor(shown / 2)
+    doc = build(shown)
+  }
+  return doc
 }
 
 export function goneComment(pr: PrRef, todo: string): RichDoc {

@@ -2,7 +2,9 @@
  * Exactly once: every follow-up issue carries labels a JQL search finds again, whatever happened
  * to the PR comment. A TODO is known by its repository, file and text (not its line, so a TODO a
  * later push moved is the same TODO); a review thread by its id; the PR by its URL (and the issue
- * that groups the PR's TODOs, by the PR's URL too).
+ * that groups the PR's TODOs, by the PR's URL too). A TODO's follow-up carries both its label and
+ * the PR's, and is looked up by both: the same text added to the same file by a later PR is that
+ * PR's TODO, with a follow-up of its own.
  */
 import { createHash } from 'node:crypto'
 
@@ -48,3 +50,4 @@ export function additionEntry(prUrl: string, labels: string[]): string {
 }
 
 export const isTodoLabel = (label: string) => label.startsWith('gitar-jira-todo-')
+export const isGroupLabel = (label: string) => label.startsWith('gitar-jira-group-')

@@ -5,11 +5,12 @@
  * a thread is answered with the new key.
  *
  * Exactly once: every follow-up carries fingerprint labels (fingerprint.ts); `gather` looks them
- * up by JQL before anything is planned, so a rerun, a later event or a deleted PR comment never
- * makes a second issue. A TODO moved by a later push keeps its fingerprint. Jira Cloud's search
- * can lag a write by seconds, so the PR comment's state also remembers the keys of the
- * follow-ups created, and a later run reads by key those the search did not return, when it
- * lacks an issue for some label.
+ * up by JQL, among the PR's follow-ups (its label too), before anything is planned, so a rerun, a
+ * later event or a deleted PR comment never makes a second issue, and a later PR that adds the
+ * same TODO text to the same file gets its own. A TODO moved by a later push keeps its
+ * fingerprint. Jira Cloud's search can lag a write by seconds, so the PR comment's state also
+ * remembers the keys of the follow-ups created, and a later run reads by key those the search did
+ * not return, when it lacks an issue for some label.
  *
  * One group per PR: the issue that lists a PR's TODOs together (`grouping: pr`, or more than
  * MAX_TODO_ISSUES new on one run) carries a group label; a later event's new TODOs are added to
@@ -32,6 +33,7 @@ import {
   groupAddition,
   groupDescription,
   groupSummary,
+  groupWhat,
   THREAD_REPLY,
   threadDescription,
   threadSummary,
@@ -92,15 +94,38 @@ export interface FollowUpsFacts {
   relink: Relinks
 }
 
+/** A TODO or thread with its issue, as the PR comment lists it. */
+export interface ListedFollowUp {
+  what: string
+  key: string
+  url: string
+  summary: string
+  /** The fingerprint label of the TODO or thread: its place in `FollowUpsView.order`. */
+  label: string
+  /** The issue is the PR's group issue (it lists several TODOs). */
+  grouped: boolean
+}
+
 /** What the PR comment shows of the follow-ups, beside what apply created. */
 export interface FollowUpsView {
-  when: 'merge' | 'open'
-  /** Will become issues at the merge (`when: merge`, PR open). */
+  /** `owner/repo#42`, which a group issue is listed by ("25 TODO(s) of acme/shop#42"). */
+  pr: string
+  /**
+   * The fingerprint labels of the PR's TODOs and threads in the PR's order (TODOs by file and
+   * line, then threads): the follow-ups are listed in it, so a rerun lists them as the run before.
+   */
+  order: string[]
+  /**
+   * Not issues yet: at the merge they become issues (`when: merge`, or a thread before the merge),
+   * unless `noProject`.
+   */
   pending: { what: string; summary: string; url: string }[]
+  /** No Jira project to create follow-ups in (no `project`, no linked issue): none is created. */
+  noProject: boolean
   /** Have their issue already. */
-  found: { what: string; key: string; url: string; summary: string }[]
+  found: ListedFollowUp[]
   /** New TODOs this run adds to the PR's group issue (`jira.addToIssue`). */
-  adding: { what: string; key: string; url: string; summary: string }[]
+  adding: ListedFollowUp[]
   /** TODOs that name an issue. */
   tracked: { what: string; key: string }[]
   omitted: string[]
@@ -140,6 +165,7 @@ function fromIssue(issue: JiraIssue): KnownFollowUp {
 }
 
 /**
+/**
  * The issues the TODOs name, as far as Jira confirms them (`UTF-8` is no issue, nor a typo), in
  * one read: the keys of `jira.projects`, at most as many as a PR may name.
  */
@@ -155,8 +181,11 @@ async function namedIssues(
   return new Set(issues.map((i) => i.key))
 }
 
-/** Issues carrying any of `labels`, oldest first. */
-async function searchByLabels(ports: Ports, labels: string[]): Promise<JiraIssue[]> {
+/**
+ * The PR's follow-ups (those with its label `pr`) carrying any of `labels`, oldest first. Only the
+ * PR's: a later PR that adds the same TODO text to the same file has a TODO of its own.
+ */
+async function searchByLabels(ports: Ports, pr: string, labels: string[]): Promise<JiraIssue[]> {
   const found: JiraIssue[] = []
   for (const batch of chunks(labels, LABELS_PER_SEARCH)) {
     const jql =
@@ -164,7 +193,10 @@ async function searchByLabels(ports: Ports, labels: string[]): Promise<JiraIssue
         ? `labels = ${jqlString(batch[0]!)}`
         : `labels in (${batch.map(jqlString).join(', ')})`
     found.push(
-      ...(await ports.jira.searchIssues(`${jql} ORDER BY created ASC`, { max: 100, ...READ }))
+      ...(await ports.jira.searchIssues(
+        `labels = ${jqlString(pr)} AND ${jql} ORDER BY created ASC`,
+        { max: 100, ...READ }
+      ))
     )
   }
   return found
@@ -211,7 +243,8 @@ function prRef(facts: Facts): PrRef {
   return {
     name: `${repoOf(facts)}#${pr.number}`,
     url: pr.htmlUrl,
-    sha: pr.merged ? (pr.mergeCommitSha ?? pr.headSha) : pr.headSha
+    sha: pr.merged ? (pr.mergeCommitSha ?? pr.headSha) : pr.headSha,
+    baseSha: pr.baseSha
   }
 }
 
@@ -251,7 +284,7 @@ export const followUps: Rule<FollowUpsFacts> = {
     const pr = prLabel(facts.pr.pr.htmlUrl)
     const unique = [...new Set([...labels, ...listedOnly, ...(goneCheck ? [pr] : [])])]
     const lookingUp = creating && unique.length > 0
-    const searched = lookingUp ? await searchByLabels(ports, unique) : []
+    const searched = lookingUp ? await searchByLabels(ports, pr, unique) : []
     // What earlier runs created counts even when the search does not return it yet: the keys
     // the state remembers and the search did not return are read by key, when some label is
     // still without its issue (else they could only be issues found already; usually none are
@@ -327,6 +360,22 @@ function findGroup(issues: JiraIssue[], facts: Facts): JiraIssue | undefined {
   )
 }
 
+const listed = (
+  what: string,
+  issue: KnownFollowUp,
+  label: string,
+  grouped: boolean
+): ListedFollowUp => ({
+  what,
+  key: issue.key,
+  url: issue.url,
+  summary: issue.summary,
+  label,
+  grouped
+})
+
+const threadUrl = (thread: ReviewThread, pr: PrRef) => thread.comments[0]?.url ?? pr.url
+
 /** Pure: the follow-ups' actions, notes and what the PR comment shows. */
 export function planFollowUps(
   facts: Facts,
@@ -338,9 +387,12 @@ export function planFollowUps(
   const pr = prRef(facts)
   const merged = facts.event.merged // see gather
   const createTodos = merged || config.when === 'open'
+  const project = config.project ?? facts.linked[0]?.issue.projectKey ?? null
   const view: FollowUpsView = {
-    when: config.when,
+    pr: pr.name,
+    order: [],
     pending: [],
+    noProject: project === null,
     found: [],
     adding: [],
     tracked: [],
@@ -349,7 +401,6 @@ export function planFollowUps(
   }
   const actions: Action[] = []
   const notes: Note[] = []
-  const project = config.project ?? facts.linked[0]?.issue.projectKey ?? null
   const relatesTo =
     found.linkType && facts.linked.length > 0
       ? { linkType: found.linkType, keys: facts.linked.map((l) => l.issue.key) }
@@ -377,8 +428,9 @@ export function planFollowUps(
     const label = todoLabel(repo, todo.path, todo.text)
     if (seen.has(label)) continue
     seen.add(label)
+    view.order.push(label)
     const known = found.known[label]
-    if (known) view.found.push({ what, key: known.key, url: known.url, summary: known.summary })
+    if (known) view.found.push(listed(what, known, label, known.labels.includes(groupL)))
     else if (createTodos && project !== null) fresh.push({ todo, label })
     else
       view.pending.push({
@@ -414,20 +466,15 @@ export function planFollowUps(
       // The group label too: a group made before it existed is found by it from now on.
       labels: [...new Set([...labels, ...(group.labels.includes(groupL) ? [] : [groupL])])]
     })
-    for (const { todo } of fresh) {
-      view.adding.push({
-        what: `the ${todo.tag} at ${where(todo)}`,
-        key: group.key,
-        url: group.url,
-        summary: group.summary
-      })
+    for (const { todo, label } of fresh) {
+      view.adding.push(listed(`the ${todo.tag} at ${where(todo)}`, group, label, true))
     }
   } else if (grouped) {
     const todos = fresh.map((f) => f.todo)
     actions.push({
       type: 'jira.createIssue',
       rule: 'follow-ups',
-      what: `${todos.length} TODO(s) of ${pr.name}`,
+      what: groupWhat(todos.length, pr.name),
       issue: issue(groupSummary(todos, pr), groupDescription(todos, pr), [
         groupL,
         ...fresh.map((f) => f.label)
@@ -452,9 +499,11 @@ export function planFollowUps(
   const threads = config.unresolvedThreads && merged ? threadsOfMerge(facts) : []
   for (const thread of threads) {
     const what = `the review thread at ${where(thread)}`
-    const known = found.known[threadLabel(thread.id)]
+    const label = threadLabel(thread.id)
+    view.order.push(label)
+    const known = found.known[label]
     if (known) {
-      view.found.push({ what, key: known.key, url: known.url, summary: known.summary })
+      view.found.push(listed(what, known, label, false))
       if (!isOpen(thread)) continue
       // The issue exists but the reply did not get through: answer now. The reply is looked for
       // among the latest comments; one that 50 later comments pushed out of them is answered
@@ -467,17 +516,19 @@ export function planFollowUps(
           body: THREAD_REPLY.replace('{key}', known.key).replace('{url}', known.url)
         })
       }
-    } else if (project !== null && isOpen(thread)) {
+    } else if (!isOpen(thread)) {
+      continue
+    } else if (project !== null) {
       actions.push({
         type: 'jira.createIssue',
         rule: 'follow-ups',
         what,
-        issue: issue(threadSummary(thread), threadDescription(thread, pr), [
-          threadLabel(thread.id)
-        ]),
+        issue: issue(threadSummary(thread), threadDescription(thread, pr), [label]),
         relatesTo,
         reply: { threadId: thread.id, body: THREAD_REPLY }
       })
+    } else {
+      view.pending.push({ what, summary: threadSummary(thread), url: threadUrl(thread, pr) })
     }
   }
   if (!merged && config.unresolvedThreads) {
@@ -485,7 +536,7 @@ export function planFollowUps(
       view.pending.push({
         what: `the review thread at ${where(thread)}`,
         summary: threadSummary(thread),
-        url: thread.comments[0]?.url ?? pr.url
+        url: threadUrl(thread, pr)
       })
     }
   }
@@ -524,8 +575,8 @@ export function planFollowUps(
     })
   }
 
-  const waiting = fresh.length + threads.filter(isOpen).length
-  if (project === null && (waiting > 0 || (createTodos && view.pending.length > 0))) {
+  // From the first run that sees something to follow up, not only once the merge fails to.
+  if (project === null && view.pending.length > 0) {
     notes.push({
       level: 'warning',
       text: 'Follow-ups need a Jira project: set `rules.follow-ups.project`, or link the PR to an issue.'

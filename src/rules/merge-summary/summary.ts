@@ -6,9 +6,8 @@
  * summary is cut short, with a note that says so and points to the pull request.
  */
 import type { PrFacts, PrFile, PrReview } from '../../github/port.js'
-import { adfSize } from '../../richtext/adf.js'
 import { fromMarkdownText } from '../../richtext/markdown.js'
-import { toWiki } from '../../richtext/wiki.js'
+import { JIRA_TEXT_BUDGET, jiraTextSize } from '../../richtext/size.js'
 import {
   bullets,
   code,
@@ -25,21 +24,11 @@ import type { Strength } from '../auto-link/keys.js'
 import { changedAreas, testFiles } from './areas.js'
 import { summarizeCommits, type CommitLine } from './commits.js'
 
-/**
- * Jira refuses a comment over 32,767 characters: of stored JSON on Cloud (ADF), of wiki markup on
- * Data Center. The budget leaves room below that limit.
- */
-export const SUMMARY_BUDGET = 30_000
+/** Jira's limit on a comment, with room to spare (see richtext/size.ts). */
+export const SUMMARY_BUDGET = JIRA_TEXT_BUDGET
 
-/**
- * The size the budget is measured in: the larger of the two renderings the adapters send, in
- * UTF-16 code units as Jira (Java) counts them. ADF's JSON (`adfSize`, what Cloud stores) is
- * usually the larger, but wiki markup backslash-escapes `-`, `_`, `*`, `[`… and so can outgrow it
- * on text full of them (file paths, ASCII art); the same RichDoc goes to either flavour.
- */
-export function summarySize(doc: RichDoc): number {
-  return Math.max(adfSize(doc), toWiki(doc).length)
-}
+/** The size the budget is measured in (see richtext/size.ts). */
+export const summarySize = jiraTextSize
 
 export interface FollowUp {
   key: string

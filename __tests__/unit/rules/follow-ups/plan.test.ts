@@ -1,14 +1,16 @@
 /** The follow-ups plan (pure): what is created, found, pending or tracked, and when. */
-import { facts, jiraIssue, prEvent, prFacts, settings } from '../../../helpers/facts.js'
-import type { Settings } from '../../../../src/config/settings.js'
+import { facts, prEvent, prFacts } from '../../../helpers/facts.js'
+import {
+  creates,
+  followUpsConfig,
+  foundFollowUps,
+  linkedTo,
+  reviewThread
+} from '../../../helpers/follow-ups.js'
 import type { ReviewThread } from '../../../../src/github/port.js'
 import type { Action } from '../../../../src/plan/actions.js'
 import { asReadNow } from '../../../../src/context.js'
-import {
-  followUps,
-  planFollowUps,
-  type FollowUpsFacts
-} from '../../../../src/rules/follow-ups/index.js'
+import { followUps, planFollowUps } from '../../../../src/rules/follow-ups/index.js'
 import {
   additionEntry,
   groupLabel,
@@ -33,33 +35,11 @@ const todo = (text: string, line = 5, tracks: string | null = null): FoundTodo =
   context: { start: line, lines: [`// TODO: ${text}`] }
 })
 
-const thread = (id: string, more: Partial<ReviewThread> = {}): ReviewThread => ({
-  id,
-  isResolved: false,
-  isOutdated: false,
-  path: 'src/a.ts',
-  line: 9,
-  comments: [
-    { id: 'c1', author: 'dana', body: 'Round shipping too?', url: 'https://x/c1', createdAt: '' },
-    { id: 'c2', author: 'ben', body: 'Later.', url: 'https://x/c2', createdAt: '' }
-  ],
-  commentCount: 2,
-  ...more
-})
+const thread = reviewThread
 
-function config(over: Partial<Settings['rules']['followUps']> = {}): Settings {
-  const s = settings()
-  return { ...s, rules: { ...s.rules, followUps: { ...s.rules.followUps, ...over } } }
-}
+const config = followUpsConfig
 
-const LINKED = [
-  {
-    issue: jiraIssue('ABC-1'),
-    strength: 'resolves' as const,
-    via: 'explicit' as const,
-    sources: []
-  }
-]
+const LINKED = linkedTo('ABC-1')
 const merged = (threads: ReviewThread[] = []) =>
   facts({
     event: prEvent({ action: 'closed', merged: true, closed: true }),
@@ -69,19 +49,7 @@ const merged = (threads: ReviewThread[] = []) =>
 const open = (threads: ReviewThread[] = []) =>
   facts({ pr: prFacts({}, { threads }), linked: LINKED })
 
-const found = (over: Partial<FollowUpsFacts> = {}): FollowUpsFacts => ({
-  todos: [],
-  omitted: [],
-  known: {},
-  ofPr: [],
-  group: null,
-  linkType: 'Relates',
-  relink: { due: [], kept: [] },
-  ...over
-})
-
-const creates = (actions: Action[]) =>
-  actions.flatMap((a) => (a.type === 'jira.createIssue' ? [a] : []))
+const found = foundFollowUps
 const additions = (actions: Action[]) =>
   actions.flatMap((a) => (a.type === 'jira.addToIssue' ? [a] : []))
 
@@ -155,7 +123,9 @@ describe('a run after the merge that is not the merge run', () => {
         what: 'the review thread at src/a.ts:9',
         key: 'ABC-9',
         url: 'https://jira/ABC-9',
-        summary: 'Round shipping too?'
+        summary: 'Round shipping too?',
+        label: threadLabel('2026-11-19T09:00:00Z'),
+        grouped: false
       }
     ])
   })
@@ -480,7 +450,9 @@ describe('one group issue per PR, across events', () => {
         what: 'the TODO at src/a.ts:9',
         key: 'ABC-50',
         url: 'https://j/browse/ABC-50',
-        summary: 'Grouped TODOs: one'
+        summary: 'Grouped TODOs: one',
+        label: label('two'),
+        grouped: true
       }
     ])
   })
@@ -552,7 +524,7 @@ describe('one group issue per PR, across events', () => {
         followUps: plan.followUps
       } as unknown as RunReport)
     expect(block('done')).toContain(
-      '- [ABC-50](https://j/browse/ABC-50) Grouped TODOs: one · for the TODO at src/a.ts:9'
+      '- [ABC-50](https://j/browse/ABC-50) Grouped TODOs: one · for 1 TODO\\(s\\) of acme/shop#\u200b42'
     )
     expect(block('would')).toContain(
       '- _would add_ the TODO at src/a.ts:9 to [ABC-50](https://j/browse/ABC-50)'
