@@ -473,6 +473,56 @@ describe('Jira failing on what every rule needs (the linked issues)', () => {
   })
 })
 
+describe('a page in place of the linked issues (a proxy, a firewall, a sign-in page answering 200)', () => {
+  const BLOCKED =
+    '<!DOCTYPE html><html><head><title>Request blocked</title></head><body>Access denied</body></html>'
+
+  /** An edit of a PR whose earlier runs linked ABC-1 and ABC-2; Jira's issue read answers `BLOCKED`. */
+  const blockedRun = (failOnError: string) => {
+    const event = editedEvent()
+    const github = githubReads(event.pull_request, {
+      comments: [
+        listedComment(
+          7,
+          '{"v":1,"links":[{"key":"ABC-1","via":"explicit"},{"key":"ABC-2","via":"explicit"}]}'
+        )
+      ]
+    })
+    const jira = jiraMyself()
+      .post('/rest/api/3/issue/bulkfetch')
+      .reply(200, BLOCKED, { 'Content-Type': 'text/html; charset=utf-8' })
+    return {
+      github,
+      jira,
+      run: runAction('pull_request', event, { ...NO_REVIEWERS, 'fail-on-error': failOnError })
+    }
+  }
+
+  const MESSAGE = `Jira at ${JIRA} answered POST /rest/api/3/issue/bulkfetch with an HTML page (“Request blocked”) instead of Jira's JSON (a proxy, firewall or single sign-on page in front of Jira?), so the action could not read issues.`
+
+  test('is no "these issues do not exist": one error, no link removed, the comment untouched', async () => {
+    const { github, jira, run } = blockedRun('true')
+    const result = await run
+    expect(result.exitCode).toBe(1)
+    expect(result.stdout.match(/^::error.*$/gm)).toEqual([`::error title=Jira API::${MESSAGE}`])
+    expect(result.stdout).not.toContain('Unlinked')
+    expect(result.outputs['linked-issues']).toBeUndefined()
+    // A DELETE of a remote link or an edit of the comment would have met no interceptor.
+    expect(github.isDone() && jira.isDone()).toBe(true)
+    expect(nock.pendingMocks()).toEqual([])
+  })
+
+  test('with fail-on-error: false, one warning and nothing written', async () => {
+    const { github, jira, run } = blockedRun('false')
+    const result = await run
+    expect(result.exitCode).toBe(0)
+    expect(result.stdout).not.toMatch(/^::error/m)
+    expect(result.stdout).toContain(`gitar-jira stopped: ${MESSAGE}`)
+    expect(github.isDone() && jira.isDone()).toBe(true)
+    expect(nock.pendingMocks()).toEqual([])
+  })
+})
+
 describe('GitHub failing on what every rule needs (the PR itself)', () => {
   beforeEach(quickBackoff)
   afterEach(() => jest.restoreAllMocks())

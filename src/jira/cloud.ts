@@ -23,6 +23,7 @@ import type {
   UserRef
 } from './port.js'
 import { AnonymousAnswerError, detailOf } from './transport.js'
+import { listAnswer, listIn, objectAnswer, valueIn } from './answer.js'
 import {
   describeFailure,
   fieldsRefused,
@@ -37,6 +38,7 @@ import {
   type Asked,
   toJiraIssue,
   toJiraUser,
+  toIssueLinkTypes,
   toRemoteLink,
   toTransitions,
   transitionFieldsJson,
@@ -91,7 +93,7 @@ export class CloudJira implements JiraPort {
 
   myself(): Promise<JiraUser> {
     return this.call(OPERATIONS.myself, async () => {
-      const me = await this.jira.myself.getCurrentUser()
+      const me = objectAnswer(await this.jira.myself.getCurrentUser())
       // A dead token may be served as anonymous: 200, but nobody in it.
       const user = me.accountId ? toJiraUser(me) : null
       if (user === null) throw new AnonymousAnswerError('200 OK without an accountId')
@@ -112,7 +114,7 @@ export class CloudJira implements JiraPort {
           fieldsByKeys: false,
           properties: ISSUE_PROPERTIES
         })
-        for (const json of answer.issues ?? []) {
+        for (const json of listIn(answer, 'issues')) {
           const issue = toJiraIssue(json, this.siteUrl, { ...asked, properties: true })
           if (issue !== undefined) issues.push(issue)
         }
@@ -137,18 +139,13 @@ export class CloudJira implements JiraPort {
           nextPageToken,
           properties: ISSUE_PROPERTIES
         })
-        for (const json of page.issues ?? []) {
+        const list = listIn(page, 'issues')
+        for (const json of list) {
           const issue = toJiraIssue(json, this.siteUrl, { ...asked, properties: true })
           if (issue !== undefined && issues.length < max) issues.push(issue)
         }
         nextPageToken = page.nextPageToken ?? undefined
-        if (
-          page.isLast === true ||
-          nextPageToken === undefined ||
-          (page.issues ?? []).length === 0
-        ) {
-          break
-        }
+        if (page.isLast === true || nextPageToken === undefined || list.length === 0) break
       }
       return issues
     })
@@ -159,8 +156,9 @@ export class CloudJira implements JiraPort {
       const answer = await this.jira.issueRemoteLinks.getRemoteIssueLinks({
         issueIdOrKey: issueKey
       })
-      const list: unknown[] = Array.isArray(answer) ? answer : [answer]
-      return list.map(toRemoteLink).filter((l): l is RemoteLink => l !== undefined)
+      return listAnswer(answer)
+        .map(toRemoteLink)
+        .filter((l): l is RemoteLink => l !== undefined)
     })
   }
 
@@ -172,7 +170,9 @@ export class CloudJira implements JiraPort {
   getWatchers(issueKey: string): Promise<JiraUser[]> {
     return this.call(OPERATIONS.readWatchers, async () => {
       const answer = await this.jira.issueWatchers.getIssueWatchers({ issueIdOrKey: issueKey })
-      return (answer.watchers ?? []).map(toJiraUser).filter((u): u is JiraUser => u !== null)
+      return listIn(answer, 'watchers')
+        .map(toJiraUser)
+        .filter((u): u is JiraUser => u !== null)
     })
   }
 
@@ -285,7 +285,7 @@ export class CloudJira implements JiraPort {
       unlessNotFound(
         this.jira.issueProperties
           .getIssueProperty({ issueIdOrKey: issueKey, propertyKey })
-          .then((property) => property.value ?? null),
+          .then(valueIn),
         null
       )
     )
@@ -333,12 +333,7 @@ export class CloudJira implements JiraPort {
 
   getIssueLinkTypes(): Promise<IssueLinkType[]> {
     return this.call(OPERATIONS.readLinkTypes, async () => {
-      const answer = await this.jira.issueLinkTypes.getIssueLinkTypes()
-      return (answer.issueLinkTypes ?? []).flatMap((t) =>
-        t.name
-          ? [{ id: t.id ?? '', name: t.name, inward: t.inward ?? '', outward: t.outward ?? '' }]
-          : []
-      )
+      return toIssueLinkTypes(await this.jira.issueLinkTypes.getIssueLinkTypes())
     })
   }
 

@@ -22,6 +22,7 @@ import {
   type Asked,
   toJiraIssue,
   toJiraUser,
+  toIssueLinkTypes,
   toRemoteLink,
   toTransitions,
   transitionFieldsJson,
@@ -43,6 +44,7 @@ import type {
   UserRef
 } from './port.js'
 import { AnonymousAnswerError, detailOf } from './transport.js'
+import { listAnswer, listIn, objectAnswer, UnexpectedAnswerError, valueIn } from './answer.js'
 
 const API = '/rest/api/2'
 const SEARCH_PAGE_LIMIT = 100
@@ -98,7 +100,7 @@ export class DataCenterJira implements JiraPort {
 
   myself(): Promise<JiraUser> {
     return this.call(OPERATIONS.myself, async () => {
-      const me = asObject(await this.send('GET', path('myself')))
+      const me = objectAnswer(await this.send('GET', path('myself')))
       // A dead token may be served as anonymous: 200, but nobody in it.
       const user = me.key || me.name ? toJiraUser(me) : null
       if (user === null) throw new AnonymousAnswerError('200 OK without a user key or name')
@@ -137,7 +139,13 @@ export class DataCenterJira implements JiraPort {
     return unlessNotFound(
       this.send('GET', path('issue', key), {
         searchParams: { fields: fields.join(',') }
-      }).then((json) => toJiraIssue(json, this.siteUrl, asked)),
+      }).then((json) => {
+        // A 200 that is no issue at all is no "not found": unknown keys answer 404.
+        if (typeof objectAnswer(json).key !== 'string') {
+          throw new UnexpectedAnswerError("JSON without an issue's 'key'")
+        }
+        return toJiraIssue(json, this.siteUrl, asked)
+      }),
       undefined
     )
   }
@@ -151,7 +159,7 @@ export class DataCenterJira implements JiraPort {
       const issues: JiraIssue[] = []
       let startAt = 0
       while (issues.length < max) {
-        const page = asObject(
+        const page = objectAnswer(
           await this.send('POST', path('search'), {
             body: {
               jql,
@@ -161,7 +169,7 @@ export class DataCenterJira implements JiraPort {
             }
           })
         )
-        const list = Array.isArray(page.issues) ? (page.issues as unknown[]) : []
+        const list = listIn(page, 'issues')
         for (const json of list) {
           const issue = toJiraIssue(json, this.siteUrl, asked)
           if (issue !== undefined && issues.length < max) issues.push(issue)
@@ -178,8 +186,9 @@ export class DataCenterJira implements JiraPort {
   getRemoteLinks(issueKey: string): Promise<RemoteLink[]> {
     return this.call(OPERATIONS.readRemoteLinks, async () => {
       const answer = await this.send('GET', path('issue', issueKey, 'remotelink'))
-      const list: unknown[] = Array.isArray(answer) ? answer : [answer]
-      return list.map(toRemoteLink).filter((l): l is RemoteLink => l !== undefined)
+      return listAnswer(answer)
+        .map(toRemoteLink)
+        .filter((l): l is RemoteLink => l !== undefined)
     })
   }
 
@@ -203,9 +212,10 @@ export class DataCenterJira implements JiraPort {
 
   getWatchers(issueKey: string): Promise<JiraUser[]> {
     return this.call(OPERATIONS.readWatchers, async () => {
-      const answer = asObject(await this.send('GET', path('issue', issueKey, 'watchers')))
-      const watchers = Array.isArray(answer.watchers) ? (answer.watchers as unknown[]) : []
-      return watchers.map(toJiraUser).filter((u): u is JiraUser => u !== null)
+      const answer = await this.send('GET', path('issue', issueKey, 'watchers'))
+      return listIn(answer, 'watchers')
+        .map(toJiraUser)
+        .filter((u): u is JiraUser => u !== null)
     })
   }
 
@@ -296,7 +306,7 @@ export class DataCenterJira implements JiraPort {
       const url = path('issue', issueKey, 'comment', commentId)
       const wanted = DataCenterJira.commentBody(comment)
       const rewrite = async () => {
-        if (!sameComment(asObject(await this.send('GET', url)), wanted)) {
+        if (!sameComment(objectAnswer(await this.send('GET', url)), wanted)) {
           await this.send('PUT', url, { body: wanted })
         }
         return true
@@ -317,9 +327,7 @@ export class DataCenterJira implements JiraPort {
   getIssueProperty(issueKey: string, propertyKey: string): Promise<unknown> {
     return this.call(OPERATIONS.readProperties, () =>
       unlessNotFound(
-        this.send('GET', path('issue', issueKey, 'properties', propertyKey)).then(
-          (json) => asObject(json).value ?? null
-        ),
+        this.send('GET', path('issue', issueKey, 'properties', propertyKey)).then(valueIn),
         null
       )
     )
@@ -366,17 +374,9 @@ export class DataCenterJira implements JiraPort {
   }
 
   getIssueLinkTypes(): Promise<IssueLinkType[]> {
-    return this.call(OPERATIONS.readLinkTypes, async () => {
-      const answer = asObject(await this.send('GET', path('issueLinkType')))
-      const types = Array.isArray(answer.issueLinkTypes) ? (answer.issueLinkTypes as unknown[]) : []
-      return types.flatMap((json) => {
-        const t = asObject(json)
-        const str = (v: unknown) => (typeof v === 'string' ? v : '')
-        return typeof t.name === 'string' && t.name !== ''
-          ? [{ id: str(t.id), name: t.name, inward: str(t.inward), outward: str(t.outward) }]
-          : []
-      })
-    })
+    return this.call(OPERATIONS.readLinkTypes, async () =>
+      toIssueLinkTypes(await this.send('GET', path('issueLinkType')))
+    )
   }
 
   linkIssues(typeName: string, inwardKey: string, outwardKey: string): Promise<void> {

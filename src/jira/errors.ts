@@ -17,7 +17,8 @@ import { OutageError, UserError } from '../util/errors.js'
 import { networkCode } from '../util/network.js'
 import { CREDENTIAL_INPUTS, type JiraAuthMode } from './auth.js'
 import { isAnonymousAnswer } from './transport.js'
-import { triesOf } from './retry.js'
+import { isUnexpectedAnswer } from './answer.js'
+import { triesOf, type Tries } from './retry.js'
 
 /** What a call needs, for the message when Jira refuses it. */
 export interface JiraOperation {
@@ -127,18 +128,46 @@ function renewHint(mode: JiraAuthMode): string {
   }
 }
 
+const SITE_ROOT =
+  "the site's root URL, e.g. https://your-site.atlassian.net, without a path such as /jira or /browse (a Data Center site served under a context path keeps it: https://host/jira)"
+
 /**
- * The credential check is the run's first request to Jira: a host that does not resolve, or a
- * site with no REST API at that path, is a mistyped `jira-url` rather than Jira being down.
+ * The credential check is the run's first request to Jira: a host that does not resolve, a site
+ * with no REST API at that path, or a page in place of Jira's answer is a wrong `jira-url` (or
+ * a gateway in front of Jira) rather than Jira being down.
  */
-function notJiraAt(error: unknown, site: string): string | null {
+function notJiraAt(error: unknown, site: string, mode: JiraAuthMode): string | null {
   if (isNetworkError(error) && networkCode(error) === 'ENOTFOUND') {
     return `Input 'jira-url': the host of ${site} does not resolve (ENOTFOUND). Check the site URL, e.g. https://your-site.atlassian.net.`
   }
+  if (isNotFoundError(error) && mode === 'basic') {
+    // An email means Jira Cloud's REST v3, which Data Center and Server do not serve.
+    return `Input 'jira-url': ${site} has no Jira Cloud REST API (404 on /rest/api/3/myself). With 'jira-email' set, the action speaks to Jira Cloud (REST API v3), which a Jira Data Center or Server site answers with 404 even at the right URL: for such a site, leave 'jira-email' empty and set 'jira-username' with 'jira-api-token' (basic auth), or 'jira-api-token' alone (a personal access token). For a Jira Cloud site, give ${SITE_ROOT}.`
+  }
   if (isNotFoundError(error)) {
-    return `Input 'jira-url': ${site} has no Jira REST API (404 on /myself). Give the site's root URL, e.g. https://your-site.atlassian.net, without a path such as /jira or /browse (a Data Center site served under a context path keeps it: https://host/jira).`
+    return `Input 'jira-url': ${site} has no Jira REST API (404 on /myself). Give ${SITE_ROOT}.`
+  }
+  if (isUnexpectedAnswer(error)) {
+    return `Input 'jira-url': ${site} answered the credential check (${error.what ?? '/myself'}) with ${error.found}: a proxy or single sign-on page in front of Jira, or a URL that is not the Jira site's. Give the URL at which Jira's REST API answers the runner directly, e.g. https://your-site.atlassian.net (a Data Center site served under a context path keeps it: https://host/jira).`
   }
   return null
+}
+
+/** ", even after retrying", or why the call was not retried (or not retried further). */
+function howTried(error: unknown, { attempts, creates, refusedWait }: Tries): string {
+  if (refusedWait !== undefined) {
+    const seconds = (ms: number) => Math.ceil(ms / 1000)
+    const left =
+      refusedWait.leftMs < refusedWait.budgetMs
+        ? ` ${seconds(refusedWait.leftMs)} s left of the`
+        : ''
+    return `: Jira asked to wait ${seconds(refusedWait.askedMs)} s (Retry-After), more than the${left} ${seconds(refusedWait.budgetMs)} s of waiting the action allows a call`
+  }
+  if (attempts > 1) return ', even after retrying'
+  if (creates && !isRateLimitError(error)) {
+    return ': not retried, since Jira may have acted on it; the next run looks for it before writing again'
+  }
+  return ''
 }
 
 /** The user-facing error for a failed Jira call; errors without a known fix are returned as they are. */
@@ -149,7 +178,7 @@ export function toJiraError(
 ): unknown {
   const inputs = CREDENTIAL_INPUTS[credential.mode]
   const site = credential.siteUrl
-  const wrongUrl = op === OPERATIONS.myself ? notJiraAt(error, site) : null
+  const wrongUrl = op === OPERATIONS.myself ? notJiraAt(error, site, credential.mode) : null
   if (wrongUrl) return new UserError(wrongUrl, { title: 'Jira URL', cause: error })
   if (isAnonymousAnswer(error)) {
     return new UserError(
@@ -176,17 +205,16 @@ export function toJiraError(
       { title: 'Jira permissions', cause: error }
     )
   }
+  if (isUnexpectedAnswer(error)) {
+    return new OutageError(
+      `Jira at ${site} answered ${error.what ?? `the request to ${op.action}`} with ${error.found} (a proxy, firewall or single sign-on page in front of Jira?), so the action could not ${op.action}.`,
+      { title: 'Jira API', cause: error }
+    )
+  }
   if (isRateLimitError(error) || isServerError(error) || isNetworkError(error)) {
     const status = isApiError(error) ? `${error.status} ${error.statusText}`.trim() : error.message
-    const { attempts, creates } = triesOf(error)
-    const retried =
-      attempts > 1
-        ? ', even after retrying'
-        : creates && !isRateLimitError(error)
-          ? ': not retried, since Jira may have acted on it; the next run looks for it before writing again'
-          : ''
     return new OutageError(
-      `Jira at ${site} is unavailable: could not ${op.action} (${status})${retried}.`,
+      `Jira at ${site} is unavailable: could not ${op.action} (${status})${howTried(error, triesOf(error))}.`,
       { title: 'Jira API', cause: error }
     )
   }

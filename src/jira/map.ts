@@ -3,8 +3,10 @@
  * users are identified (accountId vs key/name), not in the issue's shape.
  */
 import { z } from 'zod'
+import { listIn } from './answer.js'
 import type {
   IssueLinkRef,
+  IssueLinkType,
   JiraIssue,
   JiraUser,
   RemoteLink,
@@ -346,6 +348,7 @@ function screenOf(fields: Record<string, unknown>): ScreenField[] {
 
 /** GET /issue/{key}/transitions: each transition with the status it leads to. */
 export function toTransitions(json: unknown): Transition[] {
+  listIn(json, 'transitions') // none at all is not Jira's answer
   const parsed = TransitionsJson.safeParse(json)
   if (!parsed.success) return []
   return parsed.data.transitions.map((t) => {
@@ -366,4 +369,14 @@ export function toTransitions(json: unknown): Transition[] {
 /** A transition request's `fields`: the resolution by name, if one was picked. */
 export function transitionFieldsJson(fill: TransitionFill | undefined) {
   return fill?.resolution === undefined ? {} : { fields: { resolution: { name: fill.resolution } } }
+}
+
+/** Jira's `{issueLinkTypes: […]}`; a type without a name is left out. */
+export function toIssueLinkTypes(json: unknown): IssueLinkType[] {
+  const str = (v: unknown) => (typeof v === 'string' ? v : '')
+  return listIn(json, 'issueLinkTypes').flatMap((t) => {
+    const { id, name, inward, outward } = (t ?? {}) as Record<string, unknown>
+    if (str(name) === '') return []
+    return [{ id: str(id), name: str(name), inward: str(inward), outward: str(outward) }]
+  })
 }

@@ -2,9 +2,10 @@
  * The HTTP layer under jira.js: a `Client` (jira.js's one-method seam) that `createCloudClient`
  * drives. It is ours rather than jira.js's `createClient` because the action needs what that one
  * hides: the response headers (a dead token is served as anonymous with only
- * `X-Seraph-LoginReason` to tell), Retry-After on 503 as well as 429, an injectable `fetch` and
- * `sleep`, and one auth header computed (and masked) by us for every mode, the Data Center ones
- * included. Non-2xx answers become jira.js's own error classes, so its predicates work on them.
+ * `X-Seraph-LoginReason` to tell), Retry-After on 503 as well as 429, a time limit on each
+ * attempt, an injectable `fetch` and `sleep`, and one auth header computed (and masked) by us for
+ * every mode, the Data Center ones included. Non-2xx answers become jira.js's own error classes,
+ * so its predicates work on them; a 2xx that is not JSON is an UnexpectedAnswerError.
  */
 import * as core from '@actions/core'
 import {
@@ -19,7 +20,14 @@ import {
   ServerError
 } from 'jira.js'
 import type { Client, SendRequestOptions } from 'jira.js/core'
-import { parseRetryAfter, withRetry, type RetryPolicy } from './retry.js'
+import { notJson, UnexpectedAnswerError } from './answer.js'
+import {
+  AnswerTimeoutError,
+  ATTEMPT_TIMEOUT_MS,
+  parseRetryAfter,
+  withRetry,
+  type RetryPolicy
+} from './retry.js'
 
 export type FetchLike = typeof fetch
 
@@ -120,13 +128,18 @@ function apiError(what: string, response: Response, body: unknown): ApiError {
   return new ApiError(message, status, statusText, body)
 }
 
-async function readBody(response: Response): Promise<unknown> {
+/**
+ * The body as JSON. An error answer that is not JSON (a proxy's 502 page) is kept as text for
+ * its message; a 2xx that is not JSON is no answer of Jira's at all.
+ */
+async function readBody(response: Response, what: string): Promise<unknown> {
   const text = await response.text()
   if (text === '') return undefined
   try {
     return JSON.parse(text)
   } catch {
-    return text
+    if (!response.ok) return text
+    throw new UnexpectedAnswerError(notJson(text, response.headers.get('content-type')), what)
   }
 }
 
@@ -148,21 +161,32 @@ export async function sendHttp(
 ): Promise<HttpResult> {
   const fetchFn = options.fetch ?? globalThis.fetch
   const creates = createsSomething(init.method ?? 'GET', url)
+  const timeoutMs = options.retry?.attemptTimeoutMs ?? ATTEMPT_TIMEOUT_MS
   return withRetry(
     what,
     async () => {
+      // One limit for the whole exchange, the body included: a Jira that accepts the connection
+      // and never answers would otherwise hold each attempt for undici's 300 s.
+      const signal = AbortSignal.timeout(timeoutMs)
+      const timedOut = () => new AnswerTimeoutError(what, timeoutMs, signal.reason)
       let response: Response
       try {
-        response = await fetchFn(url, init)
+        response = await fetchFn(url, { ...init, signal })
       } catch (error) {
-        throw networkError(error, what)
+        throw signal.aborted ? timedOut() : networkError(error, what)
       }
       const loginReason = response.headers.get('x-seraph-loginreason') ?? ''
       if (/AUTHENTICATED_FAILED|AUTHENTICATION_DENIED/i.test(loginReason)) {
         await response.body?.cancel()
         throw new AnonymousAnswerError(`X-Seraph-LoginReason: ${loginReason}`)
       }
-      const body = await readBody(response)
+      let body: unknown
+      try {
+        body = await readBody(response, what)
+      } catch (error) {
+        if (error instanceof UnexpectedAnswerError) throw error
+        throw signal.aborted ? timedOut() : networkError(error, what)
+      }
       if (!response.ok) throw apiError(what, response, body)
       return { status: response.status, headers: response.headers, body }
     },

@@ -14,6 +14,8 @@ import {
 
 const { connectJira } = await import('../../../src/jira/client.js')
 const { UserError } = await import('../../../src/util/errors.js')
+const { AnswerTimeoutError, ATTEMPT_TIMEOUT_MS, withRetry } =
+  await import('../../../src/jira/retry.js')
 type JiraAuth = import('../../../src/jira/auth.js').JiraAuth
 type RetryPolicy = import('../../../src/jira/retry.js').RetryPolicy
 
@@ -184,13 +186,46 @@ describe('retries', () => {
     expect(nock.pendingMocks()).toEqual([])
   })
 
-  it('does not wait past the total budget: a far Retry-After fails at once', async () => {
+  it('does not wait past the total budget: a far Retry-After fails at once, and says so', async () => {
     const { sleep, delays } = recordingSleep()
     jira().get('/rest/api/3/myself').reply(429, '', { 'Retry-After': '3600' })
     const error = await rejection(connect(BASIC, { sleep }))
-    expect(error.message).toContain('(429 Too Many Requests).')
-    expect(error.message).not.toContain('retrying')
+    expect(error.message).toBe(
+      `Jira at ${SITE} is unavailable: could not read the current user (/myself) (429 Too Many Requests): Jira asked to wait 3600 s (Retry-After), more than the 120 s of waiting the action allows a call.`
+    )
     expect(delays).toEqual([])
+  })
+
+  it('honours a Retry-After over a minute that fits the 2-minute budget', async () => {
+    const { sleep, delays } = recordingSleep()
+    const port = await connected({ sleep })
+    const scope = jira()
+      .post('/rest/api/3/issue/bulkfetch')
+      .reply(429, { errorMessages: ['Rate limit exceeded'] }, { 'Retry-After': '90' })
+      .post('/rest/api/3/issue/bulkfetch')
+      .reply(200, fixture('bulkfetch'))
+    expect((await port.getIssues(['EX-1'])).length).toBeGreaterThan(0)
+    expect(delays).toEqual([90_000])
+    expect(scope.isDone()).toBe(true)
+    expect(core.info).toHaveBeenCalledWith(
+      'POST /rest/api/3/issue/bulkfetch: Jira answered 429 Too Many Requests; retrying in 90 s (attempt 2 of 5).'
+    )
+  })
+
+  it('a second Retry-After longer than what is left of the budget fails, naming both', async () => {
+    const { sleep, delays } = recordingSleep()
+    const port = await connected({ sleep })
+    jira()
+      .post('/rest/api/3/issue/bulkfetch')
+      .reply(429, '', { 'Retry-After': '90' })
+      .post('/rest/api/3/issue/bulkfetch')
+      .reply(503, '', { 'Retry-After': '45' })
+    const error = await rejection(port.getIssues(['EX-1']))
+    expect(error.message).toBe(
+      `Jira at ${SITE} is unavailable: could not read issues (503 Service Unavailable): Jira asked to wait 45 s (Retry-After), more than the 30 s left of the 120 s of waiting the action allows a call.`
+    )
+    expect(delays).toEqual([90_000])
+    expect(nock.pendingMocks()).toEqual([])
   })
 
   describe('a write that creates something (never twice)', () => {
@@ -245,6 +280,102 @@ describe('retries', () => {
       expect(await port.searchIssues('project = EX')).toEqual([])
       expect(await port.getIssues(['EX-1'])).toEqual([])
       expect(scope.isDone()).toBe(true)
+    })
+  })
+
+  describe('a Jira that accepts the request and never answers', () => {
+    const QUICK: RetryPolicy = { attemptTimeoutMs: 250, initialDelayMs: 10 }
+
+    // The first request of a test file loads the HTTP stack, which may take longer than 250 ms.
+    beforeAll(async () => {
+      await connected()
+    })
+    // nock's timers of the answers never read to the end.
+    afterEach(() => nock.abortPendingRequests())
+
+    /** An answer whose status line never comes. */
+    const never = () => new Promise<never>(() => {})
+
+    it('each attempt has a time limit; the error names it', async () => {
+      const { sleep, delays } = recordingSleep()
+      const port = await connected({ ...QUICK, sleep })
+      const scope = jira().post('/rest/api/3/issue/bulkfetch').times(5).reply(never)
+      const error = await rejection(port.getIssues(['EX-1']))
+      expect(error.message).toBe(
+        `Jira at ${SITE} is unavailable: could not read issues (POST /rest/api/3/issue/bulkfetch: no answer within 250 ms, the request timeout), even after retrying.`
+      )
+      expect(delays).toEqual([10, 20, 40, 80])
+      expect(scope.isDone()).toBe(true)
+      expect(core.info).toHaveBeenCalledWith(
+        'POST /rest/api/3/issue/bulkfetch: Jira gave no answer within 250 ms; retrying in 1 s (attempt 2 of 5).'
+      )
+    })
+
+    it('reading the answer counts: a body that never ends times out too', async () => {
+      // Injected rather than nock: nock 15 ends a delayed body on a socket the abort closed,
+      // which trips an assertion in undici's parser. This is what undici does on an abort.
+      const fetch = jest.fn<typeof globalThis.fetch>(async (url, init) => {
+        if (String(url).endsWith('/myself')) return Response.json(fixture('myself'))
+        const signal = init?.signal as AbortSignal
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"issues":['))
+            signal.addEventListener('abort', () => controller.error(signal.reason))
+          }
+        })
+        return new Response(body, { headers: { 'Content-Type': 'application/json' } })
+      })
+      const port = await connectJira({
+        auth: BASIC,
+        fetch,
+        retry: { ...QUICK, sleep: async () => {} }
+      })
+      const error = await rejection(port.getIssues(['EX-1']))
+      expect(error.message).toBe(
+        `Jira at ${SITE} is unavailable: could not read issues (POST /rest/api/3/issue/bulkfetch: no answer within 250 ms, the request timeout), even after retrying.`
+      )
+      expect(fetch).toHaveBeenCalledTimes(6)
+    })
+
+    it('time spent on attempts that timed out counts against the budget of waiting', async () => {
+      const { sleep, delays } = recordingSleep()
+      const port = await connected({ ...QUICK, sleep, maxTotalWaitMs: 520 })
+      jira().post('/rest/api/3/issue/bulkfetch').times(2).reply(never)
+      await rejection(port.getIssues(['EX-1']))
+      // 250 ms timed out + 10 ms back-off + 250 ms timed out: 20 ms more would pass 520 ms.
+      expect(delays).toEqual([10])
+      expect(nock.pendingMocks()).toEqual([])
+    })
+
+    it('with the defaults, a call that never gets an answer ends after four attempts, in about two minutes', async () => {
+      const { sleep, delays } = recordingSleep()
+      const attempt = jest.fn(async () => {
+        throw new AnswerTimeoutError('GET /x', ATTEMPT_TIMEOUT_MS, undefined)
+      })
+      await expect(withRetry('GET /x', attempt, { sleep })).rejects.toThrow(
+        'GET /x: no answer within 30 s, the request timeout'
+      )
+      // 4 × 30 s of attempts and 7 s of back-off: the fifth would pass the 2-minute budget.
+      expect(attempt).toHaveBeenCalledTimes(4)
+      expect(delays).toEqual([1000, 2000, 4000])
+    })
+
+    it('a create that timed out is not sent again: Jira may have made it', async () => {
+      const port = await connected(QUICK)
+      const scope = jira().post('/rest/api/3/issue').reply(never)
+      const error = await rejection(
+        port.createIssue({
+          projectKey: 'EX',
+          issueType: 'Task',
+          summary: 'Follow up',
+          description: { blocks: [] },
+          labels: []
+        })
+      )
+      expect(scope.isDone()).toBe(true)
+      expect(error.message).toBe(
+        `Jira at ${SITE} is unavailable: could not create issues (POST /rest/api/3/issue: no answer within 250 ms, the request timeout): not retried, since Jira may have acted on it; the next run looks for it before writing again.`
+      )
     })
   })
 
@@ -551,11 +682,21 @@ describe('transport', () => {
   })
 
   it('a site with no REST API at that path (404 on /myself): jira-url names a page, not the site', async () => {
-    jira().get('/rest/api/3/myself').reply(404, 'null for uri: /jira/rest/api/3/myself')
+    jira().get('/rest/api/2/serverInfo').reply(404)
+    jira().get('/rest/api/2/myself').reply(404, 'null for uri: /jira/rest/api/2/myself')
+    const error = await rejection(connect({ mode: 'bearer', siteUrl: SITE, token: PAT }))
+    expect(error).toBeInstanceOf(UserError)
+    expect(error.message).toBe(
+      `Input 'jira-url': ${SITE} has no Jira REST API (404 on /myself). Give the site's root URL, e.g. https://your-site.atlassian.net, without a path such as /jira or /browse (a Data Center site served under a context path keeps it: https://host/jira).`
+    )
+  })
+
+  it("with 'jira-email', a 404 on /rest/api/3/myself may be a Data Center site: the inputs it takes are named", async () => {
+    jira().get('/rest/api/3/myself').reply(404, 'null for uri: /rest/api/3/myself')
     const error = await rejection(connect())
     expect(error).toBeInstanceOf(UserError)
-    expect(error.message).toContain(
-      `Input 'jira-url': ${SITE} has no Jira REST API (404 on /myself). Give the site's root URL`
+    expect(error.message).toBe(
+      `Input 'jira-url': ${SITE} has no Jira Cloud REST API (404 on /rest/api/3/myself). With 'jira-email' set, the action speaks to Jira Cloud (REST API v3), which a Jira Data Center or Server site answers with 404 even at the right URL: for such a site, leave 'jira-email' empty and set 'jira-username' with 'jira-api-token' (basic auth), or 'jira-api-token' alone (a personal access token). For a Jira Cloud site, give the site's root URL, e.g. https://your-site.atlassian.net, without a path such as /jira or /browse (a Data Center site served under a context path keeps it: https://host/jira).`
     )
   })
 
