@@ -11,7 +11,6 @@
 import * as core from '@actions/core'
 import { readFile } from 'node:fs/promises'
 import { loadSettings } from './config/index.js'
-import type { Settings } from './config/settings.js'
 import {
   asReadNow,
   prEventOf,
@@ -29,9 +28,9 @@ import type { Action } from './plan/actions.js'
 import { openRunCache } from './cache/index.js'
 import { actionsCacheStore } from './cache/store.js'
 import { COMMENT_MARKER, renderComment } from './report/comment.js'
-import { failureLines } from './report/failures.js'
+import { concludeRun } from './report/conclude.js'
 import { publishComment } from './report/publish.js'
-import { buildReport, type RunReport } from './report/model.js'
+import { buildReport } from './report/model.js'
 import { outputsOf, setOutputs } from './report/outputs.js'
 import {
   checkboxDecisions,
@@ -218,7 +217,7 @@ async function handlePullRequest(
   setOutputs(outputsOf(report, commentUrl))
   await writeSummary(renderSummary(report))
   annotateWarnings(report)
-  concludeRun(report, settings)
+  concludeRun(report.failures, settings.failOnError)
 }
 
 /**
@@ -259,16 +258,6 @@ async function refreshCache(
       : 'Nothing to refresh for key-less linking (inference off, or no jira.projects).',
     { title: 'gitar-jira' }
   )
-}
-
-/** One failure report for the whole run: the step fails once, after everything else ran. */
-function concludeRun(report: RunReport, settings: Settings): void {
-  if (report.failures.length === 0) return
-  // The same mistake hit on several items is one line, with a count.
-  const lines = failureLines(report.failures)
-  const text = lines.join('\n')
-  if (settings.failOnError) core.setFailed(`gitar-jira: ${lines.length} failure(s)\n${text}`)
-  else core.warning(text, { title: 'gitar-jira (fail-on-error: false)' })
 }
 
 function hasJiraCredential(inputs: Inputs): boolean {

@@ -255,7 +255,7 @@ test('a link Jira keeps refusing (no Link issues permission) is tried on three l
   expect(stateOf(after.body)).not.toHaveProperty('relink')
 })
 
-test('a wrong follow-ups project: one create reaches Jira, five fail with its words: one annotation line, one comment line', async () => {
+test('a wrong follow-ups project: one create reaches Jira, five fail with its words: one annotation on the config line, one comment line', async () => {
   const { event, files } = todoPr(2, 'ABC-1', 'src/cart.ts')
   const todos = ['keep carts', 'expire carts', 'merge carts', 'split carts', 'price carts']
   files[0].patch = `@@ -0,0 +1,${todos.length} @@\n${todos.map((t) => `+// TODO: ${t}`).join('\n')}\n`
@@ -290,15 +290,14 @@ test('a wrong follow-ups project: one create reaches Jira, five fail with its wo
   expect(requests.filter((r) => r === 'POST /rest/api/3/issue')).toHaveLength(1)
 
   expect(result.exitCode).toBe(1)
+  // One annotation, on the line of the config file that names the project, for the five creates.
   const errors = result.stdout.split('\n').filter((l) => l.startsWith('::error'))
-  expect(errors).toHaveLength(1)
-  // The annotation's lines are %0A-encoded: a header and one line for the five creates.
-  const lines = errors[0]!.split('::').at(-1)!.split('%0A')
-  expect(lines).toHaveLength(2)
-  expect(lines[0]).toBe('gitar-jira: 1 failure(s)')
-  expect(lines[1]).toMatch(
-    /^follow-ups: .*Specify a valid project ID or key.* \(5 times: the TODO at src\/cart\.ts:1, the TODO at src\/cart\.ts:2, the TODO at src\/cart\.ts:3 and 2 more\)$/
-  )
+  expect(errors).toEqual([
+    '::error title=Invalid gitar-jira config,file=.github/gitar-jira.yml,line=4,col=5::' +
+      'follow-ups: rules.follow-ups.project in .github/gitar-jira.yml (line 4): Jira refused its value ' +
+      '(POST /rest/api/3/issue: 400 Bad Request - project: Specify a valid project ID or key) ' +
+      '(5 times: the TODO at src/cart.ts:1, the TODO at src/cart.ts:2, the TODO at src/cart.ts:3 and 2 more)'
+  ])
   const body = written.sent[0]!.body
   expect(body.match(/> - \*\*follow-ups\*\*/g)).toHaveLength(1)
   expect(body).toContain('5 times')

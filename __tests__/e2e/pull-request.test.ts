@@ -253,6 +253,41 @@ describe('pull_request opened with explicit keys', () => {
     nock.cleanAll()
   })
 
+  test('a project of jira.projects that Jira does not have: a config error on its line, even with fail-on-error: false', async () => {
+    const event = openedEvent({ title: 'Update the README', body: '' })
+    const github = githubReads(event.pull_request, { config: 'jira:\n  projects: [ABC, ABX]\n' })
+    const comment = recorder<{ body: string }>()
+    github.post(`${REPO}/issues/2/comments`, comment.match).reply(201, {
+      id: 99,
+      body: 'x',
+      html_url: `${PR_URL}#issuecomment-99`,
+      user: ACTIONS_BOT
+    })
+    jiraMyself()
+      .get('/rest/api/3/search/jql')
+      .query(true)
+      .times(5)
+      .reply(400, {
+        errorMessages: ["The value 'ABX' does not exist for the field 'project'."],
+        warningMessages: []
+      })
+
+    const result = await runAction('pull_request', event, {
+      ...NO_REVIEWERS,
+      'fail-on-error': 'false'
+    })
+
+    const said =
+      'jira.projects in .github/gitar-jira.yml (line 2): Jira has no project ABX (or the account cannot see it), so key-less linking could not search for candidates; the issues the PR names are linked as usual.'
+    expect(result.exitCode).toBe(1)
+    expect(result.stdout.match(/^::(error|warning).*$/gm)).toEqual([
+      `::error title=Invalid gitar-jira config,file=.github/gitar-jira.yml,line=2,col=19::auto-link: ${said}`
+    ])
+    expect(comment.sent[0]!.body).toContain('> - **auto-link**: jira.projects in')
+    expect(github.isDone()).toBe(true)
+    nock.cleanAll()
+  })
+
   test('a hidden state edited into broken JSON: one warning, and the run goes on from the keys the PR names', async () => {
     const { event, github, update } = editedWithComment('{"v":1,"links":[{"key":"ABC-9"')
     const jira = jiraMyself()
@@ -586,6 +621,62 @@ describe('GitHub failing on what every rule needs (the PR itself)', () => {
       /^::error title=GitHub API::GitHub refused: .*pull-requests: read/m
     )
     expect(result.stdout).not.toContain(WARNING)
+  })
+})
+
+describe('fail-on-error: false and a write Jira refuses after the credential check', () => {
+  beforeEach(quickBackoff)
+  afterEach(() => jest.restoreAllMocks())
+
+  /** PR `ABC-1 …`: Jira confirms the issue, then answers its remote link with `status`. */
+  const refusedLink = async (status: number, body: Json, failOnError = 'false') => {
+    const event = openedEvent({ body: '' })
+    const github = githubReads(event.pull_request)
+    github.post(`${REPO}/issues/2/comments`).reply(201, {
+      id: 99,
+      body: 'x',
+      html_url: `${PR_URL}#issuecomment-99`,
+      user: ACTIONS_BOT
+    })
+    jiraMyself()
+      .post('/rest/api/3/issue/bulkfetch')
+      .reply(200, bulkfetchAnswer([jiraIssueJson('ABC-1', 'Rewrite the README')], []))
+      .post('/rest/api/3/issue/ABC-1/remotelink')
+      .times(status === 503 ? 5 : 1)
+      .reply(status, body)
+    return runAction('pull_request', event, { ...NO_REVIEWERS, 'fail-on-error': failOnError })
+  }
+  const WARNING_TITLE = '::warning title=gitar-jira (fail-on-error%3A false)::'
+
+  test.each([
+    [
+      'a credential Jira rejects on a write (401)',
+      401,
+      /rejected the credential in 'jira-email' and 'jira-api-token' \(401 Unauthorized\) when trying to write remote links/
+    ],
+    [
+      'a permission missing for a write (403)',
+      403,
+      /refused to write remote links \(403 Forbidden\): the account behind .* needs the 'Browse projects and Link issues' permission/
+    ]
+  ])('%s is a mistake to fix: the step fails, with one error', async (_, status, said) => {
+    const result = await refusedLink(status, { errorMessages: ['No.'], errors: {} })
+    expect(result.exitCode).toBe(1)
+    const errors = result.stdout.match(/^::error.*$/gm) ?? []
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatch(/^::error::gitar-jira: 1 failure\(s\)%0Aauto-link: Jira at .*/)
+    expect(errors[0]).toMatch(said)
+    expect(errors[0]).toContain('fail the step even with fail-on-error: false')
+    expect(result.stdout).not.toContain(WARNING_TITLE)
+  })
+
+  test('Jira down for the write after the retries is a warning, and the step stays green', async () => {
+    const result = await refusedLink(503, { errorMessages: ['Service Unavailable'], errors: {} })
+    expect(result.exitCode).toBe(0)
+    expect(result.stdout).not.toMatch(/^::error/m)
+    expect(result.stdout).toMatch(
+      /^::warning title=gitar-jira \(fail-on-error%3A false\)::auto-link: Jira at .* is unavailable: could not write remote links \(503/m
+    )
   })
 })
 

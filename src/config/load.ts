@@ -13,9 +13,11 @@ import {
   LineCounter,
   parseDocument,
   visit,
+  YAMLParseError,
   type Alias,
   type Document,
-  type Node
+  type Node,
+  type YAMLError
 } from 'yaml'
 import type { z } from 'zod'
 import { getErrorMessage, UserError, UserErrors } from '../util/errors.js'
@@ -40,6 +42,13 @@ export interface ParsedConfig {
 }
 
 const ERROR_TITLE = 'Invalid gitar-jira config'
+
+/**
+ * A config file is a few KiB. 512 KiB holds a users table of some 10,000 people and parses in
+ * well under a second; it is also below the 1 MB up to which GitHub's contents API serves a file,
+ * so a file too large gets this error, naming the file and the limit, rather than GitHub's.
+ */
+export const MAX_CONFIG_BYTES = 512 * 1024
 
 /** The layer of a file that is missing or empty: it sets nothing. */
 export function emptyConfig(path: string): ParsedConfig {
@@ -98,18 +107,31 @@ function unclosedQuoteAt(text: string, error: { code: string; message: string })
  * nothing. Throws `UserErrors` for YAML syntax errors, unknown keys, wrong types and bad values.
  */
 export function parseConfigText(text: string, path: string): ParsedConfig {
+  const size = Buffer.byteLength(text, 'utf8')
+  if (size > MAX_CONFIG_BYTES) {
+    throw new UserErrors([
+      configError(
+        path,
+        undefined,
+        `the file is ${size} bytes, over the ${MAX_CONFIG_BYTES / 1024} KiB a config file may have. ` +
+          'Its largest part is usually rules.suggest-reviewers.users: it needs only the people whose Jira email GitHub does not know.'
+      )
+    ])
+  }
   const lineCounter = new LineCounter()
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false })
+  // yaml's own check of duplicate keys compares each key with all before it: duplicateKeys().
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false })
   const at = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset)
     return { line, column: col }
   }
 
-  if (doc.errors.length > 0) {
+  const problems = [...doc.errors, ...duplicateKeys(doc)].sort((a, b) => a.pos[0] - b.pos[0])
+  if (problems.length > 0) {
     // One error per line: the first is the cause, the rest of that line are its echoes.
     const lines = new Set<number>()
     const errors: UserError[] = []
-    for (const error of doc.errors) {
+    for (const error of problems) {
       const position = at(unclosedQuoteAt(text, error) ?? error.pos[0])
       if (lines.has(position.line)) continue
       lines.add(position.line)
@@ -238,6 +260,33 @@ function findNode(doc: Document, keyPath: KeyPath): Node | undefined {
       node = item
     } else break
   }
+  return found
+}
+
+/**
+ * The keys a mapping repeats, as yaml's own check reports them ("Map keys must be unique"), found
+ * with one set per mapping: yaml's check is quadratic, minutes for a users table of 30,000.
+ */
+function duplicateKeys(doc: Document): YAMLError[] {
+  const found: YAMLError[] = []
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<unknown>()
+      for (const { key } of map.items) {
+        if (!isScalar(key)) continue
+        if (seen.has(key.value) && key.range) {
+          found.push(
+            new YAMLParseError(
+              [key.range[0], key.range[1]],
+              'DUPLICATE_KEY',
+              'Map keys must be unique'
+            )
+          )
+        }
+        seen.add(key.value)
+      }
+    }
+  })
   return found
 }
 

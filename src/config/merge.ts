@@ -7,6 +7,7 @@ import type { Inputs } from '../inputs.js'
 import type { UserError } from '../util/errors.js'
 import { UserErrors } from '../util/errors.js'
 import { defaultSettings } from './defaults.js'
+import { judgedPositions } from './judged-by-jira.js'
 import { configError, formatKeyPath, type KeyPath, type ParsedConfig } from './load.js'
 import { camelCase } from './schema.js'
 import { RULE_NAMES, type Settings } from './settings.js'
@@ -23,7 +24,10 @@ export interface MergeArgs {
 export function mergeSettings({ parsed, inputs, source }: MergeArgs): Settings {
   const file = parsed.config
   const fileRules = file.rules ?? {}
-  const settings = defaultSettings(source)
+  const judged = judgedPositions(parsed)
+  const settings = defaultSettings(
+    Object.keys(judged).length > 0 ? { ...source, at: judged } : source
+  )
   const defaults = settings.rules
 
   settings.jira = { ...settings.jira, ...file.jira }

@@ -1,3 +1,5 @@
+import type { Position } from './load.js'
+
 /**
  * The settings every rule receives: inputs merged over `.github/gitar-jira.yml` merged over the
  * built-in defaults (precedence input > file > default). camelCase here, kebab-case in the file.
@@ -72,5 +74,11 @@ export interface Settings {
   dryRun: boolean
   failOnError: boolean
   /** Where the file was read from, for the log and error annotations. */
-  source: { path: string; ref: string; found: boolean }
+  source: {
+    path: string
+    ref: string
+    found: boolean
+    /** Where the file writes the values only Jira can judge (config/judged-by-jira.ts). */
+    at?: Record<string, Position>
+  }
 }

@@ -1,6 +1,7 @@
 /**
  * What a rule may ask to be written: the plan. Rules return these; only `plan/apply.ts` writes.
  */
+import type { KeyPath } from '../config/load.js'
 import type { RuleName } from '../config/settings.js'
 import type {
   CommentVisibility,
@@ -12,6 +13,13 @@ import type {
   TransitionFill
 } from '../jira/port.js'
 import type { RichDoc } from '../richtext/model.js'
+import type { ErrorKind } from '../util/errors.js'
+
+/**
+ * The fields of a write whose values the config file sets (Jira's field name, as its 400 names
+ * it → the key that sets it): Jira refusing one is a mistake in the file, not in this item.
+ */
+export type FromConfig = Partial<Record<string, KeyPath>>
 
 export type Action =
   | { type: 'jira.upsertRemoteLink'; rule: RuleName; issueKey: string; link: RemoteLinkInput }
@@ -49,6 +57,7 @@ export type Action =
       what: string
       body: RichDoc
       visibility: CommentVisibility | null
+      fromConfig?: FromConfig
       /** The comment written on an earlier run (edited in place), or null to add one. */
       commentId: string | null
       /**
@@ -63,6 +72,7 @@ export type Action =
       /** What the new issue follows up, for people: "the TODO at src/a.ts:12". */
       what: string
       issue: NewIssue
+      fromConfig?: FromConfig
       /** The new issue "relates to" these, by the link type's name (null: no such type). */
       relatesTo: { linkType: string; keys: string[] } | null
       /** A review thread to answer with the new issue: `{key}` and `{url}` in `body` are filled in. */
@@ -124,6 +134,10 @@ export interface AppliedAction {
   action: Action
   status: ActionStatus
   error?: string
+  /** `failed`: a mistake to fix, an outage, or neither (see util/errors.ts). */
+  errorKind?: ErrorKind
+  /** `failed` because Jira refused a value the config file sets: its key (`fromConfig`). */
+  setting?: KeyPath
   /** Why a `warned` action did not happen, in Jira's words. */
   warning?: string
   /** The issue a `jira.createIssue` action created (also when a later step of it warned). */

@@ -5,13 +5,14 @@
 import type { GitHubPort } from '../github/port.js'
 import type { JiraPort } from '../jira/port.js'
 import { readCommentIndex, withEntry } from '../jira/property.js'
-import { getErrorMessage } from '../util/errors.js'
+import { fieldsRefused } from '../jira/errors.js'
+import { errorKind, getErrorMessage } from '../util/errors.js'
 import { logLine } from '../util/log.js'
 import { describeAction, type Action, type AppliedAction } from './actions.js'
 import { createIssue, type IssueWritten } from './create-issue.js'
 import { linkEach } from './link-issues.js'
 import { transitionRefusal } from './transition-refusal.js'
-import { noteRefusal, refusalOf, type RefusedCreates } from './refused-creates.js'
+import { noteRefusal, refusalOf, type Failed, type RefusedCreates } from './refused-creates.js'
 
 export interface Writers {
   jira: Pick<
@@ -51,9 +52,9 @@ export async function applyActions(
     const refusedEarlier = refusalOf(refused, action)
     if (refusedEarlier !== undefined) {
       logLine(
-        `Could not ${what}: ${refusedEarlier} (not sent: Jira refused this project or issue type for an earlier create)`
+        `Could not ${what}: ${refusedEarlier.error} (not sent: Jira refused this project or issue type for an earlier create)`
       )
-      applied.push({ action, status: 'failed', error: refusedEarlier })
+      applied.push({ action, status: 'failed', ...refusedEarlier })
       continue
     }
     try {
@@ -77,17 +78,33 @@ export async function applyActions(
         applied.push({ action, status: 'warned', warning, ...made })
       }
     } catch (error) {
-      const message = getErrorMessage(error)
-      logLine(`Could not ${what}: ${message}`)
-      noteRefusal(refused, action, error, message)
+      const failed = failure(action, error)
+      logLine(`Could not ${what}: ${failed.error}`)
+      noteRefusal(refused, action, error, failed)
       if ('optional' in action && action.optional) {
-        applied.push({ action, status: 'warned', warning: message })
+        applied.push({ action, status: 'warned', warning: failed.error })
       } else {
-        applied.push({ action, status: 'failed', error: message })
+        applied.push({ action, status: 'failed', ...failed })
       }
     }
   }
   return applied
+}
+
+/**
+ * How a write failed: Jira's words, and whether a person must fix something. A 400 that names a
+ * field the config file sets (`fromConfig`) is a mistake in the file: the key goes with it.
+ */
+function failure(action: Action, error: unknown): Failed {
+  const fromConfig = 'fromConfig' in action ? action.fromConfig : undefined
+  const setting = fieldsRefused(error)
+    .map((field) => fromConfig?.[field])
+    .find((key) => key !== undefined)
+  return {
+    error: getErrorMessage(error),
+    errorKind: setting ? 'user' : errorKind(error),
+    ...(setting ? { setting } : {})
+  }
 }
 
 /**

@@ -6,12 +6,15 @@
  * other field may be one issue's own (a required custom field, a summary), so it spares nothing.
  */
 import { fieldsRefused } from '../jira/errors.js'
-import type { Action } from './actions.js'
+import type { Action, AppliedAction } from './actions.js'
 
 const CONFIG_FIELDS = new Set(['project', 'issuetype'])
 
-/** Project key and issue type → the message Jira refused a create there with. */
-export type RefusedCreates = Map<string, string>
+/** How a write failed, as `apply.ts` records it. */
+export type Failed = Pick<AppliedAction, 'error' | 'errorKind' | 'setting'>
+
+/** Project key and issue type → how Jira refused a create there. */
+export type RefusedCreates = Map<string, Failed>
 
 function targetOf(action: Action): string | null {
   if (action.type !== 'jira.createIssue') return null
@@ -19,7 +22,7 @@ function targetOf(action: Action): string | null {
 }
 
 /** Why `action` is not sent: Jira refused an earlier create's project or issue type. */
-export function refusalOf(refused: RefusedCreates, action: Action): string | undefined {
+export function refusalOf(refused: RefusedCreates, action: Action): Failed | undefined {
   const target = targetOf(action)
   return target === null ? undefined : refused.get(target)
 }
@@ -29,10 +32,10 @@ export function noteRefusal(
   refused: RefusedCreates,
   action: Action,
   error: unknown,
-  message: string
+  failed: Failed
 ): void {
   const target = targetOf(action)
   if (target !== null && fieldsRefused(error).some((field) => CONFIG_FIELDS.has(field))) {
-    refused.set(target, message)
+    refused.set(target, failed)
   }
 }

@@ -3,7 +3,10 @@
  * `rules.follow-ups.project` fails every create of a merge with the same words; those become one
  * line with a count and the items (`… (5 times: the TODO at a.ts:1, …)`).
  */
-import type { RuleName } from '../config/settings.js'
+import { settingPointer } from '../config/judged-by-jira.js'
+import type { KeyPath, Position } from '../config/load.js'
+import type { RuleName, Settings } from '../config/settings.js'
+import type { ErrorKind } from '../util/errors.js'
 import { firstOf } from '../util/list.js'
 
 export interface Failure {
@@ -11,14 +14,34 @@ export interface Failure {
   message: string
   /** What the failed write was for ("the TODO at src/a.ts:12", an issue key), when it had one. */
   item?: string
+  /** `user`: a mistake to fix, which fails the step even with `fail-on-error: false`. */
+  kind?: ErrorKind
+  /** The config key whose value Jira refused (see config/judged-by-jira.ts). */
+  setting?: KeyPath
+  /** Where the config file writes `setting`: the annotation goes on that line. */
+  at?: { file: string } & Position
 }
 
-export interface FailureGroup {
-  rule: RuleName
+export interface FailureGroup extends Pick<Failure, 'rule' | 'kind' | 'at'> {
   /** The message, with the item's own words (if it named them) as `…` when several share it. */
   message: string
   count: number
   items: string[]
+}
+
+/**
+ * A failure over a value the config file sets says so first (`rules.follow-ups.project in
+ * .github/gitar-jira.yml (line 12): …`) and is a mistake to fix, annotated on that line.
+ */
+export function pointedAtSetting(failure: Failure, source: Settings['source']): Failure {
+  if (!failure.setting) return failure
+  const { where, at } = settingPointer(failure.setting, source)
+  return {
+    ...failure,
+    kind: 'user',
+    message: `${where}: ${failure.message}`,
+    ...(at ? { at } : {})
+  }
 }
 
 /** At most this many items are named after the count. */
@@ -32,7 +55,14 @@ export function groupFailures(failures: readonly Failure[]): FailureGroup[] {
     const id = `${f.rule}\n${general}`
     const group = groups.get(id)
     if (!group) {
-      groups.set(id, { rule: f.rule, message: f.message, count: 1, items: f.item ? [f.item] : [] })
+      groups.set(id, {
+        rule: f.rule,
+        message: f.message,
+        count: 1,
+        items: f.item ? [f.item] : [],
+        ...(f.kind ? { kind: f.kind } : {}),
+        ...(f.at ? { at: f.at } : {})
+      })
       continue
     }
     group.count++
@@ -55,9 +85,12 @@ export function timesOf(group: FailureGroup): string {
   return `(${group.count} times${items})`
 }
 
-/** One line per group, `rule: message (n times: …)`: the final annotation's text. */
+/** `rule: message (n times: …)`: a line of the final annotation. */
+export function failureLine(group: FailureGroup): string {
+  return [`${group.rule}: ${group.message}`, timesOf(group)].join(' ').trim()
+}
+
+/** One line per group: the final annotation's text. */
 export function failureLines(failures: readonly Failure[]): string[] {
-  return groupFailures(failures).map((g) =>
-    [`${g.rule}: ${g.message}`, timesOf(g)].join(' ').trim()
-  )
+  return groupFailures(failures).map(failureLine)
 }

@@ -15,7 +15,7 @@ import type { FollowUpsView } from '../rules/follow-ups/index.js'
 import { earlierReviewersOf, withRequested } from './reviewers.js'
 import { withFollowUps, withRelinks } from './follow-ups.js'
 import { withDecisionTimes, type Decisions } from './checkboxes.js'
-import type { Failure } from './failures.js'
+import { pointedAtSetting, type Failure } from './failures.js'
 
 export interface RunReport {
   dryRun: boolean
@@ -50,7 +50,13 @@ export function ruleFailures(applied: AppliedAction[]): RunReport['failures'] {
     .filter((a) => a.status === 'failed')
     .map((a) => {
       const item = itemOf(a.action)
-      return { rule: a.action.rule, message: a.error ?? 'unknown error', ...(item ? { item } : {}) }
+      return {
+        rule: a.action.rule,
+        message: a.setting ? `Jira refused its value (${a.error})` : (a.error ?? 'unknown error'),
+        ...(item ? { item } : {}),
+        ...(a.errorKind ? { kind: a.errorKind } : {}),
+        ...(a.setting ? { setting: a.setting } : {})
+      }
     })
 }
 
@@ -120,10 +126,10 @@ export function buildReport(run: {
       ...planned.notes
     ],
     failures: [
-      ...(discovery.failure ? [{ rule: 'auto-link' as const, message: discovery.failure }] : []),
+      ...(discovery.failure ? [{ rule: 'auto-link' as const, ...discovery.failure }] : []),
       ...planned.failures,
       ...ruleFailures(applied)
-    ],
+    ].map((failure) => pointedAtSetting(failure, run.settings.source)),
     applied,
     ...(planned.reviewers ? { reviewers: planned.reviewers } : {}),
     ...(earlierReviewers ? { earlierReviewers } : {}),

@@ -2,7 +2,7 @@ import type { Settings } from '../config/settings.js'
 import type { Action, AppliedAction } from '../plan/actions.js'
 import { listedFollowUps } from '../report/follow-ups.js'
 import type { RunReport } from '../report/model.js'
-import { getErrorMessage } from '../util/errors.js'
+import { errorKind, getErrorMessage } from '../util/errors.js'
 import { RULES } from './registry.js'
 import type { Facts, Ports, Rule } from './types.js'
 
@@ -36,7 +36,7 @@ export async function runRules(
       reviewers = plan.reviewers ?? reviewers
       followUps = plan.followUps ?? followUps
     } catch (error) {
-      failures.push({ rule: rule.name, message: getErrorMessage(error) })
+      failures.push({ rule: rule.name, message: getErrorMessage(error), kind: errorKind(error) })
     }
   }
   return { applied, notes, failures, reviewers, followUps }

@@ -45,6 +45,19 @@ export class UserErrors extends Error {
   }
 }
 
+/**
+ * What a failure asks of people: `user`, a mistake only a person can fix (credentials,
+ * permissions, config), which fails the step even with `fail-on-error: false`; `outage`, Jira or
+ * GitHub down after the retries, only to wait out; `other`, anything else (a refusal of one
+ * item, a bug).
+ */
+export type ErrorKind = 'user' | 'outage' | 'other'
+
+export function errorKind(error: unknown): ErrorKind {
+  if (error instanceof UserError || error instanceof UserErrors) return 'user'
+  return error instanceof OutageError ? 'outage' : 'other'
+}
+
 export function getErrorMessage(error: unknown): string {
   if (error instanceof Error) return error.message
   if (typeof error === 'string') return error

@@ -41,8 +41,39 @@ describe('loadSettings', () => {
     const readFile = repo({ [FILE]: fixture('custom.yml') })
     const settings = await loadSettings({ inputs: inputs(), readFile, ref: 'main' })
     expect(readFile).toHaveBeenCalledWith(FILE, 'main')
-    expect(settings.source).toEqual({ path: FILE, ref: 'main', found: true })
+    expect(settings.source).toEqual({
+      path: FILE,
+      ref: 'main',
+      found: true,
+      at: expect.any(Object)
+    })
     expect(log.lines()).toEqual([`Config read from ${FILE} at main.`])
+  })
+
+  it('keeps where the file writes the values only Jira can judge, for the errors its refusals become', async () => {
+    const text = [
+      'jira:',
+      '  projects:',
+      '    - SHOP',
+      '    - SHPO',
+      'rules:',
+      '  follow-ups:',
+      '    issue-type: Taks',
+      '  merge-summary:',
+      '    visibility: { type: role, value: Developpers }'
+    ].join('\n')
+    const settings = await loadSettings({
+      inputs: inputs(),
+      readFile: repo({ [FILE]: text }),
+      ref: 'main'
+    })
+    expect(settings.source.at).toEqual({
+      'jira.projects': { line: 2, column: 3 },
+      'jira.projects[0]': { line: 3, column: 7 },
+      'jira.projects[1]': { line: 4, column: 7 },
+      'rules.follow-ups.issue-type': { line: 7, column: 5 },
+      'rules.merge-summary.visibility': { line: 9, column: 5 }
+    })
   })
 
   it('uses the built-in defaults when there is no config file, and says so', async () => {
@@ -103,6 +134,7 @@ describe('loadSettings', () => {
       project: 'OPS',
       labels: []
     })
+    expected.source.at = expect.any(Object)
     expect(settings).toEqual(expected)
   })
 
@@ -171,6 +203,7 @@ describe('defaults', () => {
     const expected = defaultSettings({ path: FILE, ref: 'main', found: true })
     expected.jira.projects = ['ABC', 'OPS']
     expected.rules.suggestReviewers.users = { 'jane@example.com': 'janedoe' }
+    expected.source.at = expect.any(Object)
     expect(settings).toEqual(expected)
   })
 

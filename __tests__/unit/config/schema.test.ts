@@ -411,3 +411,44 @@ describe('invalid config files', () => {
     ])
   })
 })
+
+describe('a large config file', () => {
+  /** A users table of `n` people, its last entry `extra` when given. */
+  const users = (n: number, extra?: string) =>
+    lines(
+      'rules:',
+      '  suggest-reviewers:',
+      '    users:',
+      ...Array.from({ length: n }, (_, i) => `      person${i}@example.com: login${i}`),
+      ...(extra ? [extra] : [])
+    )
+
+  it('over 512 KiB is refused before it is parsed, naming the file, its size and the limit', async () => {
+    const yaml = users(14_000)
+    expect(await reported(() => parse(yaml))).toEqual([
+      {
+        message: `${FILE}: the file is ${Buffer.byteLength(yaml)} bytes, over the 512 KiB a config file may have. Its largest part is usually rules.suggest-reviewers.users: it needs only the people whose Jira email GitHub does not know.`,
+        file: FILE,
+        line: undefined,
+        column: undefined
+      }
+    ])
+  })
+
+  it('just under the limit is read in a time that grows with its size, not its square', () => {
+    // yaml's own duplicate-key check took about 8 s here (30,000 entries: minutes).
+    const yaml = users(11_000)
+    expect(Buffer.byteLength(yaml)).toBeLessThan(512 * 1024)
+    const start = performance.now()
+    const parsed = parse(yaml)
+    expect(performance.now() - start).toBeLessThan(3000)
+    expect(Object.keys(parsed.config.rules?.suggestReviewers?.users ?? {})).toHaveLength(11_000)
+  })
+
+  it('a key it repeats is still an error on the line of the repeat', async () => {
+    const yaml = users(5_000, '      person17@example.com: someone-else')
+    expect(await messagesOf(() => parse(yaml))).toEqual([
+      `${FILE}:5004: YAML syntax error: Map keys must be unique`
+    ])
+  })
+})

@@ -140,7 +140,8 @@ describe('applyActions: the single write point', () => {
     expect(applied[1]).toEqual({
       action: unlink,
       status: 'failed',
-      error: 'deleteRemoteLink refused'
+      error: 'deleteRemoteLink refused',
+      errorKind: 'other'
     })
   })
 })

@@ -17,7 +17,9 @@ test('a failed candidate search shows as an auto-link failure beside the links t
         ],
         suggestions: [],
         state: { v: 1, links: [{ key: 'SHOP-51', via: 'inferred' }] },
-        failure: 'key-less linking could not search Jira for candidates (Jira refused it)'
+        failure: {
+          message: 'key-less linking could not search Jira for candidates (Jira refused it)'
+        }
       },
       planned: { notes: [], failures: [{ rule: 'transitions', message: 'no way to Done' }] },
       applied: []

@@ -65,7 +65,7 @@ test('a rule that throws is recorded and the next one still runs; a rule that do
     actions.map((action) => ({ action, status: 'done' }))
   const { earlier: _, ...base } = facts()
   const result = await runRules(ports, base, settings(), apply, [broken, skipped, fine])
-  expect(result.failures).toEqual([{ rule: 'transitions', message: 'Jira said no' }])
+  expect(result.failures).toEqual([{ rule: 'transitions', message: 'Jira said no', kind: 'other' }])
   expect(
     result.applied.map((a) => (a.action.type === 'github.updatePrTitle' ? a.action.title : ''))
   ).toEqual(['ok'])

@@ -10,7 +10,6 @@ import { applyDecisions, type Decisions } from '../../report/checkboxes.js'
 import { EMPTY_STATE, type CommentState } from '../../report/state.js'
 import * as core from '@actions/core'
 import type { BlobStore } from '../../cache/store.js'
-import { getErrorMessage } from '../../util/errors.js'
 import { settleAll } from '../../util/settle.js'
 import type { LinkedIssue, LinkVia, Suggestion } from '../linked-issue.js'
 import {
@@ -29,6 +28,7 @@ import {
   type Picks
 } from './confirm.js'
 import { loadCorpus } from './corpus.js'
+import { searchFailure, type SearchFailure } from './search-failure.js'
 import { inferLinks } from './inference.js'
 import { findKeyMentions, type KeyMention, type KeyTexts } from './keys.js'
 import type { Note } from '../types.js'
@@ -184,7 +184,7 @@ export interface Discovery {
    * Why key-less linking could not run (Jira refused or failed its searches). The explicit and
    * earlier links stand, and the other rules run on them.
    */
-  failure?: string
+  failure?: SearchFailure
 }
 
 const NOTHING_TO_SAVE = async () => undefined
@@ -214,7 +214,8 @@ export async function discoverLinkedIssues(
   const wantsInference = inferenceWanted(settings, previous)
   // With no key in sight, the searches need not wait for Jira to confirm keys: one round trip.
   // A failed search costs key-less linking only, not the run (a bad candidate-jql is a 400).
-  const search = () => searchCandidates(ports, pr, settings).catch(failedSearch)
+  const failed = (error: unknown) => failedSearch(error, settings)
+  const search = () => searchCandidates(ports, pr, settings).catch(failed)
   const [found, early] = await settleAll([
     keys.length > 0 ? ports.jira.getIssues(keys) : Promise.resolve([]),
     wantsInference && mentions.length === 0 ? search() : Promise.resolve(null)
@@ -222,7 +223,7 @@ export async function discoverLinkedIssues(
   const linked = linkedIssues(mentions, previous, found, settings)
   let suggestions: Suggestion[] = []
   let saveCache: () => Promise<void> = NOTHING_TO_SAVE
-  let failure: string | undefined
+  let failure: SearchFailure | undefined
   if (wantsInference && !linked.some((l) => l.via === 'explicit')) {
     // Searched beside the key lookup when the PR names no key; else only now that none of its
     // keys turned out to be an issue (a typo, another site's key).
@@ -238,7 +239,7 @@ export async function discoverLinkedIssues(
       const inferred = await confirmInferred(ports, pr, settings, searched, exclude, {
         fresh: new Map(found.map((issue) => [issue.key, issue])),
         gone: new Set(keys.filter((key) => !found.some((issue) => issue.key === key)))
-      }).catch(failedSearch)
+      }).catch(failed)
       if ('failure' in inferred) failure = inferred.failure
       for (const link of 'failure' in inferred ? [] : inferred.linked) {
         const at = linked.findIndex((l) => l.issue.key === link.issue.key)
@@ -347,10 +348,8 @@ function remembered(link: LinkedIssue, previous: CommentState): LinkVia {
   return earlier === 'accepted' || earlier === 'inferred' ? earlier : 'explicit'
 }
 
-function failedSearch(error: unknown): { failure: string } {
-  return {
-    failure: `key-less linking could not search Jira for candidates (${getErrorMessage(error)}); the issues the PR names are linked as usual. If the search is refused, check rules.auto-link.candidate-jql and jira.projects in the config file.`
-  }
+function failedSearch(error: unknown, settings: Settings): { failure: SearchFailure } {
+  return { failure: searchFailure(error, settings) }
 }
 
 /** Inference runs until the PR names an issue or a maintainer accepted one. */

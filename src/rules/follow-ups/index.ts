@@ -22,7 +22,7 @@ import type { Settings } from '../../config/settings.js'
 import { CONTENT_ACTIONS, type PrEvent } from '../../context.js'
 import type { ReviewThread } from '../../github/port.js'
 import type { JiraIssue, NewIssue } from '../../jira/port.js'
-import type { Action } from '../../plan/actions.js'
+import type { Action, FromConfig } from '../../plan/actions.js'
 import type { CommentState } from '../../report/state.js'
 import { chunks } from '../../util/chunks.js'
 import { jqlString } from '../../util/jql.js'
@@ -401,6 +401,11 @@ export function planFollowUps(
   }
   const actions: Action[] = []
   const notes: Note[] = []
+  // A project taken from a linked issue is no mistake of the file.
+  const fromConfig: FromConfig = {
+    issuetype: ['rules', 'follow-ups', 'issue-type'],
+    ...(config.project === null ? {} : { project: ['rules', 'follow-ups', 'project'] })
+  }
   const relatesTo =
     found.linkType && facts.linked.length > 0
       ? { linkType: found.linkType, keys: facts.linked.map((l) => l.issue.key) }
@@ -479,6 +484,7 @@ export function planFollowUps(
         groupL,
         ...fresh.map((f) => f.label)
       ]),
+      fromConfig,
       relatesTo,
       reply: null
     })
@@ -489,6 +495,7 @@ export function planFollowUps(
         rule: 'follow-ups',
         what: `the ${todo.tag} at ${where(todo)}`,
         issue: issue(todoSummary(todo), todoDescription(todo, pr), [label]),
+        fromConfig,
         relatesTo,
         reply: null
       })
@@ -524,6 +531,7 @@ export function planFollowUps(
         rule: 'follow-ups',
         what,
         issue: issue(threadSummary(thread), threadDescription(thread, pr), [label]),
+        fromConfig,
         relatesTo,
         reply: { threadId: thread.id, body: THREAD_REPLY }
       })

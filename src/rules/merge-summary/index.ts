@@ -11,13 +11,19 @@
 import { readCommentIndex } from '../../jira/property.js'
 import type { Settings } from '../../config/settings.js'
 import type { PrEvent } from '../../context.js'
-import type { Action } from '../../plan/actions.js'
+import type { Action, FromConfig } from '../../plan/actions.js'
 import type { RichDoc } from '../../richtext/model.js'
 import type { Strength } from '../auto-link/keys.js'
 import type { Facts, Ports, Rule, RulePlan } from '../types.js'
 import { fitSummary, type FollowUp } from './summary.js'
 
 export const SUMMARY_PROPERTY = 'gitar-jira.merge-summary'
+
+/** Jira names a role or group the comment cannot be restricted to as `commentLevel`. */
+const VISIBILITY_FROM_CONFIG: FromConfig = {
+  commentLevel: ['rules', 'merge-summary', 'visibility'],
+  visibility: ['rules', 'merge-summary', 'visibility']
+}
 
 /** Issue key → the issue's `gitar-jira.merge-summary` property: PR URL → comment id. */
 export type KnownSummaries = Record<string, Record<string, string>>
@@ -53,6 +59,7 @@ export const mergeSummary: Rule<KnownSummaries> = {
       docs.set(strength, doc)
       return doc
     }
+    const { visibility } = settings.rules.mergeSummary
     const actions: Action[] = facts.linked.map((linked) => {
       const index = known[linked.issue.key] ?? {}
       return {
@@ -61,7 +68,8 @@ export const mergeSummary: Rule<KnownSummaries> = {
         issueKey: linked.issue.key,
         what: `the merge summary of ${repo}#${pr.number}`,
         body: docFor(linked.strength),
-        visibility: settings.rules.mergeSummary.visibility,
+        visibility,
+        ...(visibility ? { fromConfig: VISIBILITY_FROM_CONFIG } : {}),
         commentId: index[pr.htmlUrl] ?? null,
         index: { property: SUMMARY_PROPERTY, entry: pr.htmlUrl, known: index }
       }

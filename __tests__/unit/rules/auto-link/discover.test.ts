@@ -115,9 +115,11 @@ test('Jira refusing the candidate search costs key-less linking only: the earlie
 
   const again = await discover({}, first.state)
 
-  expect(again.failure).toBe(
-    "key-less linking could not search Jira for candidates (Jira refused to search issues (400 Bad Request): Field 'sprnt' does not exist.); the issues the PR names are linked as usual. If the search is refused, check rules.auto-link.candidate-jql and jira.projects in the config file."
-  )
+  expect(again.failure).toEqual({
+    message:
+      "key-less linking could not search Jira for candidates (Jira refused to search issues (400 Bad Request): Field 'sprnt' does not exist.); the issues the PR names are linked as usual. If the search is refused, check rules.auto-link.candidate-jql and jira.projects in the config file.",
+    kind: 'other'
+  })
   expect(again.linked.map((l) => l.issue.key)).toEqual(['SHOP-51'])
   expect(again.suggestions).toEqual([])
   expect(again.state).toEqual(first.state)
