@@ -35,6 +35,12 @@ export interface PrFile {
   patch?: string
 }
 
+export interface PrTotals {
+  files: number
+  additions: number
+  deletions: number
+}
+
 export interface PrCommit {
   sha: string
   message: string
@@ -79,6 +85,8 @@ export interface PrFacts {
   files: PrFile[]
   /** True when GitHub's list stopped at its limit (3,000 files). */
   filesTruncated: boolean
+  /** The whole PR as GitHub counts it (`pulls.get`), past the 3,000 files `files` stops at. */
+  totals: PrTotals
   commits: PrCommit[]
   /** True when GitHub's list stopped at its limit (250 commits). */
   commitsTruncated: boolean

@@ -121,6 +121,9 @@ export function mapPullRequest(pr: PullData): PullRequest {
   }
 }
 
+const sum = (files: FileData[], field: 'additions' | 'deletions') =>
+  files.reduce((n, f) => n + f[field], 0)
+
 function mapFile(f: FileData): PrFile {
   return {
     path: f.filename,
@@ -216,6 +219,11 @@ export async function loadPrFacts(
     pr: mapPullRequest(pr),
     files: files.map(mapFile),
     filesTruncated: truncated(files.length, FILES_LIMIT, pr.changed_files),
+    totals: {
+      files: pr.changed_files ?? files.length,
+      additions: pr.additions ?? sum(files, 'additions'),
+      deletions: pr.deletions ?? sum(files, 'deletions')
+    },
     commits: commits.map(mapCommit),
     commitsTruncated: truncated(commits.length, COMMITS_LIMIT, pr.commits),
     reviews: reviews.map(mapReview),

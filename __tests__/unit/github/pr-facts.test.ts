@@ -227,7 +227,13 @@ describe('loadPrFacts', () => {
 
   it("flags lists that stopped at GitHub's limits (3,000 files, 250 commits)", async () => {
     const scope = api()
-    const pr = { ...webhookPullRequest(), changed_files: 3456, commits: 300 }
+    const pr = {
+      ...webhookPullRequest(),
+      changed_files: 3456,
+      additions: 41_234,
+      deletions: 5_678,
+      commits: 300
+    }
     serveSmallPr(scope, pr, { files: files(3000), commits: commits(250) })
     const github = await makeGitHub()
 
@@ -235,6 +241,8 @@ describe('loadPrFacts', () => {
 
     expect(facts.files).toHaveLength(3000)
     expect(facts.filesTruncated).toBe(true)
+    // The whole PR as GitHub counts it, for the totals a merge summary shows.
+    expect(facts.totals).toEqual({ files: 3456, additions: 41_234, deletions: 5_678 })
     expect(facts.commits).toHaveLength(250)
     expect(facts.commitsTruncated).toBe(true)
     expect(scope.isDone()).toBe(true)

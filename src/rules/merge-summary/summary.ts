@@ -5,7 +5,7 @@
  * Long PRs are cut ("… and N more") until the rendering fits the budget; as a last resort the
  * summary is cut short, with a note that says so and points to the pull request.
  */
-import type { PrFacts, PrFile, PrReview } from '../../github/port.js'
+import type { PrFacts, PrReview } from '../../github/port.js'
 import { adfSize } from '../../richtext/adf.js'
 import { fromMarkdownText } from '../../richtext/markdown.js'
 import { toWiki } from '../../richtext/wiki.js'
@@ -224,7 +224,7 @@ export function buildSummary(
       ...describe(body, limits, pr.htmlUrl),
       ...commitsSection(facts, limits, repoUrl),
       ...areasSection(facts, limits),
-      ...testsSection(facts.files, limits),
+      ...testsSection(facts, limits),
       ...followUpsSection(input.followUps, limits, pr.htmlUrl),
       paragraph(
         text(
@@ -255,7 +255,8 @@ function joined(parts: Inline[]): Inline[] {
 const more = (n: number, what: string): Inline => text(`… and ${n} more ${what}`, { type: 'em' })
 const count = (n: number, one: string, many = `${one}s`) =>
   `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
-const lines = (f: { additions: number; deletions: number }) => `+${f.additions} −${f.deletions}`
+const lines = (f: { additions: number; deletions: number }) =>
+  `+${f.additions.toLocaleString('en-US')} −${f.deletions.toLocaleString('en-US')}`
 
 /** The PR body as rich text, its headings below the summary's own, cut to the limits. */
 function describe(doc: RichDoc, limits: Limits, prUrl: string): Block[] {
@@ -383,22 +384,24 @@ function commitsSection(facts: PrFacts, limits: Limits, repoUrl: string): Block[
 function areasSection(facts: PrFacts, limits: Limits): Block[] {
   if (facts.files.length === 0) return []
   const areas = changedAreas(facts.files)
-  const total = facts.files.reduce(
-    (t, f) => ({ additions: t.additions + f.additions, deletions: t.deletions + f.deletions }),
-    { additions: 0, deletions: 0 }
-  )
-  const files = `${count(facts.files.length, 'file')}${facts.filesTruncated ? '+ (GitHub lists 3,000)' : ''}`
+  const { totals } = facts
   const shown = areas.slice(0, limits.areas)
   const items = shown.map((a) => [code(a.name), text(` ${count(a.files, 'file')}, ${lines(a)}`)])
   const left = areas.length - shown.length
   if (left > 0) items.push([more(left, left === 1 ? 'area' : 'areas')])
-  return [heading(4, text(`Changed areas: ${files}, ${lines(total)}`)), bullets(items)]
+  const title = heading(4, text(`Changed areas: ${count(totals.files, 'file')}, ${lines(totals)}`))
+  if (!facts.filesTruncated) return [title, bullets(items)]
+  // The totals are GitHub's own; the areas can only count the files GitHub lists.
+  const first = `the first ${count(facts.files.length, 'file')}`
+  const note = paragraph(text(`By area, ${first} (GitHub lists no more):`, { type: 'em' }))
+  return [title, note, bullets(items)]
 }
 
-function testsSection(files: PrFile[], limits: Limits): Block[] {
-  const tests = testFiles(files)
+function testsSection(facts: PrFacts, limits: Limits): Block[] {
+  const tests = testFiles(facts.files)
+  const within = facts.filesTruncated ? ` in the first ${count(facts.files.length, 'file')}` : ''
   if (tests.length === 0)
-    return [heading(4, text('Tests')), paragraph(text('No test file changed.'))]
+    return [heading(4, text('Tests')), paragraph(text(`No test file changed${within}.`))]
   const shown = tests.slice(0, limits.tests)
   const items = shown.map((f) => [
     code(f.path),
@@ -408,5 +411,8 @@ function testsSection(files: PrFile[], limits: Limits): Block[] {
   ])
   const left = tests.length - shown.length
   if (left > 0) items.push([more(left, left === 1 ? 'test file' : 'test files')])
-  return [heading(4, text(`Tests: ${count(tests.length, 'file')} touched`)), bullets(items)]
+  return [
+    heading(4, text(`Tests: ${count(tests.length, 'file')} touched${within}`)),
+    bullets(items)
+  ]
 }

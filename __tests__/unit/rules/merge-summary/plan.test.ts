@@ -260,7 +260,9 @@ describe('merge-summary: what a watcher reads, for real PR shapes', () => {
     expect(text).toContain('Commits (250+)')
     expect(text).toMatch(/… and \d+ more commits/)
     expect(text).toContain('GitHub lists the first 250 commits only')
-    expect(text).toMatch(/Changed areas: 3,000 files\+ \(GitHub lists 3,000\)/)
+    expect(text).toContain('Changed areas: 3,109 files, +150,321 −20,457')
+    expect(text).toContain('By area, the first 3,000 files (GitHub lists no more):')
+    expect(text).toMatch(/Tests: [\d,]+ files touched in the first 3,000 files/)
     expect(text).toMatch(/… and \d+ more areas/)
     expect(text).toMatch(/… and \d+ more test files/)
     expect(text).toMatch(/… and \d+ more blocks/)
@@ -315,7 +317,7 @@ describe('merge-summary: what a watcher reads, for real PR shapes', () => {
     // Cut from the smallest limits, each section kept as far as it fits.
     expect(text).toContain('Commits (250+)')
     expect(text).toContain('area0: subject very long words')
-    expect(text).toContain('Tests: 3,000 files touched')
+    expect(text).toContain('Tests: 3,000 files touched in the first 3,000 files')
     expect(text).toContain('… and 400 more follow-ups')
     expect(text.indexOf(SHORTENED_NOTE)).toBeGreaterThan(text.indexOf('Follow-ups'))
     // The same input gives the same comment: a rerun finds nothing to change.
@@ -473,5 +475,24 @@ describe('merge-summary: commits, areas, tests', () => {
     ['docs/testing.md', false]
   ])('%s is a test file: %s', (path, expected) => {
     expect(isTestFile(path)).toBe(expected)
+  })
+})
+
+describe('merge-summary: details a watcher notices', () => {
+  test('line counts have thousands separators, as file counts do', () => {
+    const pr = prFacts(MERGED, { files: [file('src/gen/big.ts', 29_917, 1_250)] })
+    const text = read(summary(pr))
+    expect(text).toContain('Changed areas: 1 file, +29,917 −1,250')
+    expect(text).toContain('src/gen 1 file, +29,917 −1,250')
+  })
+
+  test('Data Center: bold labels and commit scopes render as bold, not as asterisks', () => {
+    const pr = prFacts(MERGED, {
+      commits: [commit('fix(cart): round discounted lines', 1)],
+      reviews: [review('chenwei', 'APPROVED')]
+    })
+    const wiki = toWiki(summary(pr))
+    expect(wiki).toContain('*Approved by* [chenwei|https://github.com/chenwei]')
+    expect(wiki).toMatch(/^\* \*cart:\* round discounted lines/m)
   })
 })
