@@ -3,6 +3,8 @@
 export interface PrUser {
   login: string
   type?: string
+  /** The account's page as GitHub gives it (an app's bot: its app page, not `/login[bot]`). */
+  htmlUrl?: string
 }
 
 export interface PullRequest {
@@ -52,6 +54,8 @@ export interface PrCommit {
 export interface PrReview {
   id: number
   user: string
+  /** The reviewer's page as GitHub gives it. */
+  userUrl?: string
   state: string
   submittedAt?: string
 }

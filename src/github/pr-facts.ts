@@ -90,8 +90,11 @@ interface ThreadsPage {
   } | null
 }
 
-function user(u: { login: string; type?: string } | null | undefined): PrUser {
-  return u ? { login: u.login, type: u.type } : { login: GHOST }
+function user(
+  u: { login: string; type?: string; html_url?: string } | null | undefined
+): PrUser {
+  if (!u) return { login: GHOST }
+  return { login: u.login, type: u.type, ...(u.html_url ? { htmlUrl: u.html_url } : {}) }
 }
 
 /** A list that may have stopped at GitHub's limit: `total` is the count GitHub reports. */
@@ -149,6 +152,7 @@ function mapReview(r: ReviewData): PrReview {
   return {
     id: r.id,
     user: r.user?.login ?? GHOST,
+    ...(r.user?.html_url ? { userUrl: r.user.html_url } : {}),
     state: r.state,
     submittedAt: r.submitted_at
   }

@@ -187,10 +187,12 @@ export function buildSummary(
   const { pr } = facts
   const repoUrl = pr.htmlUrl.replace(/\/pull\/\d+\/?$/, '')
   const site = new URL(pr.htmlUrl).origin
-  const user = (login: string) => link(login, `${site}/${encodeURIComponent(login)}`)
+  const pages = new Map(facts.reviews.flatMap((r) => (r.userUrl ? [[r.user, r.userUrl]] : [])))
+  const user = (login: string, page = pages.get(login)) =>
+    link(login, page ?? profileUrl(site, login))
 
   const merged: Inline[] = [text('Merged')]
-  if (pr.mergedBy) merged.push(text(' by '), user(pr.mergedBy.login))
+  if (pr.mergedBy) merged.push(text(' by '), user(pr.mergedBy.login, pr.mergedBy.htmlUrl))
   merged.push(text(' into '), code(pr.baseRef))
   if (pr.mergeCommitSha) {
     merged.push(
@@ -212,7 +214,7 @@ export function buildSummary(
   const approvers = approvedBy(facts.reviews)
   const approvals: Inline[] =
     approvers.length > 0
-      ? [strong('Approved by '), ...joined(approvers.map(user))]
+      ? [strong('Approved by '), ...joined(approvers.map((login) => user(login)))]
       : [strong('Approved by '), text('nobody: merged without an approving review.')]
 
   return {
@@ -236,6 +238,15 @@ export function buildSummary(
       )
     ]
   }
+}
+
+/**
+ * An account's page where GitHub did not give one: a bot's login (`renovate[bot]`) has no
+ * profile page, its app has one (`/apps/renovate`).
+ */
+export function profileUrl(site: string, login: string): string {
+  const app = /^(.+)\[bot\]$/.exec(login)?.[1]
+  return app ? `${site}/apps/${encodeURIComponent(app)}` : `${site}/${encodeURIComponent(login)}`
 }
 
 /** Reviewers whose latest decisive review approves. */

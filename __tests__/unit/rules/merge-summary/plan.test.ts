@@ -496,3 +496,34 @@ describe('merge-summary: details a watcher notices', () => {
     expect(wiki).toMatch(/^\* \*cart:\* round discounted lines/m)
   })
 })
+
+describe('merge-summary: links to people', () => {
+  const bots = prFacts(
+    { ...MERGED, mergedBy: { login: 'github-actions[bot]', type: 'Bot' } },
+    { reviews: [review('renovate[bot]', 'APPROVED'), review('chenwei', 'APPROVED', 2)] }
+  )
+
+  test('a bot links to its app’s page (it has no profile), a person to their profile', () => {
+    const doc = summary(bots)
+    expect(read(doc)).toContain('Merged by github-actions[bot] into main')
+    expect(read(doc)).toContain('Approved by renovate[bot], chenwei')
+    expect(hrefs(doc)).toEqual(
+      expect.arrayContaining([
+        'https://github.com/apps/github-actions',
+        'https://github.com/apps/renovate',
+        'https://github.com/chenwei'
+      ])
+    )
+    expect(hrefs(doc).filter((h) => /%5B|\[bot\]/.test(h))).toEqual([])
+  })
+
+  test('the page GitHub gives for the account wins', () => {
+    const pr = prFacts(
+      { ...MERGED, mergedBy: { login: 'mergify[bot]', htmlUrl: 'https://ghe.test/apps/mergify' } },
+      { reviews: [{ ...review('dana-k', 'APPROVED'), userUrl: 'https://ghe.test/dana-k' }] }
+    )
+    expect(hrefs(summary(pr))).toEqual(
+      expect.arrayContaining(['https://ghe.test/apps/mergify', 'https://ghe.test/dana-k'])
+    )
+  })
+})
