@@ -297,9 +297,12 @@ function shorten(b: Block, max: number): Block {
   switch (b.type) {
     case 'codeBlock': {
       if (b.text.length <= max) return b
-      const kept = b.text.slice(0, max)
-      const cut = b.text.slice(max).split('\n').length
-      return { ...b, text: `${kept}\n… (${count(cut, 'more line')})` }
+      // Whole lines, as many as fit; a first line longer than `max` alone is cut, with a mark.
+      const all = b.text.split('\n')
+      const end = b.text.lastIndexOf('\n', max)
+      const kept = end > 0 ? b.text.slice(0, end) : `${all[0]!.slice(0, max)}…`
+      const cut = all.length - (end > 0 ? kept.split('\n').length : 1)
+      return cut > 0 ? { ...b, text: `${kept}\n… (${count(cut, 'more line')})` } : { ...b, text: kept }
     }
     case 'paragraph':
     case 'heading':
@@ -357,7 +360,7 @@ function followUpsSection(followUps: FollowUp[], limits: Limits, prUrl: string):
 function commitLine(c: CommitLine, repoUrl: string): Inline[] {
   return [
     ...(c.scope ? [strong(`${c.scope}: `)] : []),
-    text(c.subject),
+    c.subject === '' ? text('(no message)', { type: 'em' }) : text(c.subject),
     ...(c.breaking ? [strong(' (breaking)')] : []),
     text(' '),
     link(c.sha.slice(0, 7), `${repoUrl}/commit/${c.sha}`, { type: 'code' })
@@ -367,8 +370,10 @@ function commitLine(c: CommitLine, repoUrl: string): Inline[] {
 function commitsSection(facts: PrFacts, limits: Limits, repoUrl: string): Block[] {
   const summary = summarizeCommits(facts.commits)
   const total = summary.groups.reduce((n, g) => n + g.commits.length, 0)
-  if (total === 0) return []
-  const out: Block[] = [heading(4, text(`Commits (${total}${facts.commitsTruncated ? '+' : ''})`))]
+  if (total === 0 && summary.merges === 0) return []
+  // Only merge commits: no count of none, the note below says what there was.
+  const counted = total > 0 ? ` (${total}${facts.commitsTruncated ? '+' : ''})` : ''
+  const out: Block[] = [heading(4, text(`Commits${counted}`))]
   let budget = limits.commits
   let hidden = 0
   for (const group of summary.groups) {

@@ -10,7 +10,9 @@ import { mergeSummary, SUMMARY_PROPERTY } from '../../../../src/rules/merge-summ
 import { readCommentIndex } from '../../../../src/jira/property.js'
 import {
   approvedBy,
+  buildSummary,
   fitSummary,
+  GENEROUS,
   SHORTENED_NOTE,
   SUMMARY_BUDGET,
   summarySize
@@ -525,5 +527,64 @@ describe('merge-summary: links to people', () => {
     expect(hrefs(summary(pr))).toEqual(
       expect.arrayContaining(['https://ghe.test/apps/mergify', 'https://ghe.test/dana-k'])
     )
+  })
+})
+
+describe('merge-summary: commits and code as written', () => {
+  test('a long code block is cut at the end of a line, never inside one', () => {
+    const sql = 'SELECT * FROM t;\n'.repeat(30)
+    const body = `${'Words of the description. '.repeat(6)}\n\n\`\`\`sql\n${sql}\`\`\``
+    const doc = buildSummary(
+      { pr: prFacts({ ...MERGED, body }), repo: 'acme/shop', strength: 'resolves', followUps: [] },
+      { ...GENEROUS, chars: 200 }
+    )
+    const code = doc.blocks.find((b) => b.type === 'codeBlock')
+    const lines = code?.type === 'codeBlock' ? code.text.split('\n') : []
+    expect(lines.slice(0, -1).every((l) => l === 'SELECT * FROM t;')).toBe(true)
+    expect(lines.length - 1).toBe(11) // 11 whole lines of 17 characters fit in 200
+    expect(lines.at(-1)).toBe('… (19 more lines)')
+  })
+
+  test('one line longer than the limit is cut, with a mark that it was', () => {
+    const body = `\`\`\`\n${'x'.repeat(500)}\nnext\n\`\`\``
+    const doc = buildSummary(
+      { pr: prFacts({ ...MERGED, body }), repo: 'acme/shop', strength: 'resolves', followUps: [] },
+      { ...GENEROUS, chars: 100 }
+    )
+    const code = doc.blocks.find((b) => b.type === 'codeBlock')
+    expect(code?.type === 'codeBlock' && code.text).toBe(`${'x'.repeat(100)}…\n… (1 more line)`)
+  })
+
+  test('GitHub’s revert commits go under Reverts, with the subject they revert', () => {
+    const pr = prFacts(MERGED, {
+      commits: [
+        commit('Revert "feat(cart): coupons"\n\nThis reverts commit abc.', 1),
+        commit('Revert "fix: y"', 2),
+        commit('feat: z', 3),
+        commit('fix: w', 4)
+      ]
+    })
+    const text = read(summary(pr))
+    expect(text).toMatch(/Reverts \(2\)\nfeat\(cart\): coupons 0001\S*\nfix: y 0002/)
+    expect(text).not.toContain('Other')
+  })
+
+  test('an empty message, or one with a body only, still says something', () => {
+    const pr = prFacts(MERGED, {
+      commits: [commit('', 1), commit('\n\nbody only', 2), commit('Tidy up', 3)]
+    })
+    const text = read(summary(pr))
+    expect(text).toMatch(/\(no message\) 0001/)
+    expect(text).toMatch(/body only 0002/)
+  })
+
+  test('only merge commits: the Commits section stays, with its note', () => {
+    const pr = prFacts(MERGED, {
+      commits: [
+        commit("Merge branch 'main' into release/2.0", 1),
+        commit('Merge pull request #129 from acme/fix\n\nfix: y', 2)
+      ]
+    })
+    expect(read(summary(pr))).toContain('Commits\n2 merge commits not listed.')
   })
 })
