@@ -43,6 +43,7 @@ export async function runRules(
 }
 
 function existingFollowUps(applied: AppliedAction[], view: RunReport['followUps']) {
+  if (view === undefined) return null
   const all = [
     ...createdFollowUps(applied),
     ...(view?.found ?? []),

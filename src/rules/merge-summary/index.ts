@@ -46,7 +46,7 @@ export const mergeSummary: Rule<KnownSummaries> = {
     const { pr } = facts.pr
     if (!pr.merged) return { actions: [], notes: [] }
     const repo = `${facts.event.owner}/${facts.event.repo}`
-    const followUps: FollowUp[] = facts.earlier.followUps
+    const followUps: FollowUp[] | null = facts.earlier.followUps
     const docs = new Map<Strength, RichDoc>()
     const docFor = (strength: Strength): RichDoc => {
       const doc = docs.get(strength) ?? fitSummary({ pr: facts.pr, repo, strength, followUps })

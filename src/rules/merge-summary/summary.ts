@@ -53,8 +53,8 @@ export interface SummaryInput {
   repo: string
   /** How this PR relates to the issue the comment is on. */
   strength: Strength
-  /** Issues the merge created (the follow-ups rule); empty until it runs. */
-  followUps: FollowUp[]
+  /** Issues the merge created (the follow-ups rule); null: not known (the rule is off), not shown. */
+  followUps: FollowUp[] | null
 }
 
 /** How much of each list is shown; `fitSummary` lowers them until the summary fits. */
@@ -340,7 +340,8 @@ function shortenInlines(list: Inline[], max: number): Inline[] {
   return out
 }
 
-function followUpsSection(followUps: FollowUp[], limits: Limits, prUrl: string): Block[] {
+function followUpsSection(followUps: FollowUp[] | null, limits: Limits, prUrl: string): Block[] {
+  if (followUps === null) return []
   const title = heading(4, text('Follow-ups'))
   if (followUps.length === 0) return [title, paragraph(text('None created by this merge.'))]
   const shown = followUps.slice(0, limits.followUps)

@@ -588,3 +588,20 @@ describe('merge-summary: commits and code as written', () => {
     expect(read(summary(pr))).toContain('Commits\n2 merge commits not listed.')
   })
 })
+
+describe('merge-summary: follow-ups turned off', () => {
+  test('no Follow-ups section: nothing is claimed of issues the run does not look for', () => {
+    const f = facts({
+      event: merged,
+      pr: cartRounding(),
+      linked: [linked('SHOP-12', 'resolves', 'explicit')],
+      earlier: { applied: [], followUps: null }
+    })
+    const [action] = mergeSummary.plan(f, {}, settings()).actions
+    const text = action?.type === 'jira.upsertComment' ? read(action.body) : ''
+    expect(text).toContain('Tests: ')
+    expect(text).not.toContain('Follow-ups')
+    expect(text).not.toContain('None created')
+    expect(text).toMatch(/Written by gitar-jira when acme\/shop#42 was merged/)
+  })
+})
