@@ -90,9 +90,7 @@ interface ThreadsPage {
   } | null
 }
 
-function user(
-  u: { login: string; type?: string; html_url?: string } | null | undefined
-): PrUser {
+function user(u: { login: string; type?: string; html_url?: string } | null | undefined): PrUser {
   if (!u) return { login: GHOST }
   return { login: u.login, type: u.type, ...(u.html_url ? { htmlUrl: u.html_url } : {}) }
 }

@@ -48,7 +48,12 @@ const REVERT = /^Revert "(.+)"$/
 
 /** The subject: the first line that says something ('' for a message with none). */
 export function firstLine(message: string): string {
-  return message.split('\n').find((line) => line.trim() !== '')?.trim() ?? ''
+  return (
+    message
+      .split('\n')
+      .find((line) => line.trim() !== '')
+      ?.trim() ?? ''
+  )
 }
 
 function parse(commit: PrCommit): CommitLine & { type?: string } {

@@ -302,7 +302,9 @@ function shorten(b: Block, max: number): Block {
       const end = b.text.lastIndexOf('\n', max)
       const kept = end > 0 ? b.text.slice(0, end) : `${all[0]!.slice(0, max)}…`
       const cut = all.length - (end > 0 ? kept.split('\n').length : 1)
-      return cut > 0 ? { ...b, text: `${kept}\n… (${count(cut, 'more line')})` } : { ...b, text: kept }
+      return cut > 0
+        ? { ...b, text: `${kept}\n… (${count(cut, 'more line')})` }
+        : { ...b, text: kept }
     }
     case 'paragraph':
     case 'heading':
