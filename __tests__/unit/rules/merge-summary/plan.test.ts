@@ -65,12 +65,15 @@ function hrefs(doc: RichDoc): string[] {
 }
 
 describe('merge-summary: when', () => {
-  test('a merged PR closing, or a box ticked after the merge; not a close without merge', () => {
+  test('the merge and every event after it (an edit, a ticked box, a rerun); not a close without merge', () => {
     const s = settings()
     expect(mergeSummary.appliesTo(merged, s)).toBe(true)
-    expect(mergeSummary.appliesTo(prEvent({ action: 'checkbox', merged: true }), s)).toBe(true)
+    for (const action of ['checkbox', 'edited', 'opened', 'synchronize']) {
+      expect(mergeSummary.appliesTo(prEvent({ action, merged: true, closed: true }), s)).toBe(true)
+    }
     expect(mergeSummary.appliesTo(prEvent({ action: 'closed', closed: true }), s)).toBe(false)
     expect(mergeSummary.appliesTo(prEvent({ action: 'opened' }), s)).toBe(false)
+    expect(mergeSummary.appliesTo(prEvent({ action: 'edited' }), s)).toBe(false)
     s.rules.mergeSummary.enabled = false
     expect(mergeSummary.appliesTo(merged, s)).toBe(false)
   })
@@ -154,6 +157,61 @@ describe('merge-summary: plan (pure)', () => {
   test('the same facts give the same plan (a rerun writes the same comment)', () => {
     const f = facts({ event: merged, pr: cartRounding(), linked: everyKind })
     expect(mergeSummary.plan(f, {}, settings())).toEqual(mergeSummary.plan(f, {}, settings()))
+  })
+})
+
+describe('merge-summary: a link removed after the merge', () => {
+  const previous = (keys: string[]) => ({
+    v: 1 as const,
+    links: keys.map((key) => ({ key, via: 'explicit' as const }))
+  })
+
+  test('the summary on the issue the PR no longer links is deleted; one it never had, nothing', () => {
+    const f = facts({
+      event: prEvent({ action: 'edited', merged: true, closed: true }),
+      pr: cartRounding(),
+      linked: [linked('SHOP-12', 'resolves', 'explicit')],
+      previous: previous(['SHOP-12', 'SHOP-23', 'SHOP-24'])
+    })
+    const known = {
+      'SHOP-12': { [PR_URL]: '10100' },
+      'SHOP-23': { [PR_URL]: '10123', 'https://github.com/acme/shop/pull/7': '10001' },
+      'SHOP-24': {}
+    }
+    const actions = mergeSummary.plan(f, known, settings()).actions
+    expect(actions.map((a) => [a.type, 'issueKey' in a ? a.issueKey : ''])).toEqual([
+      ['jira.upsertComment', 'SHOP-12'],
+      ['jira.deleteComment', 'SHOP-23']
+    ])
+    expect(actions[1]).toMatchObject({
+      commentId: '10123',
+      index: { property: SUMMARY_PROPERTY, entry: PR_URL, known: known['SHOP-23'] }
+    })
+  })
+
+  test('past GitHub’s 250 commits an explicit key may only look gone: its summary stays', () => {
+    const f = facts({
+      event: prEvent({ action: 'edited', merged: true, closed: true }),
+      pr: { ...cartRounding(), commitsTruncated: true },
+      linked: [],
+      previous: previous(['SHOP-23'])
+    })
+    const known = { 'SHOP-23': { [PR_URL]: '10123' } }
+    expect(mergeSummary.plan(f, known, settings()).actions).toEqual([])
+  })
+
+  test('gather reads the property of the issues gone too', async () => {
+    const getIssueProperty = jest.fn(async () => null)
+    const ports = { jira: { getIssueProperty }, github: {} } as unknown as Ports
+    const f = facts({
+      event: merged,
+      linked: [linked('SHOP-12', 'resolves', 'explicit')],
+      previous: previous(['SHOP-12', 'SHOP-23'])
+    })
+    expect(Object.keys(await mergeSummary.gather!(ports, f, settings()))).toEqual([
+      'SHOP-12',
+      'SHOP-23'
+    ])
   })
 })
 
