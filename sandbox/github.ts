@@ -79,7 +79,10 @@ export function createGitHub({ state, now, spec, url }: GitHubDeps) {
       node_id: `U_${u.id}`,
       avatar_url: `https://avatars.githubusercontent.com/u/${u.id}?v=4`,
       url: `${api()}/users/${u.login}`,
-      html_url: `${WEB}/${u.login}`,
+      // An app's bot has no profile page: GitHub points at the app's.
+      html_url: u.login.endsWith('[bot]')
+        ? `${WEB}/apps/${u.login.slice(0, -'[bot]'.length)}`
+        : `${WEB}/${u.login}`,
       type: u.type,
       site_admin: false
     }

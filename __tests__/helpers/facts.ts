@@ -40,10 +40,13 @@ export function prFacts(
   pr: Partial<PullRequest> = {},
   rest: Partial<Omit<PrFacts, 'pr'>> = {}
 ): PrFacts {
+  const files = rest.files ?? []
+  const sum = (field: 'additions' | 'deletions') => files.reduce((n, f) => n + f[field], 0)
   return {
     pr: pullRequest(pr),
-    files: [],
+    files,
     filesTruncated: false,
+    totals: { files: files.length, additions: sum('additions'), deletions: sum('deletions') },
     commits: [],
     commitsTruncated: false,
     reviews: [],

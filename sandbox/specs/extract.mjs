@@ -34,6 +34,7 @@ const OPERATIONS = {
       'post /rest/api/3/issue/{issueIdOrKey}/transitions',
       'get /rest/api/3/issue/{issueIdOrKey}/comment',
       'post /rest/api/3/issue/{issueIdOrKey}/comment',
+      'get /rest/api/3/issue/{issueIdOrKey}/comment/{id}',
       'put /rest/api/3/issue/{issueIdOrKey}/comment/{id}',
       'delete /rest/api/3/issue/{issueIdOrKey}/comment/{id}',
       'get /rest/api/3/issue/{issueIdOrKey}/watchers',

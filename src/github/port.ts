@@ -3,6 +3,8 @@
 export interface PrUser {
   login: string
   type?: string
+  /** The account's page as GitHub gives it (an app's bot: its app page, not `/login[bot]`). */
+  htmlUrl?: string
 }
 
 export interface PullRequest {
@@ -35,6 +37,12 @@ export interface PrFile {
   patch?: string
 }
 
+export interface PrTotals {
+  files: number
+  additions: number
+  deletions: number
+}
+
 export interface PrCommit {
   sha: string
   message: string
@@ -46,6 +54,8 @@ export interface PrCommit {
 export interface PrReview {
   id: number
   user: string
+  /** The reviewer's page as GitHub gives it. */
+  userUrl?: string
   state: string
   submittedAt?: string
 }
@@ -81,6 +91,8 @@ export interface PrFacts {
   files: PrFile[]
   /** True when GitHub's list stopped at its limit (3,000 files). */
   filesTruncated: boolean
+  /** The whole PR as GitHub counts it (`pulls.get`), past the 3,000 files `files` stops at. */
+  totals: PrTotals
   commits: PrCommit[]
   /** True when GitHub's list stopped at its limit (250 commits). */
   commitsTruncated: boolean

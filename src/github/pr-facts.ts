@@ -92,8 +92,9 @@ interface ThreadsPage {
   } | null
 }
 
-function user(u: { login: string; type?: string } | null | undefined): PrUser {
-  return u ? { login: u.login, type: u.type } : { login: GHOST }
+function user(u: { login: string; type?: string; html_url?: string } | null | undefined): PrUser {
+  if (!u) return { login: GHOST }
+  return { login: u.login, type: u.type, ...(u.html_url ? { htmlUrl: u.html_url } : {}) }
 }
 
 /** A list that may have stopped at GitHub's limit: `total` is the count GitHub reports. */
@@ -123,6 +124,9 @@ export function mapPullRequest(pr: PullData): PullRequest {
   }
 }
 
+const sum = (files: FileData[], field: 'additions' | 'deletions') =>
+  files.reduce((n, f) => n + f[field], 0)
+
 function mapFile(f: FileData): PrFile {
   return {
     path: f.filename,
@@ -148,6 +152,7 @@ function mapReview(r: ReviewData): PrReview {
   return {
     id: r.id,
     user: r.user?.login ?? GHOST,
+    ...(r.user?.html_url ? { userUrl: r.user.html_url } : {}),
     state: r.state,
     submittedAt: r.submitted_at
   }
@@ -219,6 +224,11 @@ export async function loadPrFacts(
     pr: mapPullRequest(pr),
     files: files.map(mapFile),
     filesTruncated: truncated(files.length, FILES_LIMIT, pr.changed_files),
+    totals: {
+      files: pr.changed_files ?? files.length,
+      additions: pr.additions ?? sum(files, 'additions'),
+      deletions: pr.deletions ?? sum(files, 'deletions')
+    },
     commits: commits.map(mapCommit),
     commitsTruncated: truncated(commits.length, COMMITS_LIMIT, pr.commits),
     reviews: reviews.map(mapReview),

@@ -22,6 +22,7 @@ import type {
   TransitionOutcome,
   UserRef
 } from './port.js'
+import { sameComment } from './same-comment.js'
 import { AnonymousAnswerError, detailOf } from './transport.js'
 import { listAnswer, listIn, objectAnswer, valueIn } from './answer.js'
 import {
@@ -251,24 +252,25 @@ export class CloudJira implements JiraPort {
     })
   }
 
+  /**
+   * The comment is read first and left alone when it already says the same (see sameComment);
+   * otherwise edited without notifying the watchers: the same summary again is not news.
+   */
   updateComment(issueKey: string, commentId: string, comment: CommentInput): Promise<boolean> {
-    return this.call(OPERATIONS.writeComments, () =>
-      unlessNotFound(
-        this.jira.issueComments
-          .updateComment({
-            issueIdOrKey: issueKey,
-            id: commentId,
-            // The same summary again is not news: watchers are not notified of the edit.
-            notifyUsers: false,
-            body: {
-              body: toAdf(comment.body),
-              ...(comment.visibility ? { visibility: { ...comment.visibility } } : {})
-            }
-          })
-          .then(() => true),
-        false
-      )
-    )
+    return this.call(OPERATIONS.writeComments, () => {
+      const wanted = {
+        body: toAdf(comment.body),
+        ...(comment.visibility ? { visibility: { ...comment.visibility } } : {})
+      }
+      const rewrite = async () => {
+        const id = { issueIdOrKey: issueKey, id: commentId }
+        if (!sameComment(await this.jira.issueComments.getComment(id), wanted)) {
+          await this.jira.issueComments.updateComment({ ...id, notifyUsers: false, body: wanted })
+        }
+        return true
+      }
+      return unlessNotFound(rewrite(), false)
+    })
   }
 
   deleteComment(issueKey: string, commentId: string): Promise<void> {

@@ -9,6 +9,7 @@ import type { Client } from 'jira.js/core'
 import { toWiki } from '../richtext/wiki.js'
 import { chunks } from '../util/chunks.js'
 import { remoteLinkBody } from './cloud.js'
+import { sameComment } from './same-comment.js'
 import {
   describeFailure,
   fieldsRefused,
@@ -61,17 +62,6 @@ function path(...segments: string[]): string {
 
 function asObject(json: unknown): Record<string, unknown> {
   return json !== null && typeof json === 'object' ? (json as Record<string, unknown>) : {}
-}
-
-/** Whether a comment as Jira answers it already has this body (and visibility, when one is set). */
-function sameComment(
-  current: Record<string, unknown>,
-  wanted: { body: string; visibility?: { type: string; value: string } }
-): boolean {
-  if (current.body !== wanted.body) return false
-  if (!wanted.visibility) return true
-  const visibility = asObject(current.visibility)
-  return visibility.type === wanted.visibility.type && visibility.value === wanted.visibility.value
 }
 
 export class DataCenterJira implements JiraPort {

@@ -67,6 +67,19 @@ export type Action =
       index: { property: string; entry: string; known: Record<string, string> }
     }
   | {
+      /**
+       * Deletes a comment the action wrote (found by its index, as `jira.upsertComment` keeps
+       * it), then removes its entry from the index.
+       */
+      type: 'jira.deleteComment'
+      rule: RuleName
+      issueKey: string
+      /** What the comment is, for people: "the merge summary of acme/shop#42". */
+      what: string
+      commentId: string
+      index: { property: string; entry: string; known: Record<string, string> }
+    }
+  | {
       type: 'jira.createIssue'
       rule: RuleName
       /** What the new issue follows up, for people: "the TODO at src/a.ts:12". */
@@ -177,6 +190,8 @@ export function describeAction(action: Action): string {
         : `move ${action.issueKey} from "${action.from}" to "${action.to}"${action.fill?.resolution === undefined ? '' : ` (resolution "${action.fill.resolution}")`}`
     case 'jira.upsertComment':
       return `${action.commentId === null ? 'add' : 'update'} ${action.what} on ${action.issueKey}`
+    case 'jira.deleteComment':
+      return `delete ${action.what} from ${action.issueKey}`
     case 'jira.createIssue': {
       // Every write it makes: the links and the reply are part of it.
       const then = [

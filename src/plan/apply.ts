@@ -141,6 +141,9 @@ async function write(
     }
     case 'jira.upsertComment':
       return void (await upsertComment(action, jira))
+    case 'jira.deleteComment':
+      await jira.deleteComment(action.issueKey, action.commentId)
+      return void (await writeIndex(jira, action.issueKey, action.index, null))
     case 'jira.createIssue':
       return await createIssue(action, { jira, github })
     case 'jira.addToIssue':
@@ -180,15 +183,30 @@ async function upsertComment(
   const id = edited ? commentId : await jira.addComment(issueKey, comment)
   if (index.known[index.entry] === id) return
   try {
-    // Read again just before writing: another PR's run on the same issue (two PRs merged at
-    // once) may have added its entry since this run read the property, and must not lose it.
-    const now = readCommentIndex(await jira.getIssueProperty(issueKey, index.property))
-    const current = { ...index.known, ...now }
-    await jira.setIssueProperty(issueKey, index.property, withEntry(current, index.entry, id))
+    await writeIndex(jira, issueKey, index, id)
   } catch (error) {
     // A comment the property does not point at would be written a second time by the next run
     // (a rerun, a box ticked after the merge): take it back, then report the failure.
     if (!edited) await jira.deleteComment(issueKey, id).catch(() => undefined)
     throw error
   }
+}
+
+/**
+ * Sets the index's entry to the comment `id` (or, with null, removes it). The property is read
+ * again just before writing: another PR's run on the same issue (two PRs merged at once) may
+ * have added its entry since this run read it, and must not lose it.
+ */
+async function writeIndex(
+  jira: Writers['jira'],
+  issueKey: string,
+  index: Extract<Action, { type: 'jira.upsertComment' }>['index'],
+  id: string | null
+): Promise<void> {
+  const now = readCommentIndex(await jira.getIssueProperty(issueKey, index.property))
+  const current = { ...index.known, ...now }
+  if (id === null && current[index.entry] === undefined) return
+  const { [index.entry]: _, ...others } = current
+  const value = id === null ? others : withEntry(current, index.entry, id)
+  await jira.setIssueProperty(issueKey, index.property, value)
 }

@@ -4,7 +4,7 @@
  * formatting characters are backslash-escaped, and code goes into {noformat}, which renders its
  * content verbatim.
  */
-import type { Block, Inline, ListItem, RichDoc } from './model.js'
+import type { Block, Inline, ListItem, Mark, RichDoc } from './model.js'
 
 export function toWiki(doc: RichDoc): string {
   return doc.blocks
@@ -39,20 +39,33 @@ function inlines(list: Inline[]): string {
       if (i.type === 'hardBreak') return '\\\\\n'
       const marks = i.marks ?? []
       const href = marks.find((m) => m.type === 'link')
-      if (marks.some((m) => m.type === 'code')) {
-        // {{…}} is monospace but still formats: escape inside too.
-        const mono = `{{${escapeWiki(i.text)}}}`
-        return href ? `[${mono}|${wikiHref(href.href)}]` : mono
-      }
-      let out = escapeWiki(i.text).replace(/\n/g, '\\\\\n')
-      for (const m of marks) {
-        if (m.type === 'strong') out = `*${out}*`
-        if (m.type === 'em') out = `_${out}_`
-        if (m.type === 'strike') out = `-${out}-`
-      }
-      return href ? `[${out}|${wikiHref(href.href)}]` : out
+      const core = i.text.trim()
+      const lead = i.text.slice(0, i.text.length - i.text.trimStart().length)
+      const trail = i.text.slice(lead.length + core.length)
+      const out = core === '' ? '' : marked(core, marks)
+      const linked = href && out !== '' ? `[${out}|${wikiHref(href.href)}]` : out
+      return `${plain(lead)}${linked}${plain(trail)}`
     })
     .join('')
+}
+
+const plain = (text: string) => escapeWiki(text).replace(/\n/g, '\\\\\n')
+
+/**
+ * Text with its formatting marks, on text that neither starts nor ends with whitespace: wiki
+ * markup renders `*bold*` but prints the asterisks of `*bold *` (a closing mark may not follow
+ * whitespace, nor an opening one precede it), so `inlines` keeps edge whitespace outside.
+ */
+function marked(core: string, marks: Mark[]): string {
+  // {{…}} is monospace but still formats: escape inside too.
+  if (marks.some((m) => m.type === 'code')) return `{{${escapeWiki(core)}}}`
+  let out = plain(core)
+  for (const m of marks) {
+    if (m.type === 'strong') out = `*${out}*`
+    if (m.type === 'em') out = `_${out}_`
+    if (m.type === 'strike') out = `-${out}-`
+  }
+  return out
 }
 
 function block(b: Block, prefix: string): string {

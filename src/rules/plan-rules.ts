@@ -43,5 +43,6 @@ export async function runRules(
 }
 
 function existingFollowUps(applied: AppliedAction[], view: RunReport['followUps']) {
+  if (view === undefined) return null
   return listedFollowUps(applied, view).map(({ key, url, summary }) => ({ key, url, summary }))
 }

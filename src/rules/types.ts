@@ -41,8 +41,12 @@ export interface Facts {
 
 export interface EarlierRules {
   applied: AppliedAction[]
-  /** The follow-up issues that exist for this PR: created just now or found from earlier runs. */
-  followUps: { key: string; url: string; summary: string }[]
+  /**
+   * The follow-up issues that exist for this PR: created just now or found from earlier runs.
+   * Null when the follow-ups rule gave no account of them on this run (turned off, or failed):
+   * what exists is not known, so nothing is said of it.
+   */
+  followUps: { key: string; url: string; summary: string }[] | null
 }
 
 export interface Note {

@@ -148,7 +148,7 @@ describe('loadPrFacts', () => {
       mergedAt: null,
       mergedBy: null,
       mergeCommitSha: null,
-      author: { login: 'Codertocat', type: 'User' },
+      author: { login: 'Codertocat', type: 'User', htmlUrl: 'https://github.com/Codertocat' },
       headRef: 'changes',
       headSha: 'ec26c3e57ca3a959ca5aad62de7213c562f8c821',
       baseRef: 'master',
@@ -185,7 +185,13 @@ describe('loadPrFacts', () => {
       }
     ])
     expect(facts.reviews).toEqual([
-      { id: 80, user: 'octocat', state: 'APPROVED', submittedAt: '2019-11-17T17:43:43Z' },
+      {
+        id: 80,
+        user: 'octocat',
+        userUrl: 'https://github.com/octocat',
+        state: 'APPROVED',
+        submittedAt: '2019-11-17T17:43:43Z'
+      },
       { id: 81, user: 'ghost', state: 'APPROVED', submittedAt: '2019-11-17T17:43:43Z' }
     ])
     expect(facts.filesTruncated).toBe(false)
@@ -200,10 +206,20 @@ describe('loadPrFacts', () => {
       merged: true,
       merged_at: '2019-05-15T15:20:40Z',
       merge_commit_sha: 'c4295bd74fb0f4fda03689c3df3f2803b658fd85',
-      merged_by: { ...(pr.user as object), login: 'octocat' }
+      merged_by: {
+        ...(pr.user as object),
+        login: 'github-actions[bot]',
+        type: 'Bot',
+        html_url: 'https://github.com/apps/github-actions'
+      }
     })
     const scope = api()
-    serveSmallPr(scope, pr)
+    const bot = {
+      login: 'renovate[bot]',
+      type: 'Bot',
+      html_url: 'https://github.com/apps/renovate'
+    }
+    serveSmallPr(scope, pr, { reviews: [{ ...clone(reviewExample), user: bot }] })
     const github = await makeGitHub()
 
     const facts = await github.loadPrFacts(2)
@@ -212,8 +228,17 @@ describe('loadPrFacts', () => {
       state: 'closed',
       merged: true,
       mergedAt: '2019-05-15T15:20:40Z',
-      mergedBy: { login: 'octocat', type: 'User' },
+      // The page GitHub gives: an app's bot has none of its own (not /github-actions[bot]).
+      mergedBy: {
+        login: 'github-actions[bot]',
+        type: 'Bot',
+        htmlUrl: 'https://github.com/apps/github-actions'
+      },
       mergeCommitSha: 'c4295bd74fb0f4fda03689c3df3f2803b658fd85'
+    })
+    expect(facts.reviews[0]).toMatchObject({
+      user: 'renovate[bot]',
+      userUrl: 'https://github.com/apps/renovate'
     })
     expect(scope.isDone()).toBe(true)
   })
@@ -238,7 +263,13 @@ describe('loadPrFacts', () => {
 
   it("flags lists that stopped at GitHub's limits (3,000 files, 250 commits)", async () => {
     const scope = api()
-    const pr = { ...webhookPullRequest(), changed_files: 3456, commits: 300 }
+    const pr = {
+      ...webhookPullRequest(),
+      changed_files: 3456,
+      additions: 41_234,
+      deletions: 5_678,
+      commits: 300
+    }
     serveSmallPr(scope, pr, { files: files(3000), commits: commits(250) })
     const github = await makeGitHub()
 
@@ -246,6 +277,8 @@ describe('loadPrFacts', () => {
 
     expect(facts.files).toHaveLength(3000)
     expect(facts.filesTruncated).toBe(true)
+    // The whole PR as GitHub counts it, for the totals a merge summary shows.
+    expect(facts.totals).toEqual({ files: 3456, additions: 41_234, deletions: 5_678 })
     expect(facts.commits).toHaveLength(250)
     expect(facts.commitsTruncated).toBe(true)
     expect(scope.isDone()).toBe(true)

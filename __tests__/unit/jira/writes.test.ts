@@ -10,6 +10,7 @@ import { recorder } from '../../helpers/recorder.js'
 import { connectedJira as port, SITE } from './helpers.js'
 
 const { fromMarkdownText } = await import('../../../src/richtext/markdown.js')
+const { toAdf } = await import('../../../src/richtext/adf.js')
 const { fitSummary } = await import('../../../src/rules/merge-summary/summary.js')
 const { cartRounding, huge, RICH_BODY, MERGED } = await import('../rules/merge-summary/shapes.js')
 const { prFacts } = await import('../../helpers/facts.js')
@@ -242,6 +243,8 @@ describe('comments at the HTTP boundary: Jira receives valid ADF', () => {
     const jira = await port()
     const put = recorder<Record<string, unknown>>()
     nock(SITE)
+      .get('/rest/api/3/issue/SHOP-12/comment/10500')
+      .reply(200, commentJson('10500', { type: 'doc', version: 1, content: [] }))
       .put('/rest/api/3/issue/SHOP-12/comment/10500', put.match)
       .query({ notifyUsers: 'false' })
       .reply(200, commentJson('10500', { type: 'doc', version: 1, content: [] }))
@@ -251,11 +254,27 @@ describe('comments at the HTTP boundary: Jira receives valid ADF', () => {
     expect(adfShapeProblems(put.sent[0]!.body)).toEqual([])
   })
 
-  test('PUT on a comment someone deleted: false, so a new one is added', async () => {
+  test('a comment that already says the same is not written again (a later event on a merged PR)', async () => {
+    const jira = await port()
+    const body = fromMarkdownText('**hi** [docs](https://x.test)')
+    const visibility = { type: 'role' as const, value: 'Developers' }
+    const scope = nock(SITE)
+      .get('/rest/api/3/issue/SHOP-12/comment/10500')
+      .times(2)
+      .reply(200, {
+        ...commentJson('10500', toAdf(body)),
+        visibility: { ...visibility, identifier: '10002' }
+      })
+    expect(await jira.updateComment('SHOP-12', '10500', { body })).toBe(true)
+    expect(await jira.updateComment('SHOP-12', '10500', { body, visibility })).toBe(true)
+    // Nothing else was asked: no PUT (nock would refuse an unexpected request).
+    expect(scope.isDone()).toBe(true)
+  })
+
+  test('a comment someone deleted: false, so a new one is added', async () => {
     const jira = await port()
     nock(SITE)
-      .put('/rest/api/3/issue/SHOP-12/comment/10500')
-      .query(true)
+      .get('/rest/api/3/issue/SHOP-12/comment/10500')
       .reply(404, { errorMessages: ['Can not find a comment for key: 10500.'], errors: {} })
     expect(await jira.updateComment('SHOP-12', '10500', { body: fromMarkdownText('x') })).toBe(
       false

@@ -376,6 +376,30 @@ describe('applyActions: transitions and comments', () => {
     expect(Object.keys(written).at(-1)).toBe('https://github.com/acme/shop/pull/42')
   })
 
+  test('a summary of an issue the PR no longer links: deleted, its entry forgotten, others kept', async () => {
+    const w = writers()
+    const pr = (n: number) => `https://github.com/acme/shop/pull/${n}`
+    w.jira.getIssueProperty = jest.fn(async () => ({ [pr(42)]: '10500', [pr(8)]: '10499' }))
+    const remove: Action = {
+      type: 'jira.deleteComment',
+      rule: 'merge-summary',
+      issueKey: 'SHOP-23',
+      what: 'the merge summary of acme/shop#42',
+      commentId: '10500',
+      index: { property: 'gitar-jira.merge-summary', entry: pr(42), known: { [pr(42)]: '10500' } }
+    }
+    const applied = await applyActions([remove], w, { dryRun: false })
+    expect(applied[0]!.status).toBe('done')
+    expect(w.jira.deleteComment).toHaveBeenCalledWith('SHOP-23', '10500')
+    expect(w.jira.setIssueProperty).toHaveBeenCalledWith('SHOP-23', 'gitar-jira.merge-summary', {
+      [pr(8)]: '10499'
+    })
+
+    const dry = writers()
+    expect((await applyActions([remove], dry, { dryRun: true }))[0]!.status).toBe('would')
+    expect(dry.jira.deleteComment).not.toHaveBeenCalled()
+  })
+
   test('dry run: says what it would do, writes nothing', async () => {
     const w = writers()
     const applied = await applyActions([transition, comment(null)], w, { dryRun: true })

@@ -1,7 +1,7 @@
 import { adfShapeProblems } from '../../helpers/adf-shape.js'
 import { toAdf } from '../../../src/richtext/adf.js'
 import { fromMarkdownText } from '../../../src/richtext/markdown.js'
-import { link, safeHref, text } from '../../../src/richtext/model.js'
+import { code, link, paragraph, safeHref, strong, text } from '../../../src/richtext/model.js'
 import { toWiki } from '../../../src/richtext/wiki.js'
 
 describe('markdown → rich text', () => {
@@ -89,5 +89,22 @@ describe('rich text → ADF and wiki markup', () => {
       /^see \[(?:[^|\\]|\\.)*\|https:\/\/x\.test\/\?q=%5D%7Bcolor:red%7Dpwn%7Bcolor%7D%5B%7Eadmin%5D%7Cx\]$/
     )
     expect(wiki).not.toMatch(/\{color|\[~/)
+  })
+
+  test('Data Center: whitespace at the edge of a mark goes outside it, so the marks render', () => {
+    // Jira prints the asterisks of `*Approved by *`: a closing mark may not follow whitespace.
+    const wiki = (...content: Parameters<typeof paragraph>) =>
+      toWiki({ blocks: [paragraph(...content)] })
+    expect(wiki(strong('Approved by '), text('chenwei'))).toBe('*Approved by* chenwei')
+    expect(wiki(text('fix'), strong(' (breaking)'))).toBe('fix *(breaking)*')
+    expect(wiki(text('a'), text(' b ', { type: 'em' }), text('c'))).toBe('a _b_ c')
+    expect(wiki(text('a'), text(' old ', { type: 'strike' }), text('b'))).toBe('a -old- b')
+    expect(wiki(text('run'), code(' npm ci '), text('now'))).toBe('run {{npm ci}} now')
+    expect(wiki(text(' x ', { type: 'strong' }, { type: 'em' }))).toBe(' _*x*_ ')
+    expect(wiki(link(' docs ', 'https://x.test', { type: 'strong' }))).toBe(
+      ' [*docs*|https://x.test/] '
+    )
+    // Only whitespace: no empty markers (`**` or `{{}}` would print as they are).
+    expect(wiki(text('a'), strong('  '), code(' '), text('b'))).toBe('a   b')
   })
 })

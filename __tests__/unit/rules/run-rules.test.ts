@@ -70,3 +70,38 @@ test('a rule that throws is recorded and the next one still runs; a rule that do
     result.applied.map((a) => (a.action.type === 'github.updatePrTitle' ? a.action.title : ''))
   ).toEqual(['ok'])
 })
+
+test('follow-ups off (or failed): later rules are told nothing is known of them, not "none"', async () => {
+  const seen: Facts['earlier']['followUps'][] = []
+  const followUps = (applies: boolean): Rule => ({
+    name: 'follow-ups',
+    appliesTo: () => applies,
+    plan: () => ({
+      actions: [],
+      notes: [],
+      followUps: {
+        pr: 'acme/shop#42',
+        order: [],
+        pending: [],
+        noProject: false,
+        found: [],
+        adding: [],
+        tracked: [],
+        omitted: []
+      }
+    })
+  })
+  const summary: Rule = {
+    name: 'merge-summary',
+    appliesTo: () => true,
+    plan: (f: Facts) => {
+      seen.push(f.earlier.followUps)
+      return { actions: [], notes: [] }
+    }
+  }
+  const apply = async (): Promise<AppliedAction[]> => []
+  const { earlier: _, ...base } = facts()
+  await runRules(ports, base, settings(), apply, [followUps(false), summary])
+  await runRules(ports, base, settings(), apply, [followUps(true), summary])
+  expect(seen).toEqual([null, []])
+})

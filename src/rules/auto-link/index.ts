@@ -8,6 +8,7 @@ import { CONTENT_ACTIONS, type PrEvent } from '../../context.js'
 import type { Action } from '../../plan/actions.js'
 import type { Facts, Note, Rule, RulePlan } from '../types.js'
 import { PATHS_PROPERTY } from '../../jira/map.js'
+import { linksGone } from './links-gone.js'
 import { withPrPaths } from './path-history.js'
 import { prGlobalId, prRemoteLink, remoteLinkDigest } from './remote-link.js'
 
@@ -33,10 +34,7 @@ export const autoLink: Rule = {
     const notes: Note[] = []
 
     // Explicit links go when their key leaves the PR; the others when a maintainer unticks them.
-    const current = new Set(facts.linked.map((l) => l.issue.key))
-    const vanished = new Set(facts.vanished ?? [])
-    const gone = facts.previous.links.filter((l) => !current.has(l.key) && !vanished.has(l.key))
-    const unsure = facts.pr.commitsTruncated ? gone.filter((l) => l.via === 'explicit') : []
+    const { gone, unsure } = linksGone(facts)
     if (unsure.length > 0) {
       // Past GitHub's 250-commit limit a key may only look gone: keep its link.
       notes.push({
@@ -44,7 +42,7 @@ export const autoLink: Rule = {
         text: `The PR has more commits than GitHub lists (250): links to ${unsure.map((l) => l.key).join(', ')} were kept.`
       })
     }
-    for (const link of gone.filter((l) => !unsure.includes(l))) {
+    for (const link of gone) {
       actions.push({
         type: 'jira.deleteRemoteLink',
         rule: 'auto-link',

@@ -43,12 +43,23 @@ const OTHER = 'Other'
 const CONVENTIONAL = /^(\w+)(?:\(([^)]*)\))?(!)?:\s+(.+)$/
 const MERGE = /^Merge (branch|pull request|remote-tracking branch|commit) /
 
+/** GitHub's and git's own revert: `Revert "feat(cart): coupons"`. */
+const REVERT = /^Revert "(.+)"$/
+
+/** The subject: the first line that says something ('' for a message with none). */
 export function firstLine(message: string): string {
-  return (message.split('\n')[0] ?? '').trim()
+  return (
+    message
+      .split('\n')
+      .find((line) => line.trim() !== '')
+      ?.trim() ?? ''
+  )
 }
 
 function parse(commit: PrCommit): CommitLine & { type?: string } {
   const subject = firstLine(commit.message)
+  const reverted = REVERT.exec(subject)?.[1]
+  if (reverted !== undefined) return { sha: commit.sha, subject: reverted, type: 'revert' }
   const match = CONVENTIONAL.exec(subject)
   const type = match?.[1]?.toLowerCase()
   if (!match || type === undefined || !TITLES.has(type)) return { sha: commit.sha, subject }

@@ -1,6 +1,9 @@
 /**
  * merge-summary: when a PR is merged, every linked issue (resolved or referenced; explicit,
- * inferred or accepted) gets one comment that says what was built. A rerun edits that comment.
+ * inferred or accepted) gets one comment that says what was built. A rerun edits that comment,
+ * and so does every later event on the merged PR: a key added to the body or a box ticked gets
+ * its issue a summary, a title edited shows in every summary, and an issue the PR no longer
+ * links (its key deleted, its box unticked) loses the summary that said the PR refers to it.
  *
  * How the comment is found again: the issue property `gitar-jira.merge-summary` maps each PR's
  * URL to its comment's id. A property is invisible in Jira's UI and cannot be changed by editing
@@ -10,10 +13,11 @@
  */
 import { readCommentIndex } from '../../jira/property.js'
 import type { Settings } from '../../config/settings.js'
-import type { PrEvent } from '../../context.js'
+import { CONTENT_ACTIONS, type PrEvent } from '../../context.js'
 import type { Action, FromConfig } from '../../plan/actions.js'
 import type { RichDoc } from '../../richtext/model.js'
 import type { Strength } from '../auto-link/keys.js'
+import { linksGone } from '../auto-link/links-gone.js'
 import type { Facts, Ports, Rule, RulePlan } from '../types.js'
 import { fitSummary, type FollowUp } from './summary.js'
 
@@ -28,9 +32,13 @@ const VISIBILITY_FROM_CONFIG: FromConfig = {
 /** Issue key → the issue's `gitar-jira.merge-summary` property: PR URL → comment id. */
 export type KnownSummaries = Record<string, Record<string, string>>
 
+/**
+ * The merge, and any event after it (an edit of the title or body, a ticked box, a rerun): the
+ * event says what GitHub says of the PR now (context.ts asReadNow). An unchanged summary is not
+ * written again (the adapters compare before they edit).
+ */
 export function isMergedEvent(event: PrEvent): boolean {
-  // A box ticked after the merge links one more issue: it gets its summary too.
-  return event.merged && (event.action === 'closed' || event.action === 'checkbox')
+  return event.merged && CONTENT_ACTIONS.has(event.action)
 }
 
 export const mergeSummary: Rule<KnownSummaries> = {
@@ -41,7 +49,10 @@ export const mergeSummary: Rule<KnownSummaries> = {
   },
 
   async gather(ports: Ports, facts: Facts): Promise<KnownSummaries> {
-    const keys = facts.linked.map((l) => l.issue.key)
+    const keys = [
+      ...facts.linked.map((l) => l.issue.key),
+      ...linksGone(facts).gone.map((l) => l.key)
+    ]
     const values = await Promise.all(
       keys.map((key) => ports.jira.getIssueProperty(key, SUMMARY_PROPERTY))
     )
@@ -52,7 +63,7 @@ export const mergeSummary: Rule<KnownSummaries> = {
     const { pr } = facts.pr
     if (!pr.merged) return { actions: [], notes: [] }
     const repo = `${facts.event.owner}/${facts.event.repo}`
-    const followUps: FollowUp[] = facts.earlier.followUps
+    const followUps: FollowUp[] | null = facts.earlier.followUps
     const docs = new Map<Strength, RichDoc>()
     const docFor = (strength: Strength): RichDoc => {
       const doc = docs.get(strength) ?? fitSummary({ pr: facts.pr, repo, strength, followUps })
@@ -74,6 +85,19 @@ export const mergeSummary: Rule<KnownSummaries> = {
         index: { property: SUMMARY_PROPERTY, entry: pr.htmlUrl, known: index }
       }
     })
+    for (const { key } of linksGone(facts).gone) {
+      const index = known[key] ?? {}
+      const commentId = index[pr.htmlUrl]
+      if (commentId === undefined) continue
+      actions.push({
+        type: 'jira.deleteComment',
+        rule: 'merge-summary',
+        issueKey: key,
+        what: `the merge summary of ${repo}#${pr.number} (the PR no longer links it)`,
+        commentId,
+        index: { property: SUMMARY_PROPERTY, entry: pr.htmlUrl, known: index }
+      })
+    }
     return { actions, notes: [] }
   }
 }

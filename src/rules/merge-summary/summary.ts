@@ -5,7 +5,7 @@
  * Long PRs are cut ("… and N more") until the rendering fits the budget; as a last resort the
  * summary is cut short, with a note that says so and points to the pull request.
  */
-import type { PrFacts, PrFile, PrReview } from '../../github/port.js'
+import type { PrFacts, PrReview } from '../../github/port.js'
 import { fromMarkdownText } from '../../richtext/markdown.js'
 import { JIRA_TEXT_BUDGET, jiraTextSize } from '../../richtext/size.js'
 import {
@@ -42,8 +42,8 @@ export interface SummaryInput {
   repo: string
   /** How this PR relates to the issue the comment is on. */
   strength: Strength
-  /** Issues the merge created (the follow-ups rule); empty until it runs. */
-  followUps: FollowUp[]
+  /** Issues the merge created (the follow-ups rule); null: not known (the rule is off), not shown. */
+  followUps: FollowUp[] | null
 }
 
 /** How much of each list is shown; `fitSummary` lowers them until the summary fits. */
@@ -176,10 +176,12 @@ export function buildSummary(
   const { pr } = facts
   const repoUrl = pr.htmlUrl.replace(/\/pull\/\d+\/?$/, '')
   const site = new URL(pr.htmlUrl).origin
-  const user = (login: string) => link(login, `${site}/${encodeURIComponent(login)}`)
+  const pages = new Map(facts.reviews.flatMap((r) => (r.userUrl ? [[r.user, r.userUrl]] : [])))
+  const user = (login: string, page = pages.get(login)) =>
+    link(login, page ?? profileUrl(site, login))
 
   const merged: Inline[] = [text('Merged')]
-  if (pr.mergedBy) merged.push(text(' by '), user(pr.mergedBy.login))
+  if (pr.mergedBy) merged.push(text(' by '), user(pr.mergedBy.login, pr.mergedBy.htmlUrl))
   merged.push(text(' into '), code(pr.baseRef))
   if (pr.mergeCommitSha) {
     merged.push(
@@ -201,7 +203,7 @@ export function buildSummary(
   const approvers = approvedBy(facts.reviews)
   const approvals: Inline[] =
     approvers.length > 0
-      ? [strong('Approved by '), ...joined(approvers.map(user))]
+      ? [strong('Approved by '), ...joined(approvers.map((login) => user(login)))]
       : [strong('Approved by '), text('nobody: merged without an approving review.')]
 
   return {
@@ -213,7 +215,7 @@ export function buildSummary(
       ...describe(body, limits, pr.htmlUrl),
       ...commitsSection(facts, limits, repoUrl),
       ...areasSection(facts, limits),
-      ...testsSection(facts.files, limits),
+      ...testsSection(facts, limits),
       ...followUpsSection(input.followUps, limits, pr.htmlUrl),
       paragraph(
         text(
@@ -225,6 +227,15 @@ export function buildSummary(
       )
     ]
   }
+}
+
+/**
+ * An account's page where GitHub did not give one: a bot's login (`renovate[bot]`) has no
+ * profile page, its app has one (`/apps/renovate`).
+ */
+export function profileUrl(site: string, login: string): string {
+  const app = /^(.+)\[bot\]$/.exec(login)?.[1]
+  return app ? `${site}/apps/${encodeURIComponent(app)}` : `${site}/${encodeURIComponent(login)}`
 }
 
 /** Reviewers whose latest decisive review approves. */
@@ -244,7 +255,8 @@ function joined(parts: Inline[]): Inline[] {
 const more = (n: number, what: string): Inline => text(`… and ${n} more ${what}`, { type: 'em' })
 const count = (n: number, one: string, many = `${one}s`) =>
   `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
-const lines = (f: { additions: number; deletions: number }) => `+${f.additions} −${f.deletions}`
+const lines = (f: { additions: number; deletions: number }) =>
+  `+${f.additions.toLocaleString('en-US')} −${f.deletions.toLocaleString('en-US')}`
 
 /** The PR body as rich text, its headings below the summary's own, cut to the limits. */
 function describe(doc: RichDoc, limits: Limits, prUrl: string): Block[] {
@@ -274,9 +286,14 @@ function shorten(b: Block, max: number): Block {
   switch (b.type) {
     case 'codeBlock': {
       if (b.text.length <= max) return b
-      const kept = b.text.slice(0, max)
-      const cut = b.text.slice(max).split('\n').length
-      return { ...b, text: `${kept}\n… (${count(cut, 'more line')})` }
+      // Whole lines, as many as fit; a first line longer than `max` alone is cut, with a mark.
+      const all = b.text.split('\n')
+      const end = b.text.lastIndexOf('\n', max)
+      const kept = end > 0 ? b.text.slice(0, end) : `${all[0]!.slice(0, max)}…`
+      const cut = all.length - (end > 0 ? kept.split('\n').length : 1)
+      return cut > 0
+        ? { ...b, text: `${kept}\n… (${count(cut, 'more line')})` }
+        : { ...b, text: kept }
     }
     case 'paragraph':
     case 'heading':
@@ -314,7 +331,8 @@ function shortenInlines(list: Inline[], max: number): Inline[] {
   return out
 }
 
-function followUpsSection(followUps: FollowUp[], limits: Limits, prUrl: string): Block[] {
+function followUpsSection(followUps: FollowUp[] | null, limits: Limits, prUrl: string): Block[] {
+  if (followUps === null) return []
   const title = heading(4, text('Follow-ups'))
   if (followUps.length === 0) return [title, paragraph(text('None created by this merge.'))]
   const shown = followUps.slice(0, limits.followUps)
@@ -334,7 +352,7 @@ function followUpsSection(followUps: FollowUp[], limits: Limits, prUrl: string):
 function commitLine(c: CommitLine, repoUrl: string): Inline[] {
   return [
     ...(c.scope ? [strong(`${c.scope}: `)] : []),
-    text(c.subject),
+    c.subject === '' ? text('(no message)', { type: 'em' }) : text(c.subject),
     ...(c.breaking ? [strong(' (breaking)')] : []),
     text(' '),
     link(c.sha.slice(0, 7), `${repoUrl}/commit/${c.sha}`, { type: 'code' })
@@ -344,8 +362,10 @@ function commitLine(c: CommitLine, repoUrl: string): Inline[] {
 function commitsSection(facts: PrFacts, limits: Limits, repoUrl: string): Block[] {
   const summary = summarizeCommits(facts.commits)
   const total = summary.groups.reduce((n, g) => n + g.commits.length, 0)
-  if (total === 0) return []
-  const out: Block[] = [heading(4, text(`Commits (${total}${facts.commitsTruncated ? '+' : ''})`))]
+  if (total === 0 && summary.merges === 0) return []
+  // Only merge commits: no count of none, the note below says what there was.
+  const counted = total > 0 ? ` (${total}${facts.commitsTruncated ? '+' : ''})` : ''
+  const out: Block[] = [heading(4, text(`Commits${counted}`))]
   let budget = limits.commits
   let hidden = 0
   for (const group of summary.groups) {
@@ -372,22 +392,24 @@ function commitsSection(facts: PrFacts, limits: Limits, repoUrl: string): Block[
 function areasSection(facts: PrFacts, limits: Limits): Block[] {
   if (facts.files.length === 0) return []
   const areas = changedAreas(facts.files)
-  const total = facts.files.reduce(
-    (t, f) => ({ additions: t.additions + f.additions, deletions: t.deletions + f.deletions }),
-    { additions: 0, deletions: 0 }
-  )
-  const files = `${count(facts.files.length, 'file')}${facts.filesTruncated ? '+ (GitHub lists 3,000)' : ''}`
+  const { totals } = facts
   const shown = areas.slice(0, limits.areas)
   const items = shown.map((a) => [code(a.name), text(` ${count(a.files, 'file')}, ${lines(a)}`)])
   const left = areas.length - shown.length
   if (left > 0) items.push([more(left, left === 1 ? 'area' : 'areas')])
-  return [heading(4, text(`Changed areas: ${files}, ${lines(total)}`)), bullets(items)]
+  const title = heading(4, text(`Changed areas: ${count(totals.files, 'file')}, ${lines(totals)}`))
+  if (!facts.filesTruncated) return [title, bullets(items)]
+  // The totals are GitHub's own; the areas can only count the files GitHub lists.
+  const first = `the first ${count(facts.files.length, 'file')}`
+  const note = paragraph(text(`By area, ${first} (GitHub lists no more):`, { type: 'em' }))
+  return [title, note, bullets(items)]
 }
 
-function testsSection(files: PrFile[], limits: Limits): Block[] {
-  const tests = testFiles(files)
+function testsSection(facts: PrFacts, limits: Limits): Block[] {
+  const tests = testFiles(facts.files)
+  const within = facts.filesTruncated ? ` in the first ${count(facts.files.length, 'file')}` : ''
   if (tests.length === 0)
-    return [heading(4, text('Tests')), paragraph(text('No test file changed.'))]
+    return [heading(4, text('Tests')), paragraph(text(`No test file changed${within}.`))]
   const shown = tests.slice(0, limits.tests)
   const items = shown.map((f) => [
     code(f.path),
@@ -397,5 +419,8 @@ function testsSection(files: PrFile[], limits: Limits): Block[] {
   ])
   const left = tests.length - shown.length
   if (left > 0) items.push([more(left, left === 1 ? 'test file' : 'test files')])
-  return [heading(4, text(`Tests: ${count(tests.length, 'file')} touched`)), bullets(items)]
+  return [
+    heading(4, text(`Tests: ${count(tests.length, 'file')} touched${within}`)),
+    bullets(items)
+  ]
 }

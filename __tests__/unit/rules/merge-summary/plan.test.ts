@@ -10,7 +10,9 @@ import { mergeSummary, SUMMARY_PROPERTY } from '../../../../src/rules/merge-summ
 import { readCommentIndex } from '../../../../src/jira/property.js'
 import {
   approvedBy,
+  buildSummary,
   fitSummary,
+  GENEROUS,
   SHORTENED_NOTE,
   SUMMARY_BUDGET,
   summarySize
@@ -63,12 +65,15 @@ function hrefs(doc: RichDoc): string[] {
 }
 
 describe('merge-summary: when', () => {
-  test('a merged PR closing, or a box ticked after the merge; not a close without merge', () => {
+  test('the merge and every event after it (an edit, a ticked box, a rerun); not a close without merge', () => {
     const s = settings()
     expect(mergeSummary.appliesTo(merged, s)).toBe(true)
-    expect(mergeSummary.appliesTo(prEvent({ action: 'checkbox', merged: true }), s)).toBe(true)
+    for (const action of ['checkbox', 'edited', 'opened', 'synchronize']) {
+      expect(mergeSummary.appliesTo(prEvent({ action, merged: true, closed: true }), s)).toBe(true)
+    }
     expect(mergeSummary.appliesTo(prEvent({ action: 'closed', closed: true }), s)).toBe(false)
     expect(mergeSummary.appliesTo(prEvent({ action: 'opened' }), s)).toBe(false)
+    expect(mergeSummary.appliesTo(prEvent({ action: 'edited' }), s)).toBe(false)
     s.rules.mergeSummary.enabled = false
     expect(mergeSummary.appliesTo(merged, s)).toBe(false)
   })
@@ -152,6 +157,61 @@ describe('merge-summary: plan (pure)', () => {
   test('the same facts give the same plan (a rerun writes the same comment)', () => {
     const f = facts({ event: merged, pr: cartRounding(), linked: everyKind })
     expect(mergeSummary.plan(f, {}, settings())).toEqual(mergeSummary.plan(f, {}, settings()))
+  })
+})
+
+describe('merge-summary: a link removed after the merge', () => {
+  const previous = (keys: string[]) => ({
+    v: 1 as const,
+    links: keys.map((key) => ({ key, via: 'explicit' as const }))
+  })
+
+  test('the summary on the issue the PR no longer links is deleted; one it never had, nothing', () => {
+    const f = facts({
+      event: prEvent({ action: 'edited', merged: true, closed: true }),
+      pr: cartRounding(),
+      linked: [linked('SHOP-12', 'resolves', 'explicit')],
+      previous: previous(['SHOP-12', 'SHOP-23', 'SHOP-24'])
+    })
+    const known = {
+      'SHOP-12': { [PR_URL]: '10100' },
+      'SHOP-23': { [PR_URL]: '10123', 'https://github.com/acme/shop/pull/7': '10001' },
+      'SHOP-24': {}
+    }
+    const actions = mergeSummary.plan(f, known, settings()).actions
+    expect(actions.map((a) => [a.type, 'issueKey' in a ? a.issueKey : ''])).toEqual([
+      ['jira.upsertComment', 'SHOP-12'],
+      ['jira.deleteComment', 'SHOP-23']
+    ])
+    expect(actions[1]).toMatchObject({
+      commentId: '10123',
+      index: { property: SUMMARY_PROPERTY, entry: PR_URL, known: known['SHOP-23'] }
+    })
+  })
+
+  test('past GitHub’s 250 commits an explicit key may only look gone: its summary stays', () => {
+    const f = facts({
+      event: prEvent({ action: 'edited', merged: true, closed: true }),
+      pr: { ...cartRounding(), commitsTruncated: true },
+      linked: [],
+      previous: previous(['SHOP-23'])
+    })
+    const known = { 'SHOP-23': { [PR_URL]: '10123' } }
+    expect(mergeSummary.plan(f, known, settings()).actions).toEqual([])
+  })
+
+  test('gather reads the property of the issues gone too', async () => {
+    const getIssueProperty = jest.fn(async () => null)
+    const ports = { jira: { getIssueProperty }, github: {} } as unknown as Ports
+    const f = facts({
+      event: merged,
+      linked: [linked('SHOP-12', 'resolves', 'explicit')],
+      previous: previous(['SHOP-12', 'SHOP-23'])
+    })
+    expect(Object.keys(await mergeSummary.gather!(ports, f, settings()))).toEqual([
+      'SHOP-12',
+      'SHOP-23'
+    ])
   })
 })
 
@@ -260,7 +320,9 @@ describe('merge-summary: what a watcher reads, for real PR shapes', () => {
     expect(text).toContain('Commits (250+)')
     expect(text).toMatch(/… and \d+ more commits/)
     expect(text).toContain('GitHub lists the first 250 commits only')
-    expect(text).toMatch(/Changed areas: 3,000 files\+ \(GitHub lists 3,000\)/)
+    expect(text).toContain('Changed areas: 3,109 files, +150,321 −20,457')
+    expect(text).toContain('By area, the first 3,000 files (GitHub lists no more):')
+    expect(text).toMatch(/Tests: [\d,]+ files touched in the first 3,000 files/)
     expect(text).toMatch(/… and \d+ more areas/)
     expect(text).toMatch(/… and \d+ more test files/)
     expect(text).toMatch(/… and \d+ more blocks/)
@@ -315,7 +377,7 @@ describe('merge-summary: what a watcher reads, for real PR shapes', () => {
     // Cut from the smallest limits, each section kept as far as it fits.
     expect(text).toContain('Commits (250+)')
     expect(text).toContain('area0: subject very long words')
-    expect(text).toContain('Tests: 3,000 files touched')
+    expect(text).toContain('Tests: 3,000 files touched in the first 3,000 files')
     expect(text).toContain('… and 400 more follow-ups')
     expect(text.indexOf(SHORTENED_NOTE)).toBeGreaterThan(text.indexOf('Follow-ups'))
     // The same input gives the same comment: a rerun finds nothing to change.
@@ -473,5 +535,131 @@ describe('merge-summary: commits, areas, tests', () => {
     ['docs/testing.md', false]
   ])('%s is a test file: %s', (path, expected) => {
     expect(isTestFile(path)).toBe(expected)
+  })
+})
+
+describe('merge-summary: details a watcher notices', () => {
+  test('line counts have thousands separators, as file counts do', () => {
+    const pr = prFacts(MERGED, { files: [file('src/gen/big.ts', 29_917, 1_250)] })
+    const text = read(summary(pr))
+    expect(text).toContain('Changed areas: 1 file, +29,917 −1,250')
+    expect(text).toContain('src/gen 1 file, +29,917 −1,250')
+  })
+
+  test('Data Center: bold labels and commit scopes render as bold, not as asterisks', () => {
+    const pr = prFacts(MERGED, {
+      commits: [commit('fix(cart): round discounted lines', 1)],
+      reviews: [review('chenwei', 'APPROVED')]
+    })
+    const wiki = toWiki(summary(pr))
+    expect(wiki).toContain('*Approved by* [chenwei|https://github.com/chenwei]')
+    expect(wiki).toMatch(/^\* \*cart:\* round discounted lines/m)
+  })
+})
+
+describe('merge-summary: links to people', () => {
+  const bots = prFacts(
+    { ...MERGED, mergedBy: { login: 'github-actions[bot]', type: 'Bot' } },
+    { reviews: [review('renovate[bot]', 'APPROVED'), review('chenwei', 'APPROVED', 2)] }
+  )
+
+  test('a bot links to its app’s page (it has no profile), a person to their profile', () => {
+    const doc = summary(bots)
+    expect(read(doc)).toContain('Merged by github-actions[bot] into main')
+    expect(read(doc)).toContain('Approved by renovate[bot], chenwei')
+    expect(hrefs(doc)).toEqual(
+      expect.arrayContaining([
+        'https://github.com/apps/github-actions',
+        'https://github.com/apps/renovate',
+        'https://github.com/chenwei'
+      ])
+    )
+    expect(hrefs(doc).filter((h) => /%5B|\[bot\]/.test(h))).toEqual([])
+  })
+
+  test('the page GitHub gives for the account wins', () => {
+    const pr = prFacts(
+      { ...MERGED, mergedBy: { login: 'mergify[bot]', htmlUrl: 'https://ghe.test/apps/mergify' } },
+      { reviews: [{ ...review('dana-k', 'APPROVED'), userUrl: 'https://ghe.test/dana-k' }] }
+    )
+    expect(hrefs(summary(pr))).toEqual(
+      expect.arrayContaining(['https://ghe.test/apps/mergify', 'https://ghe.test/dana-k'])
+    )
+  })
+})
+
+describe('merge-summary: commits and code as written', () => {
+  test('a long code block is cut at the end of a line, never inside one', () => {
+    const sql = 'SELECT * FROM t;\n'.repeat(30)
+    const body = `${'Words of the description. '.repeat(6)}\n\n\`\`\`sql\n${sql}\`\`\``
+    const doc = buildSummary(
+      { pr: prFacts({ ...MERGED, body }), repo: 'acme/shop', strength: 'resolves', followUps: [] },
+      { ...GENEROUS, chars: 200 }
+    )
+    const code = doc.blocks.find((b) => b.type === 'codeBlock')
+    const lines = code?.type === 'codeBlock' ? code.text.split('\n') : []
+    expect(lines.slice(0, -1).every((l) => l === 'SELECT * FROM t;')).toBe(true)
+    expect(lines.length - 1).toBe(11) // 11 whole lines of 17 characters fit in 200
+    expect(lines.at(-1)).toBe('… (19 more lines)')
+  })
+
+  test('one line longer than the limit is cut, with a mark that it was', () => {
+    const body = `\`\`\`\n${'x'.repeat(500)}\nnext\n\`\`\``
+    const doc = buildSummary(
+      { pr: prFacts({ ...MERGED, body }), repo: 'acme/shop', strength: 'resolves', followUps: [] },
+      { ...GENEROUS, chars: 100 }
+    )
+    const code = doc.blocks.find((b) => b.type === 'codeBlock')
+    expect(code?.type === 'codeBlock' && code.text).toBe(`${'x'.repeat(100)}…\n… (1 more line)`)
+  })
+
+  test('GitHub’s revert commits go under Reverts, with the subject they revert', () => {
+    const pr = prFacts(MERGED, {
+      commits: [
+        commit('Revert "feat(cart): coupons"\n\nThis reverts commit abc.', 1),
+        commit('Revert "fix: y"', 2),
+        commit('feat: z', 3),
+        commit('fix: w', 4)
+      ]
+    })
+    const text = read(summary(pr))
+    expect(text).toMatch(/Reverts \(2\)\nfeat\(cart\): coupons 0001\S*\nfix: y 0002/)
+    expect(text).not.toContain('Other')
+  })
+
+  test('an empty message, or one with a body only, still says something', () => {
+    const pr = prFacts(MERGED, {
+      commits: [commit('', 1), commit('\n\nbody only', 2), commit('Tidy up', 3)]
+    })
+    const text = read(summary(pr))
+    expect(text).toMatch(/\(no message\) 0001/)
+    expect(text).toMatch(/body only 0002/)
+  })
+
+  test('only merge commits: the Commits section stays, with its note', () => {
+    const pr = prFacts(MERGED, {
+      commits: [
+        commit("Merge branch 'main' into release/2.0", 1),
+        commit('Merge pull request #129 from acme/fix\n\nfix: y', 2)
+      ]
+    })
+    expect(read(summary(pr))).toContain('Commits\n2 merge commits not listed.')
+  })
+})
+
+describe('merge-summary: follow-ups turned off', () => {
+  test('no Follow-ups section: nothing is claimed of issues the run does not look for', () => {
+    const f = facts({
+      event: merged,
+      pr: cartRounding(),
+      linked: [linked('SHOP-12', 'resolves', 'explicit')],
+      earlier: { applied: [], followUps: null }
+    })
+    const [action] = mergeSummary.plan(f, {}, settings()).actions
+    const text = action?.type === 'jira.upsertComment' ? read(action.body) : ''
+    expect(text).toContain('Tests: ')
+    expect(text).not.toContain('Follow-ups')
+    expect(text).not.toContain('None created')
+    expect(text).toMatch(/Written by gitar-jira when acme\/shop#42 was merged/)
   })
 })

@@ -146,6 +146,8 @@ export function huge(): PrFacts {
       commitsTruncated: true,
       files,
       filesTruncated: true,
+      // GitHub's counts of the whole PR: more than the 3,000 files it lists.
+      totals: { files: 3109, additions: 150_321, deletions: 20_457 },
       reviews: [review('a', 'APPROVED')]
     }
   )
