@@ -2,7 +2,7 @@
  * GitHub API failures turned into messages that name the fix (STYLE.md item 17).
  * Never includes the token: only the method, the path and GitHub's own message.
  */
-import { OutageError, UserError } from '../util/errors.js'
+import { ItemRefusal, OutageError, UserError } from '../util/errors.js'
 import { createsSomething, notReached } from './client.js'
 
 /** What a call needs, as a workflow's `permissions:` block spells it. */
@@ -128,17 +128,23 @@ function describeGraphql(error: GraphqlFailure, permission: GitHubPermission): s
 
 /**
  * The error to throw for a failed GitHub call, with a message naming the fix: an OutageError
- * when GitHub is down, rate-limited or out of reach after the retries, a UserError for any other
- * API failure (HTTP or GraphQL), or the error itself when it is anything else (a bug keeps its
- * stack).
+ * when GitHub is down, rate-limited or out of reach after the retries, a UserError for what the
+ * setup must fix (401, 403, a 404 of what the token cannot see, GraphQL's FORBIDDEN), an
+ * ItemRefusal for a refusal of one item (a 422, a thread gone), or the error itself when it is
+ * anything else (a bug keeps its stack).
  */
 export function gitHubError(error: unknown, permission: GitHubPermission): Error {
   if (isHttpFailure(error)) {
-    const Kind = isOutage(error) ? OutageError : UserError
+    const Kind = isOutage(error)
+      ? OutageError
+      : [401, 403, 404].includes(error.status)
+        ? UserError
+        : ItemRefusal
     return new Kind(describeHttp(error, permission), { title: TITLE, cause: error })
   }
   if (isGraphqlFailure(error)) {
-    const Kind = isGraphqlRateLimit(error) ? OutageError : UserError
+    const forbidden = (error.errors ?? []).some((e) => e.type === 'FORBIDDEN')
+    const Kind = isGraphqlRateLimit(error) ? OutageError : forbidden ? UserError : ItemRefusal
     return new Kind(describeGraphql(error, permission), { title: TITLE, cause: error })
   }
   return error instanceof Error ? error : new Error(String(error))

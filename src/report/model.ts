@@ -3,7 +3,7 @@ import type { RuleName } from '../config/settings.js'
 import type { AppliedAction } from '../plan/actions.js'
 import type { LinkedIssue, Suggestion } from '../rules/linked-issue.js'
 import type { Note } from '../rules/types.js'
-import { EMPTY_STATE, withLinkDigests, type CommentState } from './state.js'
+import { EMPTY_STATE, withLinkDigests, withTitled, type CommentState } from './state.js'
 import type { Settings } from '../config/settings.js'
 import type { PrEvent } from '../context.js'
 import type { PrFacts } from '../github/port.js'
@@ -107,7 +107,10 @@ export function buildReport(run: {
       withRelinks(
         withFollowUps(
           withRequested(
-            withLinkDigests(discovery.state, applied, earlier?.state ?? EMPTY_STATE),
+            withTitled(
+              withLinkDigests(discovery.state, applied, earlier?.state ?? EMPTY_STATE),
+              applied
+            ),
             applied
           ),
           applied

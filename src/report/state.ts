@@ -31,6 +31,11 @@ export interface CommentState {
    * redelivery, an event queued behind a later edit) decides nothing more for that key.
    */
   decided?: Record<string, string>
+  /**
+   * The key update-title put before the PR's title (`ABC-12: …`): the action's word, not the
+   * author's, so it does not make the issue explicitly named (the box to untick stays).
+   */
+  titled?: string
 }
 
 export interface RelinkEntry {
@@ -94,6 +99,7 @@ export function parseState(commentBody: string | undefined): CommentState | null
       : []
     const relink = Array.isArray(parsed.relink) ? parseRelink(parsed.relink) : []
     const decided = parseDecided(parsed.decided)
+    const titled = isKey(parsed.titled) ? parsed.titled : undefined
     return {
       v: 1,
       links,
@@ -101,7 +107,8 @@ export function parseState(commentBody: string | undefined): CommentState | null
       ...(requested.length > 0 ? { requested } : {}),
       ...(followUps.length > 0 ? { followUps } : {}),
       ...(relink.length > 0 ? { relink } : {}),
-      ...(Object.keys(decided).length > 0 ? { decided } : {})
+      ...(Object.keys(decided).length > 0 ? { decided } : {}),
+      ...(titled ? { titled } : {})
     }
   } catch {
     return null
@@ -159,4 +166,20 @@ export function withLinkDigests(
     return digest ? { ...link, h: digest } : link
   })
   return { ...state, links }
+}
+
+const TITLE_KEY = /^([A-Z][A-Z0-9_]+-[1-9][0-9]*): /
+
+/**
+ * The state after this run's title update: the key update-title put before the title, or none
+ * once it took its prefix off. Without an update, as it was.
+ */
+export function withTitled(state: CommentState, applied: readonly AppliedAction[]): CommentState {
+  const update = applied.find(
+    (a) => a.action.type === 'github.updatePrTitle' && a.status === 'done'
+  )?.action
+  if (update?.type !== 'github.updatePrTitle') return state
+  const { titled: _, ...rest } = state
+  const key = TITLE_KEY.exec(update.title)?.[1]
+  return key && !update.from.startsWith(`${key}: `) ? { ...rest, titled: key } : rest
 }

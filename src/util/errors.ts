@@ -53,7 +53,19 @@ export class UserErrors extends Error {
  */
 export type ErrorKind = 'user' | 'outage' | 'other'
 
+/**
+ * A server's refusal of one item that is no mistake of the setup (GitHub's 422 for a title too
+ * long, a review thread deleted since): shown as it is, like a UserError, but of kind `other`.
+ */
+export class ItemRefusal extends UserError {
+  constructor(message: string, options: { title?: string; cause?: unknown } = {}) {
+    super(message, options)
+    this.name = 'ItemRefusal'
+  }
+}
+
 export function errorKind(error: unknown): ErrorKind {
+  if (error instanceof ItemRefusal) return 'other'
   if (error instanceof UserError || error instanceof UserErrors) return 'user'
   return error instanceof OutageError ? 'outage' : 'other'
 }

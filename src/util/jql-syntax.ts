@@ -47,6 +47,9 @@ export function jqlTokens(jql: string): JqlToken[] {
       while (j < jql.length && !WORD_END.test(jql[j]!)) {
         j += jql[j] === '\\' && j + 1 < jql.length && !'()'.includes(jql[j + 1]!) ? 2 : 1
       }
+      // A character that ends words but starts no operator (a lone `!`) is a word of its own:
+      // the tokens always move on.
+      if (j === i) j = i + 1
       tokens.push({ kind: 'word', text: jql.slice(i, j), at: i })
       i = j
     }

@@ -299,13 +299,20 @@ describe('retries', () => {
     it('each attempt has a time limit; the error names it', async () => {
       const { sleep, delays } = recordingSleep()
       const port = await connected({ ...QUICK, sleep })
-      const scope = jira().post('/rest/api/3/issue/bulkfetch').times(5).reply(never)
+      // Persisted: on a loaded machine an attempt may time out before nock has matched it, and a
+      // counted interceptor then runs out (the request goes to DNS: ENOTFOUND).
+      let asked = 0
+      const scope = jira()
+        .post('/rest/api/3/issue/bulkfetch')
+        .reply(() => (asked++, never()))
+        .persist()
       const error = await rejection(port.getIssues(['EX-1']))
+      scope.persist(false)
       expect(error.message).toBe(
         `Jira at ${SITE} is unavailable: could not read issues (POST /rest/api/3/issue/bulkfetch: no answer within 250 ms, the request timeout), even after retrying.`
       )
       expect(delays).toEqual([10, 20, 40, 80])
-      expect(scope.isDone()).toBe(true)
+      expect(asked).toBeLessThanOrEqual(5)
       expect(core.info).toHaveBeenCalledWith(
         'POST /rest/api/3/issue/bulkfetch: Jira gave no answer within 250 ms; retrying in 1 s (attempt 2 of 5).'
       )

@@ -5,7 +5,7 @@
 import type { AppliedAction } from '../../../src/plan/actions.js'
 import { withFollowUps, withRelinks } from '../../../src/report/follow-ups.js'
 import type { FollowUpsView } from '../../../src/rules/follow-ups/index.js'
-import { EMPTY_STATE, parseState, writeState } from '../../../src/report/state.js'
+import { EMPTY_STATE, parseState, withTitled, writeState } from '../../../src/report/state.js'
 
 const created = (key: string): AppliedAction => ({
   action: {
@@ -110,5 +110,32 @@ describe('the "relates to" links the state remembers as failed', () => {
       { key: 'ABC-7', to: ['ABC-1', 'ABC-2'], tries: 1 }
     ])
     expect(withRelinks(earlier, [], undefined)).toBe(earlier)
+  })
+})
+
+describe('titled: the key update-title put before the title', () => {
+  const update = (from: string, title: string, status: 'done' | 'failed' = 'done') =>
+    ({
+      action: { type: 'github.updatePrTitle', rule: 'auto-link', prNumber: 42, title, from },
+      status
+    }) as AppliedAction
+  test('set by the update that wrote it, dropped by one that took it off, kept otherwise', () => {
+    expect(withTitled(EMPTY_STATE, [update('Fix x', 'ABC-1: Fix x')]).titled).toBe('ABC-1')
+    expect(
+      withTitled({ ...EMPTY_STATE, titled: 'ABC-1' }, [update('ABC-1: Fix x', 'Fix x')])
+    ).toEqual(EMPTY_STATE)
+    expect(withTitled({ ...EMPTY_STATE, titled: 'ABC-1' }, [])).toEqual({
+      ...EMPTY_STATE,
+      titled: 'ABC-1'
+    })
+    expect(withTitled(EMPTY_STATE, [update('Fix x', 'ABC-1: Fix x', 'failed')])).toEqual(
+      EMPTY_STATE
+    )
+  })
+  test('read back from the comment; anything but a key is dropped', () => {
+    const body = (titled: unknown) =>
+      `<!-- gitar-jira:state ${JSON.stringify({ v: 1, links: [], titled })} -->`
+    expect(parseState(body('ABC-1'))?.titled).toBe('ABC-1')
+    expect(parseState(body('<script>'))).toEqual(EMPTY_STATE)
   })
 })

@@ -260,7 +260,10 @@ export async function discoverLinkedIssues(
     ...(previous.rejected ? { rejected: previous.rejected } : {}),
     ...(previous.requested ? { requested: previous.requested } : {}),
     ...(previous.followUps?.length ? { followUps: previous.followUps } : {}),
-    ...(previous.relink?.length ? { relink: previous.relink } : {})
+    ...(previous.relink?.length ? { relink: previous.relink } : {}),
+    ...(previous.titled && pr.pr.title.startsWith(`${previous.titled}: `)
+      ? { titled: previous.titled }
+      : {})
   }
   // Named by the PR, a dismissed issue is linked all the same: listed once, as linked.
   const dismissed = found.filter(
@@ -289,12 +292,14 @@ export async function discoverLinkedIssues(
   }
 }
 
+const CONFIRM_ROUNDS = 2
+
 type Searched = NonNullable<Awaited<ReturnType<typeof searchCandidates>>>
 
 /**
  * Inference over the candidates, its picks confirmed (./confirm.ts): a pick only the cache knows
- * is read again; if Jira no longer has it, inference runs again without it, and what it picks
- * then counts only if confirmed already. `gone`: the cached issues found gone, dropped from the
+ * is read again; if Jira no longer has it, inference runs again without it, and its new picks are
+ * read in turn (CONFIRM_ROUNDS). `gone`: the cached issues found gone, dropped from the
  * cache when it is saved.
  */
 async function confirmInferred(
@@ -307,21 +312,24 @@ async function confirmInferred(
 ): Promise<Picks & { gone: Set<string> }> {
   const infer = (pool: JiraIssue[]) => inferLinks(pr, pool, settings, exclude, searched.author)
   let picks = infer(searched.issues.filter((issue) => !known.gone.has(issue.key)))
-  const unread = unconfirmed(picks, searched.stored, known)
-  if (unread.length > 0) {
+  // Twice at most: what the pool without the gone picks yields is read in turn (a rerun must pick
+  // what this run picks); what a third pass would need is left out.
+  for (let round = 0; round < CONFIRM_ROUNDS; round++) {
+    const unread = unconfirmed(picks, searched.stored, known)
+    if (unread.length === 0) break
     record(known, unread, await ports.jira.getIssues(unread))
-    if (picked(picks).some((key) => known.gone.has(key))) {
-      picks = infer(searched.issues.filter((issue) => !known.gone.has(issue.key)))
-    }
+    if (!picked(picks).some((key) => known.gone.has(key))) break
+    picks = infer(searched.issues.filter((issue) => !known.gone.has(issue.key)))
   }
   const gone = new Set([...known.gone].filter((key) => searched.stored.has(key)))
   return { ...confirmedPicks(picks, searched.stored, known), gone }
 }
 
 /**
- * A dismissed issue that the PR names only as the title's `KEY: ` prefix, which update-title
- * writes: the action's own write, not the author's word, so unticking undoes it (the auto-link
- * rule takes the prefix off the title) rather than being overruled by it.
+ * An issue the PR names only as the title's `KEY: ` prefix that update-title wrote (the state's
+ * `titled`): the action's word, not the author's. The issue stays linked as it was (inferred,
+ * ticked), with its box; unticked, the auto-link rule takes the prefix off the title. A key the
+ * author typed there is theirs, and links the issue.
  */
 function prefixedByTheAction(
   mention: KeyMention,
@@ -331,7 +339,7 @@ function prefixedByTheAction(
 ): boolean {
   return (
     settings.rules.autoLink.updateTitle &&
-    (previous.rejected ?? []).includes(mention.key) &&
+    previous.titled === mention.key &&
     mention.sources.every((source) => source === 'title') &&
     title.startsWith(`${mention.key}: `)
   )

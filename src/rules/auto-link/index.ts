@@ -91,10 +91,14 @@ export const autoLink: Rule = {
  */
 export function titleWithKey(title: string, facts: Facts): string {
   // A prefix this option wrote for an issue a maintainer then unticked goes with the link.
-  const undone = (facts.dismissed ?? []).find((key) => title.startsWith(`${key}: `))
-  const own = undone === undefined ? title : title.slice(undone.length + 2)
+  const titled = facts.previous.titled
+  const undone =
+    titled !== undefined &&
+    (facts.dismissed ?? []).includes(titled) &&
+    title.startsWith(`${titled}: `)
+  const own = undone ? title.slice(titled.length + 2) : title
   const named = facts.linked.some((l) => l.sources.includes('title'))
   const first = facts.linked.find((l) => l.strength === 'resolves')
-  if (named || !first) return own
+  if (named || !first || own.startsWith(`${first.issue.key}: `)) return own
   return `${first.issue.key}: ${own}`
 }

@@ -18,7 +18,7 @@ import type { Action, FromConfig } from '../../plan/actions.js'
 import type { RichDoc } from '../../richtext/model.js'
 import type { Strength } from '../auto-link/keys.js'
 import { linksGone } from '../auto-link/links-gone.js'
-import type { Facts, Ports, Rule, RulePlan } from '../types.js'
+import type { Facts, Note, Ports, Rule, RulePlan } from '../types.js'
 import { fitSummary, type FollowUp } from './summary.js'
 
 export const SUMMARY_PROPERTY = 'gitar-jira.merge-summary'
@@ -71,7 +71,18 @@ export const mergeSummary: Rule<KnownSummaries> = {
       return doc
     }
     const { visibility } = settings.rules.mergeSummary
-    const actions: Action[] = facts.linked.map((linked) => {
+    // Follow-ups on but without an account of this run (it failed): the summaries wait, rather
+    // than lose their Follow-ups section now and get it back, in another edit, on the next run.
+    const waiting = settings.rules.followUps.enabled && followUps === null
+    const notes: Note[] = waiting
+      ? [
+          {
+            level: 'info',
+            text: 'The merge summaries are not written on this run: follow-ups failed, and the summaries list them. The next run writes them.'
+          }
+        ]
+      : []
+    const actions: Action[] = (waiting ? [] : facts.linked).map((linked) => {
       const index = known[linked.issue.key] ?? {}
       return {
         type: 'jira.upsertComment',
@@ -98,6 +109,6 @@ export const mergeSummary: Rule<KnownSummaries> = {
         index: { property: SUMMARY_PROPERTY, entry: pr.htmlUrl, known: index }
       })
     }
-    return { actions, notes: [] }
+    return { actions, notes }
   }
 }

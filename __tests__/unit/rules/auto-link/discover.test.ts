@@ -253,15 +253,64 @@ test("with update-title, an unticked issue the title names only as its `KEY: ` p
   const { jira } = fakeJira(null)
   const ports = { jira, cache: { store: NO_CACHE, key: Buffer.alloc(32) } }
   const prefixed = prFacts({ ...pr.pr, title: 'SHOP-51: Wishlist: read-only share links' })
-  const state: CommentState = { v: 1, links: [], rejected: ['SHOP-51'] }
+  const state: CommentState = { v: 1, links: [], rejected: ['SHOP-51'], titled: 'SHOP-51' }
   const s = config({})
   s.rules.autoLink.updateTitle = true
   const found = await discoverLinkedIssues(ports, prefixed, state, s)
   expect(found.linked.map((l) => l.issue.key)).not.toContain('SHOP-51')
   expect(found.state.rejected).toEqual(['SHOP-51'])
-  // Written by a person (no update-title), the key is the author's word and wins.
+  // Typed by the author (the state says the action wrote no prefix), the key is theirs and wins.
+  const { titled: _, ...typed } = state
+  const theirs = await discoverLinkedIssues(ports, prefixed, typed, s)
+  expect(theirs.linked).toMatchObject([{ via: 'explicit', issue: { key: 'SHOP-51' } }])
   const named = await discoverLinkedIssues(ports, prefixed, state, config({}))
   expect(named.linked).toMatchObject([{ via: 'explicit', issue: { key: 'SHOP-51' } }])
   expect(named.dismissed).toEqual([])
   expect(found.dismissed.map((i) => i.key)).toEqual(['SHOP-51'])
+})
+
+test('a cached pick found gone gives way to the next, which is read in turn: the next run picks the same', async () => {
+  const key = cacheKey('secret', 'https://jira.acme.test')
+  const SCOPE = 'project in ("SHOP") AND (statusCategory != Done)'
+  const runner: JiraIssue = jiraIssue('SHOP-52', {
+    summary: 'Share button',
+    details: { description: '', components: ['Accounts'], labels: [] }
+  })
+  const issues = [...POOL, runner]
+  const corpus = { v: 2, scope: SCOPE, syncedAt: new Date().toISOString(), issues }
+  const store = memoryStore(seal(corpus, key))
+  // SHOP-51 was deleted; SHOP-52 is still there.
+  const jira = {
+    siteUrl: 'https://jira.acme.test',
+    getIssues: jest.fn(async (keys: string[]) =>
+      issues.filter((i) => i.key !== 'SHOP-51' && keys.includes(i.key))
+    ),
+    searchIssues: jest.fn(async (_query: string) => [] as JiraIssue[]),
+    findUser: jest.fn(async (_ref: string) => null)
+  }
+  const run = () =>
+    discoverLinkedIssues({ jira, cache: { store, key } }, pr, EMPTY_STATE, config({}))
+  const picks = (d: Awaited<ReturnType<typeof discoverLinkedIssues>>) =>
+    [...d.linked, ...d.suggestions].map((l) => l.issue.key)
+  const first = await run()
+  expect(picks(first)).toContain('SHOP-52')
+  expect(picks(first)).not.toContain('SHOP-51')
+  await first.saveCache()
+  expect(picks(await run())).toEqual(picks(first))
+})
+
+test('with update-title, an inferred issue the action put before the title stays inferred, its box kept', async () => {
+  const { jira } = fakeJira(null)
+  const ports = { jira, cache: { store: NO_CACHE, key: Buffer.alloc(32) } }
+  const prefixed = prFacts({ ...pr.pr, title: 'SHOP-51: Wishlist: read-only share links' })
+  const s = config({})
+  s.rules.autoLink.updateTitle = true
+  const state: CommentState = {
+    v: 1,
+    links: [{ key: 'SHOP-51', via: 'inferred' }],
+    titled: 'SHOP-51'
+  }
+  const found = await discoverLinkedIssues(ports, prefixed, state, s)
+  expect(found.linked).toMatchObject([{ via: 'inferred', issue: { key: 'SHOP-51' } }])
+  expect(found.state.titled).toBe('SHOP-51')
 })

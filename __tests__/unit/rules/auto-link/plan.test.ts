@@ -217,7 +217,11 @@ describe('auto-link plan', () => {
   test('update-title takes off the prefix it wrote for an issue a maintainer then unticked', () => {
     const plan = autoLink.plan(
       {
-        ...facts({ linked: [], pr: prFacts({ title: 'ABC-9: Add a guest checkout' }) }),
+        ...facts({
+          linked: [],
+          pr: prFacts({ title: 'ABC-9: Add a guest checkout' }),
+          previous: { v: 1, links: [], titled: 'ABC-9' }
+        }),
         dismissed: ['ABC-9']
       },
       undefined,
@@ -230,6 +234,21 @@ describe('auto-link plan', () => {
       title: 'Add a guest checkout',
       from: 'ABC-9: Add a guest checkout'
     })
+  })
+
+  test('update-title leaves a dismissed key the author typed before the title, and writes no second prefix', () => {
+    const typed = {
+      ...facts({ linked: [], pr: prFacts({ title: 'ABC-9: Add a guest checkout' }) }),
+      dismissed: ['ABC-9']
+    }
+    expect(titleWithKey('ABC-9: Add a guest checkout', typed)).toBe('ABC-9: Add a guest checkout')
+    const inferred = [{ ...linked[0]!, via: 'inferred' as const, sources: [] }]
+    expect(
+      titleWithKey(
+        'ABC-1: Add a guest checkout',
+        facts({ linked: inferred, previous: { v: 1, links: [], titled: 'ABC-1' } })
+      )
+    ).toBe('ABC-1: Add a guest checkout')
   })
 
   test('update-title leaves the title alone when the PR resolves nothing: a key there would resolve', () => {

@@ -655,11 +655,31 @@ describe('merge-summary: follow-ups turned off', () => {
       linked: [linked('SHOP-12', 'resolves', 'explicit')],
       earlier: { applied: [], followUps: null }
     })
-    const [action] = mergeSummary.plan(f, {}, settings()).actions
+    const off = settings()
+    off.rules.followUps.enabled = false
+    const [action] = mergeSummary.plan(f, {}, off).actions
     const text = action?.type === 'jira.upsertComment' ? read(action.body) : ''
     expect(text).toContain('Tests: ')
     expect(text).not.toContain('Follow-ups')
     expect(text).not.toContain('None created')
     expect(text).toMatch(/Written by gitar-jira when acme\/shop#42 was merged/)
+  })
+
+  test('follow-ups on but failed on this run: no summary is written or rewritten without them', () => {
+    const f = facts({
+      event: merged,
+      pr: cartRounding(),
+      linked: [linked('SHOP-12', 'resolves', 'explicit')],
+      earlier: { applied: [], followUps: null }
+    })
+    const known = { 'SHOP-12': { [f.pr.pr.htmlUrl]: '10001' } }
+    const plan = mergeSummary.plan(f, known, settings())
+    expect(plan.actions).toEqual([])
+    expect(plan.notes).toEqual([
+      {
+        level: 'info',
+        text: 'The merge summaries are not written on this run: follow-ups failed, and the summaries list them. The next run writes them.'
+      }
+    ])
   })
 })
