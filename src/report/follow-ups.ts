@@ -188,7 +188,7 @@ export function followUpsBlock(report: RunReport): string {
     lines.push(
       '',
       view.noProject
-        ? '**Not created: there is no Jira project to create them in.**'
+        ? '**These cannot become Jira issues: there is no Jira project to create them in.**'
         : '**At the merge these become Jira issues:**',
       ...view.pending.map((p) => `- ${escapeCell(p.summary, 120)} · ${escapeCell(p.what, 200)}`)
     )
