@@ -3,6 +3,7 @@
  * inference (or accepted earlier) unticked removes it. Each box carries its key in a hidden
  * marker, so editing the visible text around it changes nothing.
  */
+import type { AppliedAction } from '../plan/actions.js'
 import type { CommentEditEvent } from '../context.js'
 import type { IssueComment } from '../github/port.js'
 import {
@@ -124,17 +125,28 @@ export function supersededNotice(
 
 /**
  * The state with the time of the decisions this run applied, beside those of earlier runs
- * (`earlier`, the state the run started from): every run carries them on.
+ * (`earlier`, the state the run started from): every run carries them on. A decision whose
+ * link write failed is not timed: re-running the failed job applies it again.
  */
 export function withDecisionTimes(
   state: CommentState,
   earlier: CommentState,
-  decisions: Decisions | undefined
+  decisions: Decisions | undefined,
+  applied: readonly AppliedAction[] = []
 ): CommentState {
   const decided = new Map(Object.entries(earlier.decided ?? {}))
+  const failed = new Set(
+    applied
+      .filter(
+        (a) =>
+          a.status === 'failed' &&
+          (a.action.type === 'jira.upsertRemoteLink' || a.action.type === 'jira.deleteRemoteLink')
+      )
+      .map((a) => ('issueKey' in a.action ? a.action.issueKey : ''))
+  )
   if (decisions?.at !== undefined) {
     const { accept, reject, at } = decisions
-    for (const key of [...accept, ...reject]) {
+    for (const key of [...accept, ...reject].filter((k) => !failed.has(k))) {
       // Re-inserted: the latest decisions are the ones kept.
       decided.delete(key)
       decided.set(key, at)

@@ -119,7 +119,8 @@ export function buildReport(run: {
         planned.followUps
       ),
       earlier?.state ?? EMPTY_STATE,
-      run.decisions
+      run.decisions,
+      applied
     ),
     unlinked: applied.flatMap((a) =>
       a.action.type === 'jira.deleteRemoteLink' && a.status !== 'failed' ? [a.action.issueKey] : []

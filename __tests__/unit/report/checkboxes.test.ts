@@ -6,6 +6,7 @@ import {
   undecidedSince,
   withDecisionTimes
 } from '../../../src/report/checkboxes.js'
+import type { AppliedAction } from '../../../src/plan/actions.js'
 import type { CommentEditEvent } from '../../../src/context.js'
 import { parseState, writeState, type CommentState } from '../../../src/report/state.js'
 
@@ -111,6 +112,23 @@ describe('the order of edits', () => {
   test('a state from before decision times, or an edit without a time, is not ordered', () => {
     expect(undecidedSince({ accept: ['ABC-7'], reject: [], at: T0 }, state).superseded).toEqual([])
     expect(undecidedSince({ accept: ['ABC-7'], reject: [] }, decidedAtT0).superseded).toEqual([])
+  })
+
+  test('a decision whose link write failed is not timed: re-running the job applies it again', () => {
+    const failedLink = {
+      action: {
+        type: 'jira.upsertRemoteLink',
+        rule: 'auto-link',
+        issueKey: 'ABC-9',
+        link: {}
+      },
+      status: 'failed',
+      error: 'Jira at … is unavailable'
+    } as unknown as AppliedAction
+    const next = withDecisionTimes(state, decidedAtT0, { accept: ['ABC-9'], reject: [], at: T1 }, [
+      failedLink
+    ])
+    expect(next.decided).toEqual({ 'ABC-7': T0 })
   })
 
   test('the time of applied decisions is remembered, and every later run carries it on', () => {

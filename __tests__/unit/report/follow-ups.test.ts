@@ -151,7 +151,9 @@ describe('no Jira project for the follow-ups (no `project`, the PR linked to no 
     const block = followUpsBlock(report(plan, []))
 
     expect(block).not.toContain('At the merge')
-    expect(block).toContain('**These cannot become Jira issues: there is no Jira project to create them in.**')
+    expect(block).toContain(
+      '**These cannot become Jira issues: there is no Jira project to create them in.**'
+    )
     expect(block).toContain('round totals · the TODO at src/cart.ts:5')
     expect(block).toContain('Round shipping too? · the review thread at src/cart.ts:18')
     expect(plan.notes).toEqual([{ level: 'warning', text: WARNING }])
@@ -163,7 +165,9 @@ describe('no Jira project for the follow-ups (no `project`, the PR linked to no 
 
     expect(plan.actions).toEqual([])
     expect(block).not.toContain('At the merge')
-    expect(block).toContain('**These cannot become Jira issues: there is no Jira project to create them in.**')
+    expect(block).toContain(
+      '**These cannot become Jira issues: there is no Jira project to create them in.**'
+    )
     expect(block).toContain('round totals · the TODO at src/cart.ts:5')
     expect(block).toContain('Round shipping too? · the review thread at src/cart.ts:18')
     expect(plan.notes).toEqual([{ level: 'warning', text: WARNING }])
