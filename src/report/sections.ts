@@ -5,6 +5,8 @@
 import { escapeCell } from '../util/escape.js'
 import { groupFailures, timesOf } from './failures.js'
 import { describeAction } from '../plan/actions.js'
+import type { RichDoc } from '../richtext/model.js'
+import { toWiki } from '../richtext/wiki.js'
 import type { RunReport } from './model.js'
 import { checkboxLine } from './checkboxes.js'
 import type { JiraIssue } from '../jira/port.js'
@@ -127,13 +129,41 @@ export function notesBlock(report: RunReport): string {
     .join('\n')
 }
 
-function dryRunBlock(report: RunReport): string {
+function dryRunBlock(report: RunReport, surface: Surface): string {
   if (!report.dryRun) return ''
   const would = report.applied.map((a) => `- would ${escapeCell(describeAction(a.action), 300)}`)
+  // The job summary also shows what each Jira comment would say (as Data Center's wiki markup,
+  // the plain-text form of the rich text): a dry run reports everything it computed.
+  const texts =
+    surface === 'summary'
+      ? report.applied.flatMap(({ action }) =>
+          action.type === 'jira.upsertComment'
+            ? [wouldSay(describeAction(action), action.body)]
+            : []
+        )
+      : []
   return [
     '<details><summary>Dry run: nothing was written to Jira or GitHub</summary>',
     '',
     ...(would.length > 0 ? would : ['- nothing to do']),
+    ...texts,
+    '',
+    '</details>'
+  ].join('\n')
+}
+
+/** A Jira comment's text in a fenced block no backtick of the text can close. */
+function wouldSay(what: string, body: RichDoc): string {
+  const text = toWiki(body)
+  const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((run) => run.length))
+  const fence = '`'.repeat(longest + 1)
+  return [
+    '',
+    `<details><summary>${escapeCell(what, 300)}</summary>`,
+    '',
+    fence,
+    text,
+    fence,
     '',
     '</details>'
   ].join('\n')
@@ -159,6 +189,6 @@ export function reportSections(report: RunReport, surface: Surface): string[] {
     followUpsBlock(report),
     notesBlock(report),
     failuresBlock(report),
-    dryRunBlock(report)
+    dryRunBlock(report, surface)
   ].filter((part) => part !== '')
 }

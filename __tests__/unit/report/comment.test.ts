@@ -350,3 +350,34 @@ describe('links without a key and possible matches', () => {
     )
   })
 })
+
+test('a dry run’s job summary shows what each Jira comment would say; the PR comment does not', () => {
+  const body = {
+    blocks: [
+      { type: 'paragraph', content: [{ type: 'text', text: 'Merged by ana with ``` inside.' }] }
+    ]
+  }
+  const dry = report({
+    dryRun: true,
+    applied: [
+      {
+        action: {
+          type: 'jira.upsertComment',
+          rule: 'merge-summary',
+          issueKey: 'ABC-1',
+          what: 'the merge summary of acme/shop#42',
+          body,
+          visibility: null,
+          commentId: null,
+          index: { property: 'gitar-jira.merge-summary', entry: 'u', known: {} }
+        },
+        status: 'would'
+      }
+    ]
+  } as never)
+  const summary = renderSummary(dry)
+  expect(summary).toContain(
+    '<details><summary>add the merge summary of acme/shop#\u200b42 on ABC-1</summary>\n\n````\nMerged by ana with ``` inside.\n````'
+  )
+  expect(renderComment(dry)).not.toContain('Merged by ana')
+})
