@@ -116,7 +116,7 @@ function isOAuth(mode: JiraAuthMode): boolean {
 function renewHint(mode: JiraAuthMode): string {
   switch (mode) {
     case 'basic':
-      return "Check that the email is the token owner's Atlassian account email and that the API token is neither expired nor revoked (create one at https://id.atlassian.com/manage-profile/security/api-tokens)."
+      return "Check that the email is the token owner's Atlassian account email and that the API token is neither expired nor revoked (create one at https://id.atlassian.com/manage-profile/security/api-tokens). On Jira Data Center or Server, leave 'jira-email' empty: give 'jira-username' with 'jira-api-token', or a personal access token alone in 'jira-api-token'."
     case 'bearer':
       return "Check that the personal access token is neither expired nor revoked; a Jira Cloud API token also needs 'jira-email'."
     case 'basic-username':

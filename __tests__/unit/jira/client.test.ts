@@ -95,7 +95,7 @@ describe('connectJira: auth headers and /myself', () => {
     const error = await rejection(connect())
     expect(error).toBeInstanceOf(UserError)
     expect(error.message).toBe(
-      `Jira at ${SITE} answered as an anonymous user, so the credential in 'jira-email' and 'jira-api-token' was not accepted (200 OK without an accountId). Check that the email is the token owner's Atlassian account email and that the API token is neither expired nor revoked (create one at https://id.atlassian.com/manage-profile/security/api-tokens).`
+      `Jira at ${SITE} answered as an anonymous user, so the credential in 'jira-email' and 'jira-api-token' was not accepted (200 OK without an accountId). Check that the email is the token owner's Atlassian account email and that the API token is neither expired nor revoked (create one at https://id.atlassian.com/manage-profile/security/api-tokens). On Jira Data Center or Server, leave 'jira-email' empty: give 'jira-username' with 'jira-api-token', or a personal access token alone in 'jira-api-token'.`
     )
   })
 
@@ -110,7 +110,7 @@ describe('connectJira: auth headers and /myself', () => {
       )
     const error = await rejection(port.getIssues(['EX-1']))
     expect(error.message).toBe(
-      `Jira at ${SITE} answered as an anonymous user, so the credential in 'jira-email' and 'jira-api-token' was not accepted (X-Seraph-LoginReason: AUTHENTICATED_FAILED). Check that the email is the token owner's Atlassian account email and that the API token is neither expired nor revoked (create one at https://id.atlassian.com/manage-profile/security/api-tokens).`
+      `Jira at ${SITE} answered as an anonymous user, so the credential in 'jira-email' and 'jira-api-token' was not accepted (X-Seraph-LoginReason: AUTHENTICATED_FAILED). Check that the email is the token owner's Atlassian account email and that the API token is neither expired nor revoked (create one at https://id.atlassian.com/manage-profile/security/api-tokens). On Jira Data Center or Server, leave 'jira-email' empty: give 'jira-username' with 'jira-api-token', or a personal access token alone in 'jira-api-token'.`
     )
   })
 
