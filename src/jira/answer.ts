@@ -37,6 +37,11 @@ export function notJson(text: string, contentType: string | null): string {
   return `an HTML page${title ? ` (“${title}”)` : ''} instead of Jira's JSON`
 }
 
+/** A JSON value read as an object where a missing or odd one means "nothing there". */
+export function asObject(json: unknown): Record<string, unknown> {
+  return json !== null && typeof json === 'object' ? (json as Record<string, unknown>) : {}
+}
+
 /** The answer as a JSON object; anything else (no body, a list, a string) is unexpected. */
 export function objectAnswer(json: unknown): Record<string, unknown> {
   if (json === undefined || json === null) {

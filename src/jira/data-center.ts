@@ -45,7 +45,14 @@ import type {
   UserRef
 } from './port.js'
 import { AnonymousAnswerError, detailOf } from './transport.js'
-import { listAnswer, listIn, objectAnswer, UnexpectedAnswerError, valueIn } from './answer.js'
+import {
+  asObject,
+  listAnswer,
+  listIn,
+  objectAnswer,
+  UnexpectedAnswerError,
+  valueIn
+} from './answer.js'
 
 const API = '/rest/api/2'
 const SEARCH_PAGE_LIMIT = 100
@@ -58,10 +65,6 @@ type Method = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
 function path(...segments: string[]): string {
   return `${API}/${segments.map((s) => encodeURIComponent(s)).join('/')}`
-}
-
-function asObject(json: unknown): Record<string, unknown> {
-  return json !== null && typeof json === 'object' ? (json as Record<string, unknown>) : {}
 }
 
 export class DataCenterJira implements JiraPort {

@@ -232,6 +232,23 @@ export function fieldsRefused(error: unknown): string[] {
 }
 
 /**
+ * The values a JQL query names that Jira says do not exist: its 400 says "The value 'SHPO' does
+ * not exist for the field 'project'." (Cloud and Data Center alike) for a project that is not
+ * there or that the account cannot browse.
+ */
+export function valuesJiraLacks(error: unknown, field: string): string[] {
+  if (!isApiError(error) || error.status !== 400) return []
+  const { errorMessages } = (error.body ?? {}) as { errorMessages?: unknown }
+  const said = Array.isArray(errorMessages) ? errorMessages.map(String) : [error.message]
+  const values = said.flatMap((message) =>
+    [...message.matchAll(/The value '([^']+)' does not exist for the field '([^']+)'/g)]
+      .filter((match) => match[2] === field)
+      .map((match) => match[1]!)
+  )
+  return [...new Set(values)]
+}
+
+/**
  * A request whose 404 is an answer, not a failure (a comment or link already gone, a property
  * never set, an issue the credential cannot see): `otherwise` then; any other error is thrown.
  */

@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util'
+import { asObject } from './answer.js'
 
 /**
  * Whether a comment as Jira answers it already says what a run would write: the same body (wiki
@@ -15,8 +16,4 @@ export function sameComment(
   if (!wanted.visibility) return true
   const visibility = asObject(now.visibility)
   return visibility.type === wanted.visibility.type && visibility.value === wanted.visibility.value
-}
-
-function asObject(json: unknown): Record<string, unknown> {
-  return json !== null && typeof json === 'object' ? (json as Record<string, unknown>) : {}
 }

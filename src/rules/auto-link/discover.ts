@@ -221,6 +221,8 @@ export async function discoverLinkedIssues(
     wantsInference && mentions.length === 0 ? search() : Promise.resolve(null)
   ])
   const linked = linkedIssues(mentions, previous, found, settings)
+  // Asked of Jira and not answered: deleted, moved away, or out of the account's sight.
+  const unanswered = new Set(keys.filter((key) => !found.some((issue) => issue.key === key)))
   let suggestions: Suggestion[] = []
   let saveCache: () => Promise<void> = NOTHING_TO_SAVE
   let failure: SearchFailure | undefined
@@ -238,7 +240,7 @@ export async function discoverLinkedIssues(
       ])
       const inferred = await confirmInferred(ports, pr, settings, searched, exclude, {
         fresh: new Map(found.map((issue) => [issue.key, issue])),
-        gone: new Set(keys.filter((key) => !found.some((issue) => issue.key === key)))
+        gone: new Set(unanswered)
       }).catch(failed)
       if ('failure' in inferred) failure = inferred.failure
       for (const link of 'failure' in inferred ? [] : inferred.linked) {
@@ -269,10 +271,7 @@ export async function discoverLinkedIssues(
   const dismissed = found.filter(
     (issue) => dismissedKeys.includes(issue.key) && !linked.some((l) => l.issue.key === issue.key)
   )
-  const answered = new Set(found.map((issue) => issue.key))
-  const vanished = previous.links
-    .map((l) => l.key)
-    .filter((key) => keys.includes(key) && !answered.has(key))
+  const vanished = previous.links.map((l) => l.key).filter((key) => unanswered.has(key))
   if (vanished.length > 0) {
     core.notice(
       `${vanished.join(', ')} ${vanished.length === 1 ? 'was' : 'were'} linked on an earlier run, and Jira no longer shows ${vanished.length === 1 ? 'it' : 'them'} to the action's account (deleted, moved to another project, or out of its permissions): no longer listed, and no link to remove.`,

@@ -6,7 +6,7 @@
  */
 import type { KeyPath } from '../../config/load.js'
 import type { Settings } from '../../config/settings.js'
-import { valuesJiraLacks } from '../../jira/missing-values.js'
+import { valuesJiraLacks } from '../../jira/errors.js'
 import type { Failure } from '../../report/failures.js'
 import { errorKind, getErrorMessage } from '../../util/errors.js'
 
