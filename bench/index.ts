@@ -5,7 +5,8 @@
  * longest chain of dependent requests (measured twice: from
  * the request log's timing, and from the wall time with 50 ms added to every answer:
  * chain ≈ (t50 − t0) / 50), the wall time and the peak memory of the action's process. Then the
- * bundle size and the cold start of the bundle against a bare bundled @actions/core action.
+ * bundle size, the cold start of the bundle against a bare bundled @actions/core action, and the
+ * time to read a config file as its `users` table grows toward the size limit.
  * Prints a table, or with `--json` one JSON object. Figures only: it asserts nothing.
  *
  *   node --import ./sandbox/register.mjs bench/index.ts [--json]
@@ -19,6 +20,7 @@ import type { LoggedRequest } from '../sandbox/index.js'
 import { BUNDLE, runAction, type ActionRun } from '../sandbox/run-action.js'
 import { startCacheService } from './cache-service.js'
 import { coldStart } from './cold-start.js'
+import { configParse } from './config-parse.js'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
 const LATENCY_MS = 50
@@ -269,6 +271,8 @@ for (const event of EVENTS) {
 if (!json) process.stderr.write('bench: cold start…\n')
 const cold = await coldStart(bundle)
 const size = bundleBytes()
+if (!json) process.stderr.write('bench: config file reading…\n')
+const config = configParse()
 const result = {
   node: process.version,
   runsPerEvent: RUNS,
@@ -280,6 +284,7 @@ const result = {
     bareActionMs: Math.round(cold.bare * 10) / 10,
     ratio: Math.round((cold.ours / cold.bare) * 100) / 100
   },
+  configParse: config,
   benchSeconds: Math.round((performance.now() - started) / 100) / 10
 }
 
@@ -305,6 +310,9 @@ if (json) {
     `cold start to first request (median of ${process.env.COLD_START_RUNS ?? 15}): ` +
       `gitar-jira ${result.coldStart.bundleMs} ms, bare @actions/core action ${result.coldStart.bareActionMs} ms, ` +
       `ratio ${result.coldStart.ratio.toFixed(2)}`
+  )
+  console.log(
+    `config file with a users table: ${config.map((c) => `${c.entries} entries (${Math.round(c.bytes / 1024)} KiB) ${c.ms} ms`).join(', ')}`
   )
   console.log(`\n(bench took ${result.benchSeconds} s)`)
 }

@@ -3,6 +3,7 @@
  * Never includes the token: only the method, the path and GitHub's own message.
  */
 import { ItemRefusal, OutageError, UserError } from '../util/errors.js'
+import { ellipsized } from '../util/text.js'
 import { createsSomething, notReached } from './client.js'
 
 /** What a call needs, as a workflow's `permissions:` block spells it. */
@@ -54,9 +55,9 @@ function route(request: HttpFailure['request']): string {
  * GitHub's message without the documentation link Octokit appends: its first line, at most
  * 200 characters (a proxy's error page could be long, or echo the request).
  */
-function gitHubSays(message: string): string {
+export function gitHubSays(message: string, max = 200): string {
   const line = (message.split('\n')[0] ?? '').replace(/\s+-\s+https:\/\/docs\.github\.com\S*$/, '')
-  return line.length > 200 ? `${line.slice(0, 199)}…` : line.trim()
+  return ellipsized(line.trim(), max)
 }
 
 function isRateLimit(error: HttpFailure): boolean {

@@ -1,6 +1,6 @@
 /** Review requests: GitHub's refusals (422) are news for the report, not failures of the run. */
 import type { GitHubClient } from './client.js'
-import { callGitHub, httpStatus } from './errors.js'
+import { callGitHub, gitHubSays, httpStatus } from './errors.js'
 import type { ReviewRequestOutcome } from './port.js'
 import type { Repo } from './pr-facts.js'
 
@@ -29,7 +29,5 @@ export async function requestReviewers(
 /** GitHub's reason, without the documentation link Octokit appends. */
 function refusal(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error)
-  const first = (message.split('\n')[0] ?? '').replace(/\s+-\s+https:\/\/docs\.github\.com\S*$/, '')
-  const reason = first.trim() || 'GitHub refused the review request (422)'
-  return reason.length > 300 ? `${reason.slice(0, 299)}…` : reason
+  return gitHubSays(message, 300) || 'GitHub refused the review request (422)'
 }

@@ -435,13 +435,11 @@ describe('a large config file', () => {
     ])
   })
 
-  it('just under the limit is read in a time that grows with its size, not its square', () => {
-    // yaml's own duplicate-key check took about 8 s here (30,000 entries: minutes).
+  // How long it takes is a figure of `npm run bench` (bench/config-parse.ts), not asserted here.
+  it('just under the limit is read whole', () => {
     const yaml = users(11_000)
     expect(Buffer.byteLength(yaml)).toBeLessThan(512 * 1024)
-    const start = performance.now()
     const parsed = parse(yaml)
-    expect(performance.now() - start).toBeLessThan(3000)
     expect(Object.keys(parsed.config.rules?.suggestReviewers?.users ?? {})).toHaveLength(11_000)
   })
 
