@@ -33,6 +33,12 @@ function wikiHref(href: string): string {
   )
 }
 
+/**
+ * Text that starts a line as `h1.`…`h6.` or `bq.` is a heading or a quote in wiki markup, though
+ * none of its characters is special: the dot is escaped there.
+ */
+const LINE_START_MARKUP = /(^|\n)([ \t]*)(h[1-6]|bq)\./gi
+
 function inlines(list: Inline[]): string {
   return list
     .map((i) => {
@@ -47,6 +53,7 @@ function inlines(list: Inline[]): string {
       return `${plain(lead)}${linked}${plain(trail)}`
     })
     .join('')
+    .replace(LINE_START_MARKUP, '$1$2$3\\.')
 }
 
 const plain = (text: string) => escapeWiki(text).replace(/\n/g, '\\\\\n')

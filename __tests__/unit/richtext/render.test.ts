@@ -80,6 +80,23 @@ describe('rich text → ADF and wiki markup', () => {
     )
   })
 
+  test('text that starts a line as a heading or a quote stays text (Data Center)', () => {
+    const wiki = toWiki(
+      fromMarkdownText('Fixes it\nh1. Not a heading\n  bq. not a quote\n\nH3. no')
+    )
+    expect(wiki).toBe('Fixes it\\\\\nh1\\. Not a heading\\\\\nbq\\. not a quote\n\nH3\\. no')
+    expect(toWiki({ blocks: [paragraph(text('a\n  h6. b'))] })).toBe('a\\\\\n  h6\\. b')
+    // Not at a line's start, and in our own headings, nothing changes.
+    expect(
+      toWiki({
+        blocks: [
+          paragraph(text('see h1. here')),
+          { type: 'heading', level: 2, content: [text('h2. Title')] }
+        ]
+      })
+    ).toBe('see h1. here\n\nh2. h2\\. Title')
+  })
+
   test("a link's URL cannot close the link and write macros or mentions (Data Center)", () => {
     const url = 'https://x.test/?q=]{color:red}pwn{color}[~admin]|x'
     const wiki = toWiki({ blocks: [{ type: 'paragraph', content: [link('docs', url)] }] })
