@@ -9,13 +9,19 @@
  * URL to its comment's id. A property is invisible in Jira's UI and cannot be changed by editing
  * the comment, so a watcher who edits or reformats the summary does not make the next run add a
  * second one (a marker inside the comment would be lost with the first careless edit, and ADF
- * has no hidden text to put one in). A deleted comment is written anew.
+ * has no hidden text to put one in). A deleted comment is written anew when the summary changes.
+ *
+ * Whether a summary changed is decided by the digest of what was written, kept in the same
+ * property: Jira Cloud stores a comment's ADF in its own form (table ids added, attributes
+ * reordered), so comparing what Jira answers with what the run would send says "changed" on every
+ * event. A summary written before digests were kept is compared as Jira answers it, once.
  */
-import { readCommentIndex } from '../../jira/property.js'
+import { readCommentIndex, readDigests } from '../../jira/property.js'
 import type { Settings } from '../../config/settings.js'
 import { CONTENT_ACTIONS, type PrEvent } from '../../context.js'
 import type { Action, FromConfig } from '../../plan/actions.js'
 import type { RichDoc } from '../../richtext/model.js'
+import { digestOf } from '../../util/digest.js'
 import type { Strength } from '../auto-link/keys.js'
 import { linksGone } from '../auto-link/links-gone.js'
 import type { Facts, Note, Ports, Rule, RulePlan } from '../types.js'
@@ -29,14 +35,22 @@ const VISIBILITY_FROM_CONFIG: FromConfig = {
   visibility: ['rules', 'merge-summary', 'visibility']
 }
 
-/** Issue key → the issue's `gitar-jira.merge-summary` property: PR URL → comment id. */
-export type KnownSummaries = Record<string, Record<string, string>>
+/**
+ * Issue key → the issue's `gitar-jira.merge-summary` property: PR URL → comment id, and PR URL →
+ * the digest of the summary written.
+ */
+export type KnownSummaries = Record<
+  string,
+  { ids: Record<string, string>; digests: Record<string, string> }
+>
 
 /**
  * The merge, and any event after it (an edit of the title or body, a ticked box, a rerun): the
  * event says what GitHub says of the PR now (context.ts asReadNow). An unchanged summary is not
- * written again (the adapters compare before they edit).
+ * written again (its digest is the one remembered).
  */
+const NONE_KNOWN: KnownSummaries[string] = { ids: {}, digests: {} }
+
 export function isMergedEvent(event: PrEvent): boolean {
   return event.merged && CONTENT_ACTIONS.has(event.action)
 }
@@ -56,7 +70,12 @@ export const mergeSummary: Rule<KnownSummaries> = {
     const values = await Promise.all(
       keys.map((key) => ports.jira.getIssueProperty(key, SUMMARY_PROPERTY))
     )
-    return Object.fromEntries(keys.map((key, i) => [key, readCommentIndex(values[i])]))
+    return Object.fromEntries(
+      keys.map((key, i) => [
+        key,
+        { ids: readCommentIndex(values[i]), digests: readDigests(values[i]) }
+      ])
+    )
   },
 
   plan(facts: Facts, known: KnownSummaries, settings: Settings): RulePlan {
@@ -82,23 +101,30 @@ export const mergeSummary: Rule<KnownSummaries> = {
           }
         ]
       : []
-    const actions: Action[] = (waiting ? [] : facts.linked).map((linked) => {
-      const index = known[linked.issue.key] ?? {}
-      return {
-        type: 'jira.upsertComment',
-        rule: 'merge-summary',
-        issueKey: linked.issue.key,
-        what: `the merge summary of ${repo}#${pr.number}`,
-        body: docFor(linked.strength),
-        visibility,
-        ...(visibility ? { fromConfig: VISIBILITY_FROM_CONFIG } : {}),
-        commentId: index[pr.htmlUrl] ?? null,
-        index: { property: SUMMARY_PROPERTY, entry: pr.htmlUrl, known: index }
-      }
+    const actions: Action[] = (waiting ? [] : facts.linked).flatMap((linked): Action[] => {
+      const { ids, digests } = known[linked.issue.key] ?? NONE_KNOWN
+      const body = docFor(linked.strength)
+      const commentId = ids[pr.htmlUrl] ?? null
+      const digest = digestOf({ body, visibility })
+      if (commentId !== null && digests[pr.htmlUrl] === digest) return []
+      return [
+        {
+          type: 'jira.upsertComment',
+          rule: 'merge-summary',
+          issueKey: linked.issue.key,
+          what: `the merge summary of ${repo}#${pr.number}`,
+          body,
+          visibility,
+          ...(visibility ? { fromConfig: VISIBILITY_FROM_CONFIG } : {}),
+          commentId,
+          index: { property: SUMMARY_PROPERTY, entry: pr.htmlUrl, known: ids, digests },
+          digest
+        }
+      ]
     })
     for (const { key } of linksGone(facts).gone) {
-      const index = known[key] ?? {}
-      const commentId = index[pr.htmlUrl]
+      const { ids, digests } = known[key] ?? NONE_KNOWN
+      const commentId = ids[pr.htmlUrl]
       if (commentId === undefined) continue
       actions.push({
         type: 'jira.deleteComment',
@@ -106,7 +132,7 @@ export const mergeSummary: Rule<KnownSummaries> = {
         issueKey: key,
         what: `the merge summary of ${repo}#${pr.number} (the PR no longer links it)`,
         commentId,
-        index: { property: SUMMARY_PROPERTY, entry: pr.htmlUrl, known: index }
+        index: { property: SUMMARY_PROPERTY, entry: pr.htmlUrl, known: ids, digests }
       })
     }
     return { actions, notes }

@@ -39,6 +39,9 @@ import {
 const merged = prEvent({ action: 'closed', merged: true, closed: true })
 const PR_URL = 'https://github.com/acme/shop/pull/42'
 
+/** A property as a version without digests wrote it: PR URL → comment id. */
+const idsOnly = (ids: Record<string, string>) => ({ ids, digests: {} })
+
 function linked(
   key: string,
   strength: LinkedIssue['strength'],
@@ -132,12 +135,39 @@ describe('merge-summary: plan (pure)', () => {
   test('a rerun edits the comment the property names; other PRs’ entries are kept', () => {
     const f = facts({ event: merged, pr: cartRounding(), linked: everyKind.slice(0, 2) })
     const known = {
-      'SHOP-12': { [PR_URL]: '10100', 'https://github.com/acme/shop/pull/7': '10001' },
-      'SHOP-23': {}
+      'SHOP-12': idsOnly({ [PR_URL]: '10100', 'https://github.com/acme/shop/pull/7': '10001' }),
+      'SHOP-23': idsOnly({})
     }
     const [first, second] = mergeSummary.plan(f, known, settings()).actions
-    expect(first).toMatchObject({ commentId: '10100', index: { known: known['SHOP-12'] } })
+    expect(first).toMatchObject({ commentId: '10100', index: { known: known['SHOP-12'].ids } })
     expect(second).toMatchObject({ commentId: null })
+  })
+
+  test('a later event: a summary whose digest is remembered is not written; a changed one is, with its new digest', () => {
+    const f = facts({ event: merged, pr: cartRounding(), linked: everyKind.slice(0, 1) })
+    const [first] = mergeSummary.plan(f, {}, settings()).actions
+    const digest = first?.type === 'jira.upsertComment' ? first.digest : undefined
+    expect(digest).toMatch(/^[0-9a-f]{12}$/)
+    const written = { 'SHOP-12': { ids: { [PR_URL]: '10100' }, digests: { [PR_URL]: digest! } } }
+    expect(mergeSummary.plan(f, written, settings()).actions).toEqual([])
+
+    // The title edited after the merge: the summary says something new.
+    const renamed = cartRounding()
+    renamed.pr.title = `${renamed.pr.title} (renamed)`
+    const [edit] = mergeSummary.plan({ ...f, pr: renamed }, written, settings()).actions
+    expect(edit).toMatchObject({
+      commentId: '10100',
+      digest: expect.not.stringMatching(digest!),
+      index: { known: { [PR_URL]: '10100' }, digests: { [PR_URL]: digest } }
+    })
+    // Written by a version without digests: planned, for the adapter to compare (once).
+    expect(
+      mergeSummary.plan(f, { 'SHOP-12': idsOnly({ [PR_URL]: '10100' }) }, settings()).actions
+    ).toMatchObject([{ commentId: '10100', digest }])
+    // Its visibility changed: the same text is written again.
+    const s = settings()
+    s.rules.mergeSummary.visibility = { type: 'group', value: 'jira-developers' }
+    expect(mergeSummary.plan(f, written, s).actions).toHaveLength(1)
   })
 
   test('visibility restricts the comment', () => {
@@ -174,9 +204,9 @@ describe('merge-summary: a link removed after the merge', () => {
       previous: previous(['SHOP-12', 'SHOP-23', 'SHOP-24'])
     })
     const known = {
-      'SHOP-12': { [PR_URL]: '10100' },
-      'SHOP-23': { [PR_URL]: '10123', 'https://github.com/acme/shop/pull/7': '10001' },
-      'SHOP-24': {}
+      'SHOP-12': idsOnly({ [PR_URL]: '10100' }),
+      'SHOP-23': idsOnly({ [PR_URL]: '10123', 'https://github.com/acme/shop/pull/7': '10001' }),
+      'SHOP-24': idsOnly({})
     }
     const actions = mergeSummary.plan(f, known, settings()).actions
     expect(actions.map((a) => [a.type, 'issueKey' in a ? a.issueKey : ''])).toEqual([
@@ -185,7 +215,7 @@ describe('merge-summary: a link removed after the merge', () => {
     ])
     expect(actions[1]).toMatchObject({
       commentId: '10123',
-      index: { property: SUMMARY_PROPERTY, entry: PR_URL, known: known['SHOP-23'] }
+      index: { property: SUMMARY_PROPERTY, entry: PR_URL, known: known['SHOP-23'].ids }
     })
   })
 
@@ -196,7 +226,7 @@ describe('merge-summary: a link removed after the merge', () => {
       linked: [],
       previous: previous(['SHOP-23'])
     })
-    const known = { 'SHOP-23': { [PR_URL]: '10123' } }
+    const known = { 'SHOP-23': idsOnly({ [PR_URL]: '10123' }) }
     expect(mergeSummary.plan(f, known, settings()).actions).toEqual([])
   })
 
@@ -218,7 +248,12 @@ describe('merge-summary: a link removed after the merge', () => {
 describe('merge-summary: gather', () => {
   test('reads each linked issue’s property in parallel; junk counts as empty', async () => {
     const values: Record<string, unknown> = {
-      'SHOP-12': { [PR_URL]: '10100', other: 12, evil: '1; drop' },
+      'SHOP-12': {
+        [PR_URL]: '10100',
+        other: 12,
+        evil: '1; drop',
+        digests: { [PR_URL]: '0123456789ab', other: 'not a digest' }
+      },
       'SHOP-23': null,
       'SHOP-51': ['not', 'a', 'map']
     }
@@ -229,9 +264,9 @@ describe('merge-summary: gather', () => {
       linked: ['SHOP-12', 'SHOP-23', 'SHOP-51'].map((k) => linked(k, 'references', 'explicit'))
     })
     expect(await mergeSummary.gather!(ports, f, settings())).toEqual({
-      'SHOP-12': { [PR_URL]: '10100' },
-      'SHOP-23': {},
-      'SHOP-51': {}
+      'SHOP-12': { ids: { [PR_URL]: '10100' }, digests: { [PR_URL]: '0123456789ab' } },
+      'SHOP-23': idsOnly({}),
+      'SHOP-51': idsOnly({})
     })
     expect(getIssueProperty).toHaveBeenCalledWith('SHOP-12', SUMMARY_PROPERTY)
   })
@@ -672,7 +707,7 @@ describe('merge-summary: follow-ups turned off', () => {
       linked: [linked('SHOP-12', 'resolves', 'explicit')],
       earlier: { applied: [], followUps: null }
     })
-    const known = { 'SHOP-12': { [f.pr.pr.htmlUrl]: '10001' } }
+    const known = { 'SHOP-12': idsOnly({ [f.pr.pr.htmlUrl]: '10001' }) }
     const plan = mergeSummary.plan(f, known, settings())
     expect(plan.actions).toEqual([])
     expect(plan.notes).toEqual([
