@@ -4,6 +4,7 @@
  * and deletes the summary of the issue the PR no longer links.
  */
 import nock from 'nock'
+import { prLabel } from '../../src/rules/follow-ups/fingerprint.js'
 import {
   ACTIONS_BOT,
   JIRA,
@@ -142,18 +143,33 @@ const asJiraStores = (adf: Json): Json => ({ ...adf, attrs: { localId: 'f3a1c7d2
 
 /**
  * One later run on the merged PR, whose summary on ABC-1 (comment 501) Jira holds as `stored`
- * and whose property reads `property`. Returns what was written and every Jira request.
+ * and whose property reads `property`; `followUps`: the follow-ups its PR comment's state
+ * remembers (their issues as Jira answers them). Returns what was written and every Jira request.
  */
-async function laterRun(property: Json, stored: Json) {
+async function laterRun(
+  property: Json,
+  stored: Json,
+  options: { inputs?: Record<string, string>; followUps?: Json[] } = {}
+) {
   const event = mergedPr()
-  const github = githubReads(event.pull_request)
-  github
-    .post(`${REPO}/issues/2/comments`)
-    .reply(201, { id: 7, body: 'x', html_url: `${PR_URL}#issuecomment-7`, user: ACTIONS_BOT })
+  const reply = { id: 7, body: 'x', html_url: `${PR_URL}#issuecomment-7`, user: ACTIONS_BOT }
+  const followUps = options.followUps ?? []
+  const state = { v: 1, links: [], followUps: followUps.map((i) => i.key) }
+  const comments = followUps.length
+    ? [
+        {
+          ...reply,
+          body: `<!-- gitar-jira:comment -->\n<!-- gitar-jira:state ${JSON.stringify(state)} -->`
+        }
+      ]
+    : []
+  const github = githubReads(event.pull_request, { comments })
+  if (comments.length) github.patch(`${REPO}/issues/comments/7`).reply(200, reply)
+  else github.post(`${REPO}/issues/2/comments`).reply(201, reply)
   const edited = sentTo()
   const remembered = sentTo()
   const jira = jiraMyself()
-    .post('/rest/api/3/issue/bulkfetch')
+    .post('/rest/api/3/issue/bulkfetch', (body: Json) => body.issueIdsOrKeys.includes('ABC-1'))
     .reply(200, { issues: [jiraIssueJson('ABC-1', 'Rewrite the README')], issueErrors: [] })
     .post('/rest/api/3/issue/ABC-1/remotelink')
     .reply(200, { id: 1 })
@@ -167,16 +183,26 @@ async function laterRun(property: Json, stored: Json) {
     .reply(200, comment('501', {}))
     .put(`/rest/api/3/issue/ABC-1${PROPERTY}`, remembered.match)
     .reply(200)
+  if (followUps.length) {
+    jira
+      .post('/rest/api/3/issue/bulkfetch', (body: Json) => !body.issueIdsOrKeys.includes('ABC-1'))
+      .reply(200, { issues: followUps, issueErrors: [] })
+  }
   const requests: string[] = []
   jira.on('request', (req: Request) => {
     requests.push(`${req.method} ${new URL(req.url).pathname}`)
   })
-  const result = await runAction('pull_request', event, { 'suggest-reviewers': 'false' })
+  const result = await runAction('pull_request', event, {
+    'suggest-reviewers': 'false',
+    ...options.inputs
+  })
   expect(result.stdout).not.toMatch(/::error/)
   expect(result.exitCode).toBe(0)
   nock.cleanAll()
   const summaryRequests = requests.filter((r) => /comment|properties/.test(r))
-  return { edited: edited.sent, remembered: remembered.sent, summaryRequests }
+  // nock offers a body matcher the bodies of other requests too (the bulk fetches): the edits.
+  const edits = edited.sent.filter((sent) => sent.body?.type === 'doc')
+  return { edited: edits, remembered: remembered.sent, summaryRequests }
 }
 
 test('Jira Cloud storing the summary in its own form: a later event neither reads nor rewrites it', async () => {
@@ -201,6 +227,20 @@ test('Jira Cloud storing the summary in its own form: a later event neither read
   expect(later.edited).toEqual([])
   expect(later.remembered).toEqual([])
   expect(later.summaryRequests).toEqual([`GET /rest/api/3/issue/ABC-1${PROPERTY}`])
+})
+
+test('follow-ups turned off after the merge: the summary still lists the follow-ups the merge created', async () => {
+  const followUp = jiraIssueJson('ABC-201', 'Expire share links', 'To Do')
+  followUp.fields.labels = ['follow-up', prLabel(PR_URL)]
+  const run = await laterRun(
+    { [PR_URL]: '501' },
+    { type: 'doc', version: 1, content: [] },
+    { inputs: { 'follow-ups': 'false' }, followUps: [followUp] }
+  )
+  const written = JSON.stringify(run.edited[0]!.body)
+  expect(written).toContain('"text":"Follow-ups"')
+  expect(written).toContain(`"href":"${JIRA}/browse/ABC-201"`)
+  expect(written).toContain('Expire share links')
 })
 
 afterAll(() => nock.restore())

@@ -215,7 +215,7 @@ function byLabel(issues: JiraIssue[], labels: string[]): Record<string, KnownFol
 }
 
 /** The follow-up keys the comment state remembers, as far as they are trusted (jira.projects). */
-function rememberedKeys(state: CommentState, settings: Settings): string[] {
+export function rememberedKeys(state: CommentState, settings: Settings): string[] {
   return (state.followUps ?? []).filter((key) => inProjects(key, settings))
 }
 

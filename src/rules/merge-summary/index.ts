@@ -25,6 +25,7 @@ import { digestOf } from '../../util/digest.js'
 import type { Strength } from '../auto-link/keys.js'
 import { linksGone } from '../auto-link/links-gone.js'
 import type { Facts, Note, Ports, Rule, RulePlan } from '../types.js'
+import { rememberedFollowUps } from './remembered.js'
 import { fitSummary, type FollowUp } from './summary.js'
 
 export const SUMMARY_PROPERTY = 'gitar-jira.merge-summary'
@@ -44,45 +45,57 @@ export type KnownSummaries = Record<
   { ids: Record<string, string>; digests: Record<string, string> }
 >
 
+const NONE_KNOWN: KnownSummaries[string] = { ids: {}, digests: {} }
+
+export interface SummaryFacts {
+  known: KnownSummaries
+  /** With follow-ups off: the follow-ups the summaries listed (see remembered.ts); else null. */
+  remembered: FollowUp[] | null
+}
+
 /**
  * The merge, and any event after it (an edit of the title or body, a ticked box, a rerun): the
  * event says what GitHub says of the PR now (context.ts asReadNow). An unchanged summary is not
  * written again (its digest is the one remembered).
  */
-const NONE_KNOWN: KnownSummaries[string] = { ids: {}, digests: {} }
-
 export function isMergedEvent(event: PrEvent): boolean {
   return event.merged && CONTENT_ACTIONS.has(event.action)
 }
 
-export const mergeSummary: Rule<KnownSummaries> = {
+export const mergeSummary: Rule<SummaryFacts> = {
   name: 'merge-summary',
 
   appliesTo(event: PrEvent, settings: Settings): boolean {
     return settings.rules.mergeSummary.enabled && isMergedEvent(event)
   },
 
-  async gather(ports: Ports, facts: Facts): Promise<KnownSummaries> {
+  async gather(ports: Ports, facts: Facts, settings: Settings): Promise<SummaryFacts> {
     const keys = [
       ...facts.linked.map((l) => l.issue.key),
       ...linksGone(facts).gone.map((l) => l.key)
     ]
-    const values = await Promise.all(
-      keys.map((key) => ports.jira.getIssueProperty(key, SUMMARY_PROPERTY))
-    )
-    return Object.fromEntries(
+    const [values, remembered] = await Promise.all([
+      Promise.all(keys.map((key) => ports.jira.getIssueProperty(key, SUMMARY_PROPERTY))),
+      rememberedFollowUps(ports, facts, settings)
+    ])
+    const known = Object.fromEntries(
       keys.map((key, i) => [
         key,
         { ids: readCommentIndex(values[i]), digests: readDigests(values[i]) }
       ])
     )
+    return { known, remembered }
   },
 
-  plan(facts: Facts, known: KnownSummaries, settings: Settings): RulePlan {
+  plan(facts: Facts, { known, remembered }: SummaryFacts, settings: Settings): RulePlan {
     const { pr } = facts.pr
     if (!pr.merged) return { actions: [], notes: [] }
     const repo = `${facts.event.owner}/${facts.event.repo}`
-    const followUps: FollowUp[] | null = facts.earlier.followUps
+    // With follow-ups off and none remembered, the summary lists none; one written while the rule
+    // was on said "None created by this merge", which is as true now: not rewritten for it.
+    const followUps: FollowUp[] | null =
+      facts.earlier.followUps ?? (remembered?.length ? remembered : null)
+    const alsoUnchanged = remembered?.length === 0 ? [[]] : []
     const docs = new Map<Strength, RichDoc>()
     const docFor = (strength: Strength): RichDoc => {
       const doc = docs.get(strength) ?? fitSummary({ pr: facts.pr, repo, strength, followUps })
@@ -106,7 +119,19 @@ export const mergeSummary: Rule<KnownSummaries> = {
       const body = docFor(linked.strength)
       const commentId = ids[pr.htmlUrl] ?? null
       const digest = digestOf({ body, visibility })
-      if (commentId !== null && digests[pr.htmlUrl] === digest) return []
+      const unchanged = [
+        digest,
+        ...alsoUnchanged.map((listed) => {
+          const doc = fitSummary({
+            pr: facts.pr,
+            repo,
+            strength: linked.strength,
+            followUps: listed
+          })
+          return digestOf({ body: doc, visibility })
+        })
+      ]
+      if (commentId !== null && unchanged.includes(digests[pr.htmlUrl] ?? '')) return []
       return [
         {
           type: 'jira.upsertComment',
