@@ -4,6 +4,7 @@
  * and deletes the summary of the issue the PR no longer links.
  */
 import nock from 'nock'
+import { prLabel } from '../../src/rules/follow-ups/fingerprint.js'
 import {
   ACTIONS_BOT,
   JIRA,
@@ -79,14 +80,18 @@ test('an edit after the merge: the new issue gets its summary, the others are up
     .delete('/rest/api/3/issue/ABC-2/remotelink')
     .query(true)
     .reply(204)
-    // ABC-1: its summary, under the old title, edited in place without a notification.
+    // ABC-1: its summary, under the old title, edited in place without a notification; the
+    // digest of the new one remembered.
     .get(`/rest/api/3/issue/ABC-1${PROPERTY}`)
+    .times(2)
     .reply(200, { key: 'gitar-jira.merge-summary', value: { [PR_URL]: '501' } })
     .get('/rest/api/3/issue/ABC-1/comment/501')
     .reply(200, comment('501', { type: 'doc', version: 1, content: [] }))
     .put('/rest/api/3/issue/ABC-1/comment/501', updated.match)
     .query({ notifyUsers: 'false' })
     .reply(200, comment('501', {}))
+    .put(`/rest/api/3/issue/ABC-1${PROPERTY}`)
+    .reply(200)
     // ABC-3: no summary yet: one is added and remembered.
     .get(`/rest/api/3/issue/ABC-3${PROPERTY}`)
     .times(2)
@@ -115,10 +120,127 @@ test('an edit after the merge: the new issue gets its summary, the others are up
   expect(text(added.sent[0]!.body)).toContain('This pull request refers to this issue.')
   expect(text(updated.sent[0]!.body)).toContain('(renamed after the merge)')
   expect(text(updated.sent[0]!.body)).toContain('This pull request resolves this issue.')
-  expect(properties['ABC-3'].sent).toEqual([{ [PR_URL]: '503' }])
+  expect(properties['ABC-3'].sent).toEqual([
+    { [PR_URL]: '503', digests: { [PR_URL]: expect.stringMatching(/^[0-9a-f]{12}$/) } }
+  ])
   expect(properties['ABC-2'].sent).toEqual([{ [other]: '400' }])
   expect(github.isDone()).toBe(true)
   expect(jira.pendingMocks()).toEqual([])
+})
+
+/** PR #2 merged, its title naming ABC-1: the event of a rerun of the merge, or of any later event. */
+function mergedPr() {
+  const event = editedAfterMerge()
+  Object.assign(event.pull_request, { title: 'ABC-1 Update the README', body: '' })
+  return event
+}
+
+/**
+ * Jira Cloud stores a comment's ADF in its own form: here it adds a `localId` to the document, as
+ * it does to tables. What it answers then never equals what the action sent.
+ */
+const asJiraStores = (adf: Json): Json => ({ ...adf, attrs: { localId: 'f3a1c7d2-0b4e' } })
+
+/**
+ * One later run on the merged PR, whose summary on ABC-1 (comment 501) Jira holds as `stored`
+ * and whose property reads `property`; `followUps`: the follow-ups its PR comment's state
+ * remembers (their issues as Jira answers them). Returns what was written and every Jira request.
+ */
+async function laterRun(
+  property: Json,
+  stored: Json,
+  options: { inputs?: Record<string, string>; followUps?: Json[] } = {}
+) {
+  const event = mergedPr()
+  const reply = { id: 7, body: 'x', html_url: `${PR_URL}#issuecomment-7`, user: ACTIONS_BOT }
+  const followUps = options.followUps ?? []
+  const state = { v: 1, links: [], followUps: followUps.map((i) => i.key) }
+  const comments = followUps.length
+    ? [
+        {
+          ...reply,
+          body: `<!-- gitar-jira:comment -->\n<!-- gitar-jira:state ${JSON.stringify(state)} -->`
+        }
+      ]
+    : []
+  const github = githubReads(event.pull_request, { comments })
+  if (comments.length) github.patch(`${REPO}/issues/comments/7`).reply(200, reply)
+  else github.post(`${REPO}/issues/2/comments`).reply(201, reply)
+  const edited = sentTo()
+  const remembered = sentTo()
+  const jira = jiraMyself()
+    .post('/rest/api/3/issue/bulkfetch', (body: Json) => body.issueIdsOrKeys.includes('ABC-1'))
+    .reply(200, { issues: [jiraIssueJson('ABC-1', 'Rewrite the README')], issueErrors: [] })
+    .post('/rest/api/3/issue/ABC-1/remotelink')
+    .reply(200, { id: 1 })
+    .get(`/rest/api/3/issue/ABC-1${PROPERTY}`)
+    .times(2)
+    .reply(200, { key: 'gitar-jira.merge-summary', value: property })
+    .get('/rest/api/3/issue/ABC-1/comment/501')
+    .reply(200, comment('501', stored))
+    .put('/rest/api/3/issue/ABC-1/comment/501', edited.match)
+    .query({ notifyUsers: 'false' })
+    .reply(200, comment('501', {}))
+    .put(`/rest/api/3/issue/ABC-1${PROPERTY}`, remembered.match)
+    .reply(200)
+  if (followUps.length) {
+    jira
+      .post('/rest/api/3/issue/bulkfetch', (body: Json) => !body.issueIdsOrKeys.includes('ABC-1'))
+      .reply(200, { issues: followUps, issueErrors: [] })
+  }
+  const requests: string[] = []
+  jira.on('request', (req: Request) => {
+    requests.push(`${req.method} ${new URL(req.url).pathname}`)
+  })
+  const result = await runAction('pull_request', event, {
+    'suggest-reviewers': 'false',
+    ...options.inputs
+  })
+  expect(result.stdout).not.toMatch(/::error/)
+  expect(result.exitCode).toBe(0)
+  nock.cleanAll()
+  const summaryRequests = requests.filter((r) => /comment|properties/.test(r))
+  // nock offers a body matcher the bodies of other requests too (the bulk fetches): the edits.
+  const edits = edited.sent.filter((sent) => sent.body?.type === 'doc')
+  return { edited: edits, remembered: remembered.sent, summaryRequests }
+}
+
+test('Jira Cloud storing the summary in its own form: a later event neither reads nor rewrites it', async () => {
+  // Written by a version that kept no digest: compared as Jira answers it, rewritten this once
+  // (Jira's form is not the action's), and its digest remembered beside its id.
+  const first = await laterRun({ [PR_URL]: '501' }, { type: 'doc', version: 1, content: [] })
+  expect(first.edited).toHaveLength(1)
+  const written = first.edited[0]!.body
+  expect(first.remembered).toEqual([
+    { [PR_URL]: '501', digests: { [PR_URL]: expect.stringMatching(/^[0-9a-f]{12}$/) } }
+  ])
+  expect(first.summaryRequests).toEqual([
+    `GET /rest/api/3/issue/ABC-1${PROPERTY}`,
+    'GET /rest/api/3/issue/ABC-1/comment/501',
+    'PUT /rest/api/3/issue/ABC-1/comment/501',
+    `GET /rest/api/3/issue/ABC-1${PROPERTY}`,
+    `PUT /rest/api/3/issue/ABC-1${PROPERTY}`
+  ])
+
+  // Every event after: the digest says the summary is the same. Jira's form of it is not read.
+  const later = await laterRun(first.remembered[0], asJiraStores(written))
+  expect(later.edited).toEqual([])
+  expect(later.remembered).toEqual([])
+  expect(later.summaryRequests).toEqual([`GET /rest/api/3/issue/ABC-1${PROPERTY}`])
+})
+
+test('follow-ups turned off after the merge: the summary still lists the follow-ups the merge created', async () => {
+  const followUp = jiraIssueJson('ABC-201', 'Expire share links', 'To Do')
+  followUp.fields.labels = ['follow-up', prLabel(PR_URL)]
+  const run = await laterRun(
+    { [PR_URL]: '501' },
+    { type: 'doc', version: 1, content: [] },
+    { inputs: { 'follow-ups': 'false' }, followUps: [followUp] }
+  )
+  const written = JSON.stringify(run.edited[0]!.body)
+  expect(written).toContain('"text":"Follow-ups"')
+  expect(written).toContain(`"href":"${JIRA}/browse/ABC-201"`)
+  expect(written).toContain('Expire share links')
 })
 
 afterAll(() => nock.restore())

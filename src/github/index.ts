@@ -4,6 +4,7 @@
 import { createOctokit, type GitHubClientOptions } from './client.js'
 import { createComment, findComment, updateComment } from './comment.js'
 import { getFileText } from './content.js'
+import { getMergeBase } from './merge-base.js'
 import type { GitHubPort } from './port.js'
 import { loadPrFacts } from './pr-facts.js'
 import { updatePrTitle } from './pr-title.js'
@@ -29,6 +30,7 @@ export function createGitHub(options: CreateGitHubOptions): GitHubPort {
     repo,
     loadPrFacts: (prNumber) => loadPrFacts(octokit, target, prNumber),
     getFileText: (path, ref) => getFileText(octokit, target, path, ref),
+    getMergeBase: (base, head) => getMergeBase(octokit, target, base, head),
     findComment: (prNumber, marker) => findComment(octokit, target, prNumber, marker, appToken),
     createComment: (prNumber, body) => createComment(octokit, target, prNumber, body),
     updateComment: (commentId, body) => updateComment(octokit, target, commentId, body),

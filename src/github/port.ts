@@ -128,6 +128,8 @@ export interface GitHubPort {
   loadPrFacts(prNumber: number): Promise<PrFacts>
   /** File text at a ref, or null when the file does not exist there. */
   getFileText(path: string, ref: string): Promise<string | null>
+  /** The merge base of `base...head` (see merge-base.ts), or null when GitHub cannot tell. */
+  getMergeBase(base: string, head: string): Promise<string | null>
   /**
    * The action's own comment on the PR: the first whose body contains `marker` and that a bot
    * or the token's own account wrote (a person's copy of the marker is ignored, with a notice).

@@ -21,6 +21,18 @@ import type { ErrorKind } from '../util/errors.js'
  */
 export type FromConfig = Partial<Record<string, KeyPath>>
 
+/**
+ * Where the id of a comment the action wrote is remembered: the issue property `property` maps
+ * `entry` (the PR's URL) to the comment id. `known` is the map as it was read, kept when it is
+ * rewritten; `digests`, the digests it keeps beside the ids (jira/property.ts indexValue).
+ */
+export interface CommentIndex {
+  property: string
+  entry: string
+  known: Record<string, string>
+  digests?: Record<string, string>
+}
+
 export type Action =
   | { type: 'jira.upsertRemoteLink'; rule: RuleName; issueKey: string; link: RemoteLinkInput }
   | { type: 'jira.deleteRemoteLink'; rule: RuleName; issueKey: string; globalId: string }
@@ -60,11 +72,12 @@ export type Action =
       fromConfig?: FromConfig
       /** The comment written on an earlier run (edited in place), or null to add one. */
       commentId: string | null
+      index: CommentIndex
       /**
-       * Where the comment's id is remembered: the issue property `property` maps `entry` (the
-       * PR's URL) to the comment id. `known` is the map as it was read, kept when it is rewritten.
+       * digestOf `{ body, visibility }`, remembered in the index beside the id once written: a
+       * later run whose comment has the same digest plans no write (merge-summary).
        */
-      index: { property: string; entry: string; known: Record<string, string> }
+      digest?: string
     }
   | {
       /**
@@ -77,7 +90,7 @@ export type Action =
       /** What the comment is, for people: "the merge summary of acme/shop#42". */
       what: string
       commentId: string
-      index: { property: string; entry: string; known: Record<string, string> }
+      index: CommentIndex
     }
   | {
       type: 'jira.createIssue'
@@ -106,7 +119,7 @@ export type Action =
       body: RichDoc
       /** The comment written on an earlier try (edited in place), or null to add one. */
       commentId: string | null
-      index: { property: string; entry: string; known: Record<string, string> }
+      index: CommentIndex
       labels: string[]
     }
   | {

@@ -4,11 +4,11 @@
  */
 import type { GitHubPort } from '../github/port.js'
 import type { JiraPort } from '../jira/port.js'
-import { readCommentIndex, withEntry } from '../jira/property.js'
+import { indexValue, readCommentIndex, readDigests, withEntry } from '../jira/property.js'
 import { fieldsRefused } from '../jira/errors.js'
 import { errorKind, getErrorMessage } from '../util/errors.js'
 import { logLine } from '../util/log.js'
-import { describeAction, type Action, type AppliedAction } from './actions.js'
+import { describeAction, type Action, type AppliedAction, type CommentIndex } from './actions.js'
 import { createIssue, type IssueWritten } from './create-issue.js'
 import { linkEach } from './link-issues.js'
 import { transitionRefusal } from './transition-refusal.js'
@@ -168,22 +168,25 @@ async function write(
 
 /**
  * Edits the comment written before, or adds one when there is none (or someone deleted it);
- * then remembers its id in the issue property, so the next run finds it again.
+ * then remembers its id (and digest) in the issue property, so the next run finds it again.
  */
 async function upsertComment(
   action: Pick<
     Extract<Action, { type: 'jira.upsertComment' }>,
-    'issueKey' | 'body' | 'visibility' | 'commentId' | 'index'
+    'issueKey' | 'body' | 'visibility' | 'commentId' | 'index' | 'digest'
   >,
   jira: Writers['jira']
 ): Promise<void> {
   const comment = { body: action.body, visibility: action.visibility }
-  const { issueKey, commentId, index } = action
+  const { issueKey, commentId, index, digest } = action
   const edited = commentId !== null && (await jira.updateComment(issueKey, commentId, comment))
   const id = edited ? commentId : await jira.addComment(issueKey, comment)
-  if (index.known[index.entry] === id) return
+  const remembered =
+    index.known[index.entry] === id &&
+    (digest === undefined || index.digests?.[index.entry] === digest)
+  if (remembered) return
   try {
-    await writeIndex(jira, issueKey, index, id)
+    await writeIndex(jira, issueKey, index, id, digest)
   } catch (error) {
     // A comment the property does not point at would be written a second time by the next run
     // (a rerun, a box ticked after the merge): take it back, then report the failure.
@@ -193,20 +196,23 @@ async function upsertComment(
 }
 
 /**
- * Sets the index's entry to the comment `id` (or, with null, removes it). The property is read
- * again just before writing: another PR's run on the same issue (two PRs merged at once) may
- * have added its entry since this run read it, and must not lose it.
+ * Sets the index's entry to the comment `id` and its `digest` (or, with null, removes it). The
+ * property is read again just before writing: another PR's run on the same issue (two PRs merged
+ * at once) may have added its entry since this run read it, and must not lose it.
  */
 async function writeIndex(
   jira: Writers['jira'],
   issueKey: string,
-  index: Extract<Action, { type: 'jira.upsertComment' }>['index'],
-  id: string | null
+  index: CommentIndex,
+  id: string | null,
+  digest?: string
 ): Promise<void> {
-  const now = readCommentIndex(await jira.getIssueProperty(issueKey, index.property))
-  const current = { ...index.known, ...now }
+  const now = await jira.getIssueProperty(issueKey, index.property)
+  const current = { ...index.known, ...readCommentIndex(now) }
   if (id === null && current[index.entry] === undefined) return
   const { [index.entry]: _, ...others } = current
-  const value = id === null ? others : withEntry(current, index.entry, id)
-  await jira.setIssueProperty(issueKey, index.property, value)
+  const { [index.entry]: _digest, ...otherDigests } = { ...index.digests, ...readDigests(now) }
+  const ids = id === null ? others : withEntry(current, index.entry, id)
+  const digests = digest === undefined ? otherDigests : { ...otherDigests, [index.entry]: digest }
+  await jira.setIssueProperty(issueKey, index.property, indexValue(ids, digests))
 }

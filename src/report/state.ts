@@ -5,6 +5,7 @@
 import type { AppliedAction } from '../plan/actions.js'
 import { remoteLinkDigest } from '../rules/auto-link/remote-link.js'
 import type { LinkVia } from '../rules/linked-issue.js'
+import { isDigest } from '../util/digest.js'
 
 export interface CommentState {
   v: 1
@@ -62,8 +63,6 @@ const STATE_PATTERN = /<!-- gitar-jira:state (\{.*?\}) -->/s
 const KEY_PATTERN = /^[A-Z][A-Z0-9_]+-[1-9][0-9]*$/
 const isKey = (value: unknown): value is string =>
   typeof value === 'string' && KEY_PATTERN.test(value)
-const isDigest = (value: unknown): value is string =>
-  typeof value === 'string' && /^[0-9a-f]{12}$/.test(value)
 /** GitHub's timestamps (ISO 8601, UTC): nothing else is kept in the state block. */
 const TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/
 export const isTimestamp = (value: unknown): value is string =>

@@ -1,7 +1,12 @@
 import { jest } from '@jest/globals'
 import type { Action } from '../../../src/plan/actions.js'
 import { applyActions, type Writers } from '../../../src/plan/apply.js'
-import { MAX_PROPERTY_BYTES } from '../../../src/jira/property.js'
+import {
+  indexValue,
+  MAX_PROPERTY_BYTES,
+  readCommentIndex,
+  readDigests
+} from '../../../src/jira/property.js'
 
 const link: Action = {
   type: 'jira.upsertRemoteLink',
@@ -374,6 +379,51 @@ describe('applyActions: transitions and comments', () => {
     expect(written[url(1000)]).toBeUndefined() // the oldest went
     expect(written[url(1799)]).toBe('20799') // the newest stayed
     expect(Object.keys(written).at(-1)).toBe('https://github.com/acme/shop/pull/42')
+  })
+
+  test("a summary's digest is remembered beside its id; the same id and digest again: the property is left alone", async () => {
+    const pr = (n: number) => `https://github.com/acme/shop/pull/${n}`
+    const withDigest = (known: Record<string, string>, digests: Record<string, string>) =>
+      ({
+        ...comment('10500', known),
+        index: { ...(comment('10500', known) as { index: object }).index, digests },
+        digest: 'aaaaaaaaaaaa'
+      }) as Action
+    // Written by a version without digests: the id stays, the digest joins it; another PR's
+    // digest, written since this run read the property, is kept.
+    const w = writers()
+    w.jira.getIssueProperty = jest.fn(async () => ({
+      [pr(42)]: '10500',
+      [pr(8)]: '10499',
+      digests: { [pr(8)]: 'bbbbbbbbbbbb' }
+    }))
+    await applyActions([withDigest({ [pr(42)]: '10500' }, {})], w, { dryRun: false })
+    expect(w.jira.setIssueProperty).toHaveBeenCalledWith('SHOP-12', 'gitar-jira.merge-summary', {
+      [pr(8)]: '10499',
+      [pr(42)]: '10500',
+      digests: { [pr(8)]: 'bbbbbbbbbbbb', [pr(42)]: 'aaaaaaaaaaaa' }
+    })
+
+    const same = writers()
+    await applyActions([withDigest({ [pr(42)]: '10500' }, { [pr(42)]: 'aaaaaaaaaaaa' })], same, {
+      dryRun: false
+    })
+    expect(same.jira.setIssueProperty).not.toHaveBeenCalled()
+  })
+
+  test('a full property keeps every id: the digests of the oldest go first', () => {
+    const url = (n: number) => `https://github.com/acme/shop/pull/${n}`
+    const ids = Object.fromEntries(
+      Array.from({ length: 400 }, (_, i) => [url(1000 + i), String(20000 + i)])
+    )
+    const digests = Object.fromEntries(Object.keys(ids).map((u) => [u, 'cccccccccccc']))
+    const value = indexValue(ids, digests) as Record<string, unknown>
+    expect(Buffer.byteLength(JSON.stringify(value))).toBeLessThanOrEqual(MAX_PROPERTY_BYTES)
+    expect(readCommentIndex(value)).toEqual(ids)
+    const kept = readDigests(value)
+    expect(kept[url(1000)]).toBeUndefined()
+    expect(kept[url(1399)]).toBe('cccccccccccc')
+    expect(indexValue({ [url(1)]: '1' }, { [url(2)]: 'cccccccccccc' })).toEqual({ [url(1)]: '1' })
   })
 
   test('a summary of an issue the PR no longer links: deleted, its entry forgotten, others kept', async () => {

@@ -130,7 +130,7 @@ test('rules.merge-summary.visibility a role the account is not in: the key, the 
       '      value: Developpers'
     ].join('\n')
   )
-  const plan = mergeSummary.plan(facts, {}, settings)
+  const plan = mergeSummary.plan(facts, { known: {}, remembered: null }, settings)
   nock(SITE)
     .post('/rest/api/3/issue/SHOP-12/comment')
     .reply(400, {

@@ -1,7 +1,7 @@
 /** The Jira remote link that points at a PR: one per issue, found again by its globalId. */
-import { createHash } from 'node:crypto'
 import type { PullRequest } from '../../github/port.js'
 import type { RemoteLinkInput } from '../../jira/port.js'
+import { digestOf } from '../../util/digest.js'
 import type { Strength } from './keys.js'
 
 /** Derived from the PR's URL, so a rerun (or another event) updates the link in place. */
@@ -38,5 +38,5 @@ export function prRemoteLink(
  * linked issue's `updated` date moves only when what it shows of the PR changes.
  */
 export function remoteLinkDigest(link: RemoteLinkInput): string {
-  return createHash('sha256').update(JSON.stringify(link)).digest('hex').slice(0, 12)
+  return digestOf(link)
 }

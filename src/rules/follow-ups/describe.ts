@@ -51,7 +51,10 @@ export interface PrRef {
   url: string
   /** The commit permalinks point at: the merge commit once merged, else the head. */
   sha: string
-  /** The PR's base commit: where a line the PR removes is (the old side of its diff). */
+  /**
+   * The commit the PR's diff is taken against (its merge base, else its base commit): where a
+   * line the PR removes is (the old side of its diff).
+   */
   baseSha: string
 }
 

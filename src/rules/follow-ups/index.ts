@@ -92,6 +92,12 @@ export interface FollowUpsFacts {
   linkType: string | null | undefined
   /** The links whose write failed on earlier runs (the state's `relink`), as this run finds them. */
   relink: Relinks
+  /**
+   * The merge base of the PR's diff, looked up only when a new follow-up is made for a thread on
+   * a line the PR removes (its permalink is at that commit); else, or when GitHub could not tell,
+   * absent and the PR's base commit stands in.
+   */
+  mergeBase?: string
 }
 
 /** A TODO or thread with its issue, as the PR comment lists it. */
@@ -215,7 +221,7 @@ function byLabel(issues: JiraIssue[], labels: string[]): Record<string, KnownFol
 }
 
 /** The follow-up keys the comment state remembers, as far as they are trusted (jira.projects). */
-function rememberedKeys(state: CommentState, settings: Settings): string[] {
+export function rememberedKeys(state: CommentState, settings: Settings): string[] {
   return (state.followUps ?? []).filter((key) => inProjects(key, settings))
 }
 
@@ -238,13 +244,13 @@ const withMissing = (searched: JiraIssue[], more: JiraIssue[]) => [
 
 const repoOf = (facts: Facts) => `${facts.event.owner}/${facts.event.repo}`
 
-function prRef(facts: Facts): PrRef {
+function prRef(facts: Facts, mergeBase?: string): PrRef {
   const { pr } = facts.pr
   return {
     name: `${repoOf(facts)}#${pr.number}`,
     url: pr.htmlUrl,
     sha: pr.merged ? (pr.mergeCommitSha ?? pr.headSha) : pr.headSha,
-    baseSha: pr.baseSha
+    baseSha: mergeBase ?? pr.baseSha
   }
 }
 
@@ -339,7 +345,22 @@ export const followUps: Rule<FollowUpsFacts> = {
     const linking =
       creating && linkedKeys.length > 0 && (labels.some((l) => !known[l]) || relink.due.length > 0)
     const linkType = linking ? await relatesType(ports) : undefined
-    return { todos, omitted: scan.omitted, known, ofPr, group, linkType, relink }
+    // A new thread issue on a removed line links to it where the PR's diff has it.
+    const onRemovedLine = threads.some(
+      (t) => isOpen(t) && t.diffSide === 'LEFT' && t.line !== null && !known[threadLabel(t.id)]
+    )
+    const { baseSha, headSha } = facts.pr.pr
+    const mergeBase = onRemovedLine ? await ports.github.getMergeBase(baseSha, headSha) : null
+    return {
+      todos,
+      omitted: scan.omitted,
+      known,
+      ofPr,
+      group,
+      linkType,
+      relink,
+      ...(mergeBase ? { mergeBase } : {})
+    }
   },
 
   plan(facts: Facts, found: FollowUpsFacts, settings: Settings): RulePlan {
@@ -384,7 +405,7 @@ export function planFollowUps(
 ): RulePlan & { followUps: FollowUpsView } {
   const config = settings.rules.followUps
   const repo = repoOf(facts)
-  const pr = prRef(facts)
+  const pr = prRef(facts, found.mergeBase)
   const merged = facts.event.merged // see gather
   const createTodos = merged || config.when === 'open'
   const project = config.project ?? facts.linked[0]?.issue.projectKey ?? null

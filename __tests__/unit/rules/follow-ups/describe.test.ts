@@ -3,6 +3,7 @@
  * limit in both renderings (Cloud's ADF, Data Center's wiki markup), summaries cut between
  * characters, and a thread on a removed line linked where that line is.
  */
+import { jest } from '@jest/globals'
 import { facts, prEvent, prFacts, settings } from '../../../helpers/facts.js'
 import { creates, foundFollowUps, linkedTo, reviewThread } from '../../../helpers/follow-ups.js'
 import type { PrFile, ReviewThread } from '../../../../src/github/port.js'
@@ -10,7 +11,8 @@ import type { Action } from '../../../../src/plan/actions.js'
 import { toAdf } from '../../../../src/richtext/adf.js'
 import type { RichDoc } from '../../../../src/richtext/model.js'
 import { toWiki } from '../../../../src/richtext/wiki.js'
-import { planFollowUps } from '../../../../src/rules/follow-ups/index.js'
+import { followUps, planFollowUps } from '../../../../src/rules/follow-ups/index.js'
+import type { Ports } from '../../../../src/rules/types.js'
 import { scanTodos, tracking } from '../../../../src/rules/follow-ups/todos.js'
 
 /** Jira's limit on a description, in UTF-16 code units (what Java counts). */
@@ -137,6 +139,29 @@ describe('a review thread on the old side of the diff', () => {
     expect(issue!.adf).toContain(`https://github.com/acme/shop/blob/${BASE_SHA}/k/shrink.ts#L38`)
     expect(issue!.adf).not.toContain(MERGE_SHA)
     expect(issue!.wiki).toContain('as it was before the PR')
+  })
+
+  test('the base branch moved on since the PR was opened: the line is linked at the merge base', async () => {
+    const MERGE_BASE = '0123456789abcdef0123456789abcdef01234567'
+    const getMergeBase = jest.fn(async () => MERGE_BASE)
+    const ports = {
+      jira: {
+        searchIssues: jest.fn(async () => []),
+        getIssueLinkTypes: jest.fn(async () => [])
+      },
+      github: { getMergeBase }
+    } as unknown as Ports
+    const f = mergedPr({ threads: [thread({ diffSide: 'LEFT' })] })
+    const plan = followUps.plan(f, await followUps.gather!(ports, f, settings()), settings())
+    const [issue] = sent(plan.actions)
+    expect(issue!.adf).toContain(`https://github.com/acme/shop/blob/${MERGE_BASE}/k/shrink.ts#L38`)
+    expect(getMergeBase).toHaveBeenCalledWith(f.pr.pr.baseSha, f.pr.pr.headSha)
+
+    // Only for a thread on a removed line that gets its issue now: no request otherwise.
+    getMergeBase.mockClear()
+    const right = mergedPr({ threads: [thread({})] })
+    await followUps.gather!(ports, right, settings())
+    expect(getMergeBase).not.toHaveBeenCalled()
   })
 
   test('a line of the PR’s new side links at the merge commit, as before', () => {

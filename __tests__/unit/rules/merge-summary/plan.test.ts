@@ -6,8 +6,14 @@ import { adfSize, toAdf } from '../../../../src/richtext/adf.js'
 import type { RichDoc } from '../../../../src/richtext/model.js'
 import { areaOf, changedAreas, isTestFile } from '../../../../src/rules/merge-summary/areas.js'
 import { summarizeCommits } from '../../../../src/rules/merge-summary/commits.js'
-import { mergeSummary, SUMMARY_PROPERTY } from '../../../../src/rules/merge-summary/index.js'
+import {
+  mergeSummary,
+  SUMMARY_PROPERTY,
+  type KnownSummaries,
+  type SummaryFacts
+} from '../../../../src/rules/merge-summary/index.js'
 import { readCommentIndex } from '../../../../src/jira/property.js'
+import { prLabel } from '../../../../src/rules/follow-ups/fingerprint.js'
 import {
   approvedBy,
   buildSummary,
@@ -38,6 +44,11 @@ import {
 
 const merged = prEvent({ action: 'closed', merged: true, closed: true })
 const PR_URL = 'https://github.com/acme/shop/pull/42'
+
+/** A property as a version without digests wrote it: PR URL → comment id. */
+const idsOnly = (ids: Record<string, string>) => ({ ids, digests: {} })
+/** What gather found: the issues' properties; follow-ups on, so nothing remembered is read. */
+const knowing = (known: KnownSummaries): SummaryFacts => ({ known, remembered: null })
 
 function linked(
   key: string,
@@ -89,7 +100,7 @@ describe('merge-summary: plan (pure)', () => {
 
   test('one comment per linked issue, whatever the strength or how it was found', () => {
     const f = facts({ event: merged, pr: cartRounding(), linked: everyKind })
-    const plan = mergeSummary.plan(f, {}, settings())
+    const plan = mergeSummary.plan(f, knowing({}), settings())
     expect(
       plan.actions.map((a) => (a.type === 'jira.upsertComment' ? a.issueKey : a.type))
     ).toEqual(['SHOP-12', 'SHOP-23', 'SHOP-51', 'SHOP-60'])
@@ -122,7 +133,7 @@ describe('merge-summary: plan (pure)', () => {
       linked: everyKind,
       earlier: { applied: [], followUps }
     })
-    const [first] = mergeSummary.plan(f, {}, settings()).actions
+    const [first] = mergeSummary.plan(f, knowing({}), settings()).actions
     const text = first?.type === 'jira.upsertComment' ? read(first.body) : ''
     expect(text).toContain('SHOP-70')
     expect(text).toContain('Expire share links')
@@ -132,31 +143,61 @@ describe('merge-summary: plan (pure)', () => {
   test('a rerun edits the comment the property names; other PRs’ entries are kept', () => {
     const f = facts({ event: merged, pr: cartRounding(), linked: everyKind.slice(0, 2) })
     const known = {
-      'SHOP-12': { [PR_URL]: '10100', 'https://github.com/acme/shop/pull/7': '10001' },
-      'SHOP-23': {}
+      'SHOP-12': idsOnly({ [PR_URL]: '10100', 'https://github.com/acme/shop/pull/7': '10001' }),
+      'SHOP-23': idsOnly({})
     }
-    const [first, second] = mergeSummary.plan(f, known, settings()).actions
-    expect(first).toMatchObject({ commentId: '10100', index: { known: known['SHOP-12'] } })
+    const [first, second] = mergeSummary.plan(f, knowing(known), settings()).actions
+    expect(first).toMatchObject({ commentId: '10100', index: { known: known['SHOP-12'].ids } })
     expect(second).toMatchObject({ commentId: null })
+  })
+
+  test('a later event: a summary whose digest is remembered is not written; a changed one is, with its new digest', () => {
+    const f = facts({ event: merged, pr: cartRounding(), linked: everyKind.slice(0, 1) })
+    const [first] = mergeSummary.plan(f, knowing({}), settings()).actions
+    const digest = first?.type === 'jira.upsertComment' ? first.digest : undefined
+    expect(digest).toMatch(/^[0-9a-f]{12}$/)
+    const written = { 'SHOP-12': { ids: { [PR_URL]: '10100' }, digests: { [PR_URL]: digest! } } }
+    expect(mergeSummary.plan(f, knowing(written), settings()).actions).toEqual([])
+
+    // The title edited after the merge: the summary says something new.
+    const renamed = cartRounding()
+    renamed.pr.title = `${renamed.pr.title} (renamed)`
+    const [edit] = mergeSummary.plan({ ...f, pr: renamed }, knowing(written), settings()).actions
+    expect(edit).toMatchObject({
+      commentId: '10100',
+      digest: expect.not.stringMatching(digest!),
+      index: { known: { [PR_URL]: '10100' }, digests: { [PR_URL]: digest } }
+    })
+    // Written by a version without digests: planned, for the adapter to compare (once).
+    expect(
+      mergeSummary.plan(f, knowing({ 'SHOP-12': idsOnly({ [PR_URL]: '10100' }) }), settings())
+        .actions
+    ).toMatchObject([{ commentId: '10100', digest }])
+    // Its visibility changed: the same text is written again.
+    const s = settings()
+    s.rules.mergeSummary.visibility = { type: 'group', value: 'jira-developers' }
+    expect(mergeSummary.plan(f, knowing(written), s).actions).toHaveLength(1)
   })
 
   test('visibility restricts the comment', () => {
     const s: Settings = settings()
     s.rules.mergeSummary.visibility = { type: 'group', value: 'jira-developers' }
     const f = facts({ event: merged, pr: cartRounding(), linked: everyKind.slice(0, 1) })
-    expect(mergeSummary.plan(f, {}, s).actions[0]).toMatchObject({
+    expect(mergeSummary.plan(f, knowing({}), s).actions[0]).toMatchObject({
       visibility: { type: 'group', value: 'jira-developers' }
     })
   })
 
   test('not merged (the PR says so): nothing', () => {
     const f = facts({ event: merged, pr: prFacts({ state: 'closed' }), linked: everyKind })
-    expect(mergeSummary.plan(f, {}, settings())).toEqual({ actions: [], notes: [] })
+    expect(mergeSummary.plan(f, knowing({}), settings())).toEqual({ actions: [], notes: [] })
   })
 
   test('the same facts give the same plan (a rerun writes the same comment)', () => {
     const f = facts({ event: merged, pr: cartRounding(), linked: everyKind })
-    expect(mergeSummary.plan(f, {}, settings())).toEqual(mergeSummary.plan(f, {}, settings()))
+    expect(mergeSummary.plan(f, knowing({}), settings())).toEqual(
+      mergeSummary.plan(f, knowing({}), settings())
+    )
   })
 })
 
@@ -174,18 +215,18 @@ describe('merge-summary: a link removed after the merge', () => {
       previous: previous(['SHOP-12', 'SHOP-23', 'SHOP-24'])
     })
     const known = {
-      'SHOP-12': { [PR_URL]: '10100' },
-      'SHOP-23': { [PR_URL]: '10123', 'https://github.com/acme/shop/pull/7': '10001' },
-      'SHOP-24': {}
+      'SHOP-12': idsOnly({ [PR_URL]: '10100' }),
+      'SHOP-23': idsOnly({ [PR_URL]: '10123', 'https://github.com/acme/shop/pull/7': '10001' }),
+      'SHOP-24': idsOnly({})
     }
-    const actions = mergeSummary.plan(f, known, settings()).actions
+    const actions = mergeSummary.plan(f, knowing(known), settings()).actions
     expect(actions.map((a) => [a.type, 'issueKey' in a ? a.issueKey : ''])).toEqual([
       ['jira.upsertComment', 'SHOP-12'],
       ['jira.deleteComment', 'SHOP-23']
     ])
     expect(actions[1]).toMatchObject({
       commentId: '10123',
-      index: { property: SUMMARY_PROPERTY, entry: PR_URL, known: known['SHOP-23'] }
+      index: { property: SUMMARY_PROPERTY, entry: PR_URL, known: known['SHOP-23'].ids }
     })
   })
 
@@ -196,8 +237,8 @@ describe('merge-summary: a link removed after the merge', () => {
       linked: [],
       previous: previous(['SHOP-23'])
     })
-    const known = { 'SHOP-23': { [PR_URL]: '10123' } }
-    expect(mergeSummary.plan(f, known, settings()).actions).toEqual([])
+    const known = { 'SHOP-23': idsOnly({ [PR_URL]: '10123' }) }
+    expect(mergeSummary.plan(f, knowing(known), settings()).actions).toEqual([])
   })
 
   test('gather reads the property of the issues gone too', async () => {
@@ -208,7 +249,7 @@ describe('merge-summary: a link removed after the merge', () => {
       linked: [linked('SHOP-12', 'resolves', 'explicit')],
       previous: previous(['SHOP-12', 'SHOP-23'])
     })
-    expect(Object.keys(await mergeSummary.gather!(ports, f, settings()))).toEqual([
+    expect(Object.keys((await mergeSummary.gather!(ports, f, settings())).known)).toEqual([
       'SHOP-12',
       'SHOP-23'
     ])
@@ -218,7 +259,12 @@ describe('merge-summary: a link removed after the merge', () => {
 describe('merge-summary: gather', () => {
   test('reads each linked issue’s property in parallel; junk counts as empty', async () => {
     const values: Record<string, unknown> = {
-      'SHOP-12': { [PR_URL]: '10100', other: 12, evil: '1; drop' },
+      'SHOP-12': {
+        [PR_URL]: '10100',
+        other: 12,
+        evil: '1; drop',
+        digests: { [PR_URL]: '0123456789ab', other: 'not a digest' }
+      },
       'SHOP-23': null,
       'SHOP-51': ['not', 'a', 'map']
     }
@@ -228,10 +274,10 @@ describe('merge-summary: gather', () => {
       event: merged,
       linked: ['SHOP-12', 'SHOP-23', 'SHOP-51'].map((k) => linked(k, 'references', 'explicit'))
     })
-    expect(await mergeSummary.gather!(ports, f, settings())).toEqual({
-      'SHOP-12': { [PR_URL]: '10100' },
-      'SHOP-23': {},
-      'SHOP-51': {}
+    expect((await mergeSummary.gather!(ports, f, settings())).known).toEqual({
+      'SHOP-12': { ids: { [PR_URL]: '10100' }, digests: { [PR_URL]: '0123456789ab' } },
+      'SHOP-23': idsOnly({}),
+      'SHOP-51': idsOnly({})
     })
     expect(getIssueProperty).toHaveBeenCalledWith('SHOP-12', SUMMARY_PROPERTY)
   })
@@ -657,12 +703,101 @@ describe('merge-summary: follow-ups turned off', () => {
     })
     const off = settings()
     off.rules.followUps.enabled = false
-    const [action] = mergeSummary.plan(f, {}, off).actions
+    const [action] = mergeSummary.plan(f, knowing({}), off).actions
     const text = action?.type === 'jira.upsertComment' ? read(action.body) : ''
     expect(text).toContain('Tests: ')
     expect(text).not.toContain('Follow-ups')
     expect(text).not.toContain('None created')
     expect(text).toMatch(/Written by gitar-jira when acme\/shop#42 was merged/)
+  })
+
+  const followUp = {
+    key: 'SHOP-70',
+    url: 'https://acme.atlassian.net/browse/SHOP-70',
+    summary: 'Expire share links'
+  }
+  const off = () => {
+    const s = settings()
+    s.rules.followUps.enabled = false
+    return s
+  }
+  /** The digest of the summary the merge's run wrote on SHOP-12, follow-ups on, listing `listed`. */
+  function writtenAtMerge(listed: (typeof followUp)[]) {
+    const f = facts({
+      event: merged,
+      pr: cartRounding(),
+      linked: [linked('SHOP-12', 'resolves', 'explicit')],
+      earlier: { applied: [], followUps: listed }
+    })
+    const [action] = mergeSummary.plan(f, knowing({}), settings()).actions
+    const digest = action?.type === 'jira.upsertComment' ? action.digest! : ''
+    return { 'SHOP-12': { ids: { [PR_URL]: '10100' }, digests: { [PR_URL]: digest } } }
+  }
+  const later = (pr = cartRounding()) =>
+    facts({
+      event: prEvent({ action: 'edited', merged: true, closed: true }),
+      pr,
+      linked: [linked('SHOP-12', 'resolves', 'explicit')],
+      earlier: { applied: [], followUps: null }
+    })
+
+  test('turned off after the merge: the summary keeps the follow-ups it listed, and is not rewritten for it', () => {
+    const known = writtenAtMerge([followUp])
+    expect(mergeSummary.plan(later(), { known, remembered: [followUp] }, off()).actions).toEqual([])
+
+    // A title edited since: rewritten, the follow-ups still listed.
+    const renamed = cartRounding()
+    renamed.pr.title = `${renamed.pr.title} (renamed)`
+    const [edit] = mergeSummary.plan(
+      later(renamed),
+      { known, remembered: [followUp] },
+      off()
+    ).actions
+    const text = edit?.type === 'jira.upsertComment' ? read(edit.body) : ''
+    expect(text).toContain('(renamed)')
+    expect(text).toContain('SHOP-70 Expire share links')
+  })
+
+  test('turned off after a merge that created none: "None created by this merge" is not rewritten away', () => {
+    const known = writtenAtMerge([])
+    expect(mergeSummary.plan(later(), { known, remembered: [] }, off()).actions).toEqual([])
+  })
+
+  test('gather, follow-ups off: the follow-ups the state remembers, in one read, only those of this PR', async () => {
+    const issue = (key: string, summary: string, labels: string[]) => ({
+      ...jiraIssue(key),
+      summary,
+      url: `https://acme.atlassian.net/browse/${key}`,
+      details: { labels }
+    })
+    const ofPr = prLabel(PR_URL)
+    const getIssues = jest.fn(async () => [
+      issue('SHOP-71', 'Retry the upload', [ofPr]),
+      issue('SHOP-70', 'Expire share links', ['follow-up', ofPr]),
+      issue('SHOP-99', 'Payroll export', ['secret'])
+    ])
+    const getIssueProperty = jest.fn(async () => null)
+    const ports = { jira: { getIssueProperty, getIssues }, github: {} } as unknown as Ports
+    const f = facts({
+      event: merged,
+      linked: [linked('SHOP-12', 'resolves', 'explicit')],
+      previous: { v: 1, links: [], followUps: ['SHOP-70', 'SHOP-71', 'SHOP-99'] }
+    })
+    expect((await mergeSummary.gather!(ports, f, off())).remembered).toEqual([
+      followUp,
+      {
+        key: 'SHOP-71',
+        url: 'https://acme.atlassian.net/browse/SHOP-71',
+        summary: 'Retry the upload'
+      }
+    ])
+    expect(getIssues).toHaveBeenCalledTimes(1)
+    expect(getIssues).toHaveBeenCalledWith(['SHOP-70', 'SHOP-71', 'SHOP-99'], { details: true })
+
+    // Follow-ups on: its own account counts; nothing is read.
+    getIssues.mockClear()
+    expect((await mergeSummary.gather!(ports, f, settings())).remembered).toBeNull()
+    expect(getIssues).not.toHaveBeenCalled()
   })
 
   test('follow-ups on but failed on this run: no summary is written or rewritten without them', () => {
@@ -672,8 +807,8 @@ describe('merge-summary: follow-ups turned off', () => {
       linked: [linked('SHOP-12', 'resolves', 'explicit')],
       earlier: { applied: [], followUps: null }
     })
-    const known = { 'SHOP-12': { [f.pr.pr.htmlUrl]: '10001' } }
-    const plan = mergeSummary.plan(f, known, settings())
+    const known = { 'SHOP-12': idsOnly({ [f.pr.pr.htmlUrl]: '10001' }) }
+    const plan = mergeSummary.plan(f, knowing(known), settings())
     expect(plan.actions).toEqual([])
     expect(plan.notes).toEqual([
       {
