@@ -483,6 +483,39 @@ export function createGitHub({ state, now, spec, url }: GitHubDeps) {
       )
     },
 
+    /**
+     * `base...head` of a PR (its base and head shas): the merge base is the parent of the PR's
+     * first commit, which the seeds branch from the base. Other pairs: 404, as for a head gone.
+     */
+    'repos/compare-commits-with-basehead': (call) => {
+      const [base, head] = (call.params.basehead ?? '').split('...')
+      const pull = call.repo.pulls.find((p) => p.head.sha === head || p.commits.at(-1) === head)
+      const first = call.repo.commits.find((c) => c.sha === pull?.commits[0])
+      if (!pull || !base) return ghError(404, 'Not Found')
+      const mergeBaseSha = first?.parents[0] ?? base
+      const mergeBase = call.repo.commits.find((c) => c.sha === mergeBaseSha) ?? {
+        sha: mergeBaseSha,
+        message: 'base',
+        author: { name: 'base', email: 'base@example.test', login: null, date: pull.createdAt },
+        parents: []
+      }
+      const commits = pull.commits.map((sha) => call.repo.commits.find((c) => c.sha === sha)!)
+      return {
+        status: 200,
+        body: {
+          url: `${api()}/repos/${call.repo.owner}/${call.repo.name}/compare/${base}...${head}`,
+          status: 'ahead',
+          ahead_by: commits.length,
+          behind_by: 0,
+          total_commits: commits.length,
+          base_commit: commitJson(call.repo, mergeBase),
+          merge_base_commit: commitJson(call.repo, mergeBase),
+          commits: commits.slice(0, 1).map((c) => commitJson(call.repo, c)),
+          files: pull.files.map((f) => ({ filename: f.filename, status: f.status, sha: f.sha }))
+        }
+      }
+    },
+
     'users/get-by-username': (call) => {
       const u = findUser(call.params.username!)
       if (!u) return NOT_FOUND()

@@ -65,6 +65,7 @@ const OPERATIONS = {
       'get /repos/{owner}/{repo}/contents/{path}',
       'get /repos/{owner}/{repo}/collaborators/{username}/permission',
       'get /repos/{owner}/{repo}/commits',
+      'get /repos/{owner}/{repo}/compare/{basehead}',
       'get /user',
       'get /users/{username}',
       'get /repos/{owner}/{repo}/actions/secrets/public-key',
