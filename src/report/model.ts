@@ -16,6 +16,7 @@ import { earlierReviewersOf, withRequested } from './reviewers.js'
 import { withFollowUps, withRelinks } from './follow-ups.js'
 import { withDecisionTimes, type Decisions } from './checkboxes.js'
 import { pointedAtSetting, type Failure } from './failures.js'
+import { pendingUnlinksNote, withPendingUnlinks } from './unlinks.js'
 
 export interface RunReport {
   dryRun: boolean
@@ -95,6 +96,28 @@ export function buildReport(run: {
     linked.length > 0
       ? earlierReviewersOf(earlier.body, sameKeys(earlier.state, linked))
       : undefined
+  const before = earlier?.state ?? EMPTY_STATE
+  const state = withPendingUnlinks(
+    withDecisionTimes(
+      withRelinks(
+        withFollowUps(
+          withRequested(
+            withTitled(withLinkDigests(discovery.state, applied, before), applied),
+            applied
+          ),
+          applied
+        ),
+        applied,
+        planned.followUps
+      ),
+      before,
+      run.decisions,
+      applied
+    ),
+    before,
+    applied
+  )
+  const pending = pendingUnlinksNote(state)
   return {
     dryRun: run.settings.dryRun,
     repo: `${event.owner}/${event.repo}`,
@@ -103,30 +126,15 @@ export function buildReport(run: {
     linked,
     suggestions: discovery.suggestions,
     ...(discovery.dismissed?.length ? { dismissed: discovery.dismissed } : {}),
-    state: withDecisionTimes(
-      withRelinks(
-        withFollowUps(
-          withRequested(
-            withTitled(
-              withLinkDigests(discovery.state, applied, earlier?.state ?? EMPTY_STATE),
-              applied
-            ),
-            applied
-          ),
-          applied
-        ),
-        applied,
-        planned.followUps
-      ),
-      earlier?.state ?? EMPTY_STATE,
-      run.decisions,
-      applied
-    ),
+    state,
     unlinked: applied.flatMap((a) =>
       a.action.type === 'jira.deleteRemoteLink' && a.status !== 'failed' ? [a.action.issueKey] : []
     ),
     notes: [
-      ...(discovery.notes ?? []).map((n) => ({ ...n, rule: 'auto-link' as const })),
+      ...[...(discovery.notes ?? []), ...(pending ? [pending] : [])].map((n) => ({
+        ...n,
+        rule: 'auto-link' as const
+      })),
       ...planned.notes
     ],
     failures: [

@@ -125,6 +125,7 @@ export function withinBounds(state: CommentState, settings: Settings): CommentSt
     ?.filter((key) => inProjects(key, settings))
     .slice(0, MAX_CANDIDATES)
   const followUps = state.followUps?.filter((key) => inProjects(key, settings))
+  const unlink = state.unlink?.filter((key) => inProjects(key, settings)).slice(0, MAX_CANDIDATES)
   // A failed link is tried again only between issues of jira.projects.
   const relink = state.relink
     ?.filter((entry) => inProjects(entry.key, settings))
@@ -135,7 +136,8 @@ export function withinBounds(state: CommentState, settings: Settings): CommentSt
     links,
     ...(rejected ? { rejected } : {}),
     ...(followUps ? { followUps } : {}),
-    ...(relink ? { relink } : {})
+    ...(relink ? { relink } : {}),
+    ...(unlink ? { unlink } : {})
   }
 }
 

@@ -49,10 +49,7 @@ export const mergeSummary: Rule<KnownSummaries> = {
   },
 
   async gather(ports: Ports, facts: Facts): Promise<KnownSummaries> {
-    const keys = [
-      ...facts.linked.map((l) => l.issue.key),
-      ...linksGone(facts).gone.map((l) => l.key)
-    ]
+    const keys = [...facts.linked.map((l) => l.issue.key), ...linksGone(facts).gone]
     const values = await Promise.all(
       keys.map((key) => ports.jira.getIssueProperty(key, SUMMARY_PROPERTY))
     )
@@ -96,7 +93,7 @@ export const mergeSummary: Rule<KnownSummaries> = {
         index: { property: SUMMARY_PROPERTY, entry: pr.htmlUrl, known: index }
       }
     })
-    for (const { key } of linksGone(facts).gone) {
+    for (const key of linksGone(facts).gone) {
       const index = known[key] ?? {}
       const commentId = index[pr.htmlUrl]
       if (commentId === undefined) continue
