@@ -12,7 +12,7 @@ import type { Discovery } from '../rules/auto-link/discover.js'
 import { statusesAfter } from './transitions.js'
 import type { ReviewerPlan } from '../rules/suggest-reviewers/model.js'
 import type { FollowUpsView } from '../rules/follow-ups/index.js'
-import { earlierReviewersOf, withRequested } from './reviewers.js'
+import { earlierReviewersOf, withRequested, type PrStanding } from './reviewers.js'
 import { withFollowUps, withRelinks } from './follow-ups.js'
 import { withDecisionTimes, type Decisions } from './checkboxes.js'
 import { pointedAtSetting, type Failure } from './failures.js'
@@ -94,7 +94,7 @@ export function buildReport(run: {
     !planned.reviewers &&
     run.settings.rules.suggestReviewers.enabled &&
     linked.length > 0
-      ? earlierReviewersOf(earlier.body, sameKeys(earlier.state, linked))
+      ? earlierReviewersOf(earlier.body, sameKeys(earlier.state, linked), standingOf(run.pr))
       : undefined
   const before = earlier?.state ?? EMPTY_STATE
   const state = withPendingUnlinks(
@@ -147,6 +147,11 @@ export function buildReport(run: {
     ...(earlierReviewers ? { earlierReviewers } : {}),
     ...(planned.followUps ? { followUps: planned.followUps } : {})
   }
+}
+
+function standingOf({ pr }: PrFacts): PrStanding {
+  if (pr.merged) return 'merged'
+  return pr.state === 'closed' ? 'closed' : 'open'
 }
 
 /** The issues the earlier comment recorded are the ones linked now (in any order). */
