@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals'
 import nock from 'nock'
 import {
   ACTIONS_BOT,
@@ -8,6 +9,7 @@ import {
   jiraIssueJson,
   jiraMyself,
   PERSONAL_TOKEN,
+  quickBackoff,
   recorder,
   runAction,
   tokenOwner,
@@ -43,6 +45,16 @@ const prOpened = () => webhook('pull_request', 'opened').pull_request
 /** A comment as GitHub lists it; the action's, with `GITHUB_TOKEN`, unless `user` says otherwise. */
 function listed(id: number, body: string, user: Json = ACTIONS_BOT) {
   return { id, body, html_url: `${PR_URL}#issuecomment-${id}`, user }
+}
+
+/** The GitHub reads of a run on PR #2 whose action's comment 11 reads `body`; its update recorded. */
+function ourCommentListed(body: string) {
+  const github = githubReads(prOpened(), { comments: [listed(11, body)] })
+  const update = recorder<{ body: string }>()
+  github
+    .patch(`${REPO}/issues/comments/11`, update.match)
+    .reply(200, { id: 11, body: 'x', html_url: `${PR_URL}#issuecomment-11` })
+  return { github, update }
 }
 
 test('ticking a possible match links it and records it as accepted', async () => {
@@ -114,6 +126,52 @@ test('unticking a link made by inference removes it and it is not suggested agai
   )
   expect(result.outputs['linked-issues']).toBe('[]')
   expect(github.isDone() && jira.isDone()).toBe(true)
+})
+
+describe('unticking a link whose removal Jira fails', () => {
+  beforeEach(quickBackoff)
+  afterEach(() => jest.restoreAllMocks())
+
+  test('the next run removes the link: the comment remembers it, and says so', async () => {
+    const body = ourComment(
+      ['- [ ] <!-- gitar-jira:key ABC-7 --> [ABC-7](x) Cart totals · 91% sure'],
+      '{"v":1,"links":[{"key":"ABC-7","via":"inferred"}]}'
+    )
+    // Jira answers the issue, then the removal of its link to the PR.
+    const removingLink = () =>
+      jiraMyself()
+        .post('/rest/api/3/issue/bulkfetch')
+        .reply(200, { issues: [jiraIssueJson('ABC-7', 'Cart totals')], issueErrors: [] })
+        .delete('/rest/api/3/issue/ABC-7/remotelink')
+        .query({ globalId: GLOBAL_ID })
+    const { update } = ourCommentListed(body)
+    const down = removingLink()
+      .times(10)
+      .reply(503, { errorMessages: ['Service Unavailable'] })
+
+    const failed = await runAction('issue_comment', commentEdited(body))
+
+    expect(failed.exitCode).toBe(1)
+    const written = update.sent[0]!.body
+    expect(written).toContain('"unlink":["ABC-7"]')
+    expect(written).toContain(
+      '- ABC-7 is no longer linked by this PR, but removing its link to the PR or merge summary from Jira failed: the next run of this PR tries again.'
+    )
+    expect(down.isDone()).toBe(false) // fewer retries than the 10 answers
+    nock.cleanAll()
+
+    // Any later run of the PR (here: a push) removes the link, and forgets it once removed.
+    const { update: after } = ourCommentListed(written)
+    const removal = removingLink().reply(204)
+
+    const retried = await runAction('pull_request', webhook('pull_request', 'synchronize'))
+
+    expect(retried.exitCode).toBe(0)
+    expect(removal.isDone()).toBe(true)
+    expect(after.sent[0]!.body).not.toContain('"unlink"')
+    expect(after.sent[0]!.body).not.toContain('tries again')
+    expect(after.sent[0]!.body).toContain('"rejected":["ABC-7"]')
+  })
 })
 
 /** The action's comment, and someone's comment with its marker and a ticked box. */
@@ -197,11 +255,7 @@ describe('an edit replayed after a later one (Re-run jobs, a redelivered webhook
 
   /** One run of a checkbox edit on comment 11 as GitHub lists it now; its update, if any, recorded. */
   async function runEdit(listedBody: string, editedBody: string, at: string) {
-    const github = githubReads(prOpened(), { comments: [listed(11, listedBody)] })
-    const update = recorder<{ body: string }>()
-    github
-      .patch(`${REPO}/issues/comments/11`, update.match)
-      .reply(200, { id: 11, body: 'x', html_url: `${PR_URL}#issuecomment-11` })
+    const { update } = ourCommentListed(listedBody)
     const event = commentEdited(editedBody)
     event.comment.updated_at = at
     const result = await runAction('issue_comment', event)

@@ -242,12 +242,15 @@ describe('pull_request opened with explicit keys', () => {
     const result = await runAction('pull_request', event, NO_REVIEWERS)
 
     expect(result.exitCode).toBe(0)
-    // As markdown: the note's backticks and brackets are escaped (escapeCell).
+    // As markdown, the config key is code; the rest is escaped (escapeCell). The annotation is plain.
     const note =
-      'ABC-1 is not linked: project ABC is not in \\`jira.projects\\` \\(OPS\\) of .github/gitar-jira.yml.'
+      'ABC-1 is not linked: project ABC is not in `jira.projects` \\(OPS\\) of .github/gitar-jira.yml.'
     const body = (update.sent[0] as { body: string }).body
     expect(body).toContain(`- ⚠️ ${note}`)
     expect(result.summary).toContain(note)
+    expect(result.stdout).toContain(
+      '::warning title=gitar-jira auto-link::ABC-1 is not linked: project ABC is not in `jira.projects` (OPS) of .github/gitar-jira.yml.'
+    )
     expect(body).not.toContain('OPS-1')
     expect(github.isDone()).toBe(true)
     nock.cleanAll()

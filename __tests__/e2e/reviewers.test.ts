@@ -25,6 +25,7 @@ const CONFIG = `rules:
     users:
       chen@acme.test: chenwei
       u-cat: Codertocat
+      dana@acme.test: dana-k
 `
 
 const jiraUser = (accountId: string, displayName: string, email?: string) => ({
@@ -125,6 +126,10 @@ test('mode request: lookups in order, one request per login, a 422 is a warning'
   expect(body).toContain('Left out, no access to the repository: fay-nakamura (Fay Nakamura)')
   expect(body).toContain(
     '- Dana Kowalski (`u-dana`): watcher of ABC-1 · email hidden in Jira: only the id can name them'
+  )
+  // The entry for Dana, keyed by the email Jira hides, matches nobody: the comment says so.
+  expect(body).toContain(
+    '- Jira hides the email of Dana Kowalski, so the `users` entry keyed by an email \\(`dana@acme.test`\\) cannot match them: if it is meant for them, key it by their Jira accountId \\(the id shown beside their name\\) instead.'
   )
   expect(body).not.toContain('Codertocat')
   expect(readState(body).requested).toEqual(['eliromero'])

@@ -12,10 +12,11 @@ import type { Discovery } from '../rules/auto-link/discover.js'
 import { statusesAfter } from './transitions.js'
 import type { ReviewerPlan } from '../rules/suggest-reviewers/model.js'
 import type { FollowUpsView } from '../rules/follow-ups/index.js'
-import { earlierReviewersOf, withRequested } from './reviewers.js'
+import { earlierReviewersOf, withRequested, type PrStanding } from './reviewers.js'
 import { withFollowUps, withRelinks } from './follow-ups.js'
 import { withDecisionTimes, type Decisions } from './checkboxes.js'
 import { pointedAtSetting, type Failure } from './failures.js'
+import { pendingUnlinksNote, withPendingUnlinks } from './unlinks.js'
 
 export interface RunReport {
   dryRun: boolean
@@ -93,8 +94,30 @@ export function buildReport(run: {
     !planned.reviewers &&
     run.settings.rules.suggestReviewers.enabled &&
     linked.length > 0
-      ? earlierReviewersOf(earlier.body, sameKeys(earlier.state, linked))
+      ? earlierReviewersOf(earlier.body, sameKeys(earlier.state, linked), standingOf(run.pr))
       : undefined
+  const before = earlier?.state ?? EMPTY_STATE
+  const state = withPendingUnlinks(
+    withDecisionTimes(
+      withRelinks(
+        withFollowUps(
+          withRequested(
+            withTitled(withLinkDigests(discovery.state, applied, before), applied),
+            applied
+          ),
+          applied
+        ),
+        applied,
+        planned.followUps
+      ),
+      before,
+      run.decisions,
+      applied
+    ),
+    before,
+    applied
+  )
+  const pending = pendingUnlinksNote(state)
   return {
     dryRun: run.settings.dryRun,
     repo: `${event.owner}/${event.repo}`,
@@ -103,30 +126,15 @@ export function buildReport(run: {
     linked,
     suggestions: discovery.suggestions,
     ...(discovery.dismissed?.length ? { dismissed: discovery.dismissed } : {}),
-    state: withDecisionTimes(
-      withRelinks(
-        withFollowUps(
-          withRequested(
-            withTitled(
-              withLinkDigests(discovery.state, applied, earlier?.state ?? EMPTY_STATE),
-              applied
-            ),
-            applied
-          ),
-          applied
-        ),
-        applied,
-        planned.followUps
-      ),
-      earlier?.state ?? EMPTY_STATE,
-      run.decisions,
-      applied
-    ),
+    state,
     unlinked: applied.flatMap((a) =>
       a.action.type === 'jira.deleteRemoteLink' && a.status !== 'failed' ? [a.action.issueKey] : []
     ),
     notes: [
-      ...(discovery.notes ?? []).map((n) => ({ ...n, rule: 'auto-link' as const })),
+      ...[...(discovery.notes ?? []), ...(pending ? [pending] : [])].map((n) => ({
+        ...n,
+        rule: 'auto-link' as const
+      })),
       ...planned.notes
     ],
     failures: [
@@ -139,6 +147,11 @@ export function buildReport(run: {
     ...(earlierReviewers ? { earlierReviewers } : {}),
     ...(planned.followUps ? { followUps: planned.followUps } : {})
   }
+}
+
+function standingOf({ pr }: PrFacts): PrStanding {
+  if (pr.merged) return 'merged'
+  return pr.state === 'closed' ? 'closed' : 'open'
 }
 
 /** The issues the earlier comment recorded are the ones linked now (in any order). */

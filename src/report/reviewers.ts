@@ -88,22 +88,39 @@ export function reviewersShown(report: ShownReport): string {
 const SECTION_START = '<!-- gitar-jira:reviewers -->'
 const SECTION_END = '<!-- /gitar-jira:reviewers -->'
 
+/** Where the PR stands, for what a kept section can promise. */
+export type PrStanding = 'open' | 'merged' | 'closed'
+
+/**
+ * Under a kept section whose linked issues have changed since: when reviewers are suggested again.
+ * The rule runs on pushes and on reopening, not after a merge.
+ */
+export const OUTDATED: Record<PrStanding, string> = {
+  open: '_Suggested before the linked issues changed; the next push suggests reviewers again._',
+  merged:
+    '_Suggested before the linked issues changed; the PR is merged, so none are suggested again._',
+  closed: '_Suggested before the linked issues changed; reopening the PR suggests reviewers again._'
+}
+
 /**
  * The reviewers section of an earlier body of the PR comment, without its markers; with a line
- * under it when the linked issues are no longer the ones it was written for (`sameIssues`).
+ * under it when the linked issues are no longer the ones it was written for (`sameIssues`), or
+ * were not when it was kept before: that line says what is true of the PR now (`standing`).
  */
-export function earlierReviewersOf(commentBody: string, sameIssues: boolean): string | undefined {
+export function earlierReviewersOf(
+  commentBody: string,
+  sameIssues: boolean,
+  standing: PrStanding
+): string | undefined {
   const start = commentBody.indexOf(SECTION_START)
   const end = commentBody.indexOf(SECTION_END, start)
   if (start < 0 || end < 0) return undefined
-  const block = commentBody.slice(start + SECTION_START.length, end).trim()
-  if (!block || sameIssues || block.endsWith(OUTDATED)) return block || undefined
-  return `${block}\n\n${OUTDATED}`
+  const kept = commentBody.slice(start + SECTION_START.length, end).trim()
+  const line = Object.values(OUTDATED).find((l) => kept.endsWith(l))
+  const block = line ? kept.slice(0, -line.length).trim() : kept
+  if (!block) return undefined
+  return sameIssues && !line ? block : `${block}\n\n${OUTDATED[standing]}`
 }
-
-/** Under a kept section whose linked issues have changed since (the next push suggests anew). */
-export const OUTDATED =
-  '_Suggested before the linked issues changed; the next push suggests reviewers again._'
 
 export function reviewersBlock(
   report: Pick<RunReport, 'reviewers' | 'applied' | 'linked'>

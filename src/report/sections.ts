@@ -125,7 +125,7 @@ export function failuresBlock(report: RunReport): string {
 export function notesBlock(report: RunReport): string {
   if (report.notes.length === 0) return ''
   return report.notes
-    .map((n) => `- ${n.level === 'warning' ? '⚠️ ' : ''}${escapeCell(n.text, 500)}`)
+    .map((n) => `- ${n.level === 'warning' ? '⚠️ ' : ''}${n.markdown ?? escapeCell(n.text, 500)}`)
     .join('\n')
 }
 

@@ -27,6 +27,13 @@ export interface CommentState {
    */
   relink?: RelinkEntry[]
   /**
+   * Keys the PR no longer links (a key removed from it, a box unticked) whose removal from Jira
+   * failed: the remote link, or after the merge the summary. The PR's links have forgotten them,
+   * so only this list makes later runs try again, until the removal succeeds or the issue is
+   * linked again.
+   */
+  unlink?: string[]
+  /**
    * Key → GitHub's `updated_at` of the maintainer's edit of this comment that last decided its box
    * (ticked or unticked, and applied). An edit event of that time or earlier (a rerun, a
    * redelivery, an event queued behind a later edit) decides nothing more for that key.
@@ -49,6 +56,8 @@ export interface RelinkEntry {
 export const MAX_REMEMBERED_FOLLOW_UPS = 100
 /** At most this many keys' decision times are remembered (the latest). */
 export const MAX_REMEMBERED_DECISIONS = 100
+/** At most this many keys wait for their link's removal (a PR names at most 100 keys). */
+export const MAX_PENDING_UNLINKS = 100
 /** A link that failed is tried again by this many later runs, then given up with a warning. */
 export const MAX_RELINK_TRIES = 3
 /** A follow-up is linked to at most this many of the PR's issues (discover.ts MAX_CANDIDATES). */
@@ -97,6 +106,9 @@ export function parseState(commentBody: string | undefined): CommentState | null
       ? [...new Set(parsed.followUps.filter(isKey))].slice(-MAX_REMEMBERED_FOLLOW_UPS)
       : []
     const relink = Array.isArray(parsed.relink) ? parseRelink(parsed.relink) : []
+    const unlink = Array.isArray(parsed.unlink)
+      ? [...new Set(parsed.unlink.filter(isKey))].slice(-MAX_PENDING_UNLINKS)
+      : []
     const decided = parseDecided(parsed.decided)
     const titled = isKey(parsed.titled) ? parsed.titled : undefined
     return {
@@ -106,6 +118,7 @@ export function parseState(commentBody: string | undefined): CommentState | null
       ...(requested.length > 0 ? { requested } : {}),
       ...(followUps.length > 0 ? { followUps } : {}),
       ...(relink.length > 0 ? { relink } : {}),
+      ...(unlink.length > 0 ? { unlink } : {}),
       ...(Object.keys(decided).length > 0 ? { decided } : {}),
       ...(titled ? { titled } : {})
     }

@@ -51,7 +51,10 @@ export interface EarlierRules {
 
 export interface Note {
   level: 'info' | 'warning'
+  /** Plain text: annotations and logs show it as it is; the PR comment escapes it whole. */
   text: string
+  /** The same as markdown, where the note names code (a config key): see util/code-text.ts. */
+  markdown?: string
 }
 
 export interface RulePlan {

@@ -3,7 +3,8 @@ import type { RunReport } from '../../../src/report/model.js'
 import { readState } from '../../../src/report/state.js'
 import { renderSummary } from '../../../src/report/summary.js'
 import { escapeCell, escapeMarkdown } from '../../../src/util/escape.js'
-import { jiraIssue } from '../../helpers/facts.js'
+import { outsideProjectsNote } from '../../../src/rules/auto-link/discover.js'
+import { jiraIssue, settings } from '../../helpers/facts.js'
 
 function report(overrides: Partial<RunReport> = {}): RunReport {
   const built: Omit<RunReport, 'state'> = {
@@ -139,6 +140,16 @@ describe('the PR comment', () => {
     expect(body).toContain('No Jira issue is linked')
     expect(body).toContain('> - **auto-link**: Jira answered 503')
     expect(body).toContain('- would remove the link from ABC-5 to https://x/pull/1')
+  })
+
+  test('a note shows the config key it names as code, not as backticks', () => {
+    const withProjects = settings()
+    withProjects.jira.projects = ['OPS']
+    const note = outsideProjectsNote(['SHOP-12'], withProjects)!
+    const body = renderComment(report({ notes: [{ rule: 'auto-link', ...note }] }))
+    expect(body).toContain(
+      '- ⚠️ SHOP-12 is not linked: project SHOP is not in `jira.projects` \\(OPS\\) of .github/gitar-jira.yml.'
+    )
   })
 
   test('a state block that was tampered with is ignored, not trusted', () => {

@@ -156,7 +156,7 @@ describe('no Jira project for the follow-ups (no `project`, the PR linked to no 
     )
     expect(block).toContain('round totals · the TODO at src/cart.ts:5')
     expect(block).toContain('Round shipping too? · the review thread at src/cart.ts:18')
-    expect(plan.notes).toEqual([{ level: 'warning', text: WARNING }])
+    expect(plan.notes).toEqual([{ level: 'warning', text: WARNING, markdown: WARNING }])
   })
 
   test('at the merge: the TODO and the unresolved thread stay listed as not created', () => {
@@ -170,7 +170,7 @@ describe('no Jira project for the follow-ups (no `project`, the PR linked to no 
     )
     expect(block).toContain('round totals · the TODO at src/cart.ts:5')
     expect(block).toContain('Round shipping too? · the review thread at src/cart.ts:18')
-    expect(plan.notes).toEqual([{ level: 'warning', text: WARNING }])
+    expect(plan.notes).toEqual([{ level: 'warning', text: WARNING, markdown: WARNING }])
   })
 
   test('with a project, what waits for the merge says so (also with `when: open`)', () => {

@@ -170,13 +170,19 @@ describe('the section on a run where the rule does not run (edited, closed, a ti
     return { ...base, rules: { ...base.rules, suggestReviewers } }
   }
   const rerun = (
-    overrides: { enabled?: boolean; links?: typeof linked; reviewers?: ReviewerPlan } = {}
+    overrides: {
+      enabled?: boolean
+      links?: typeof linked
+      reviewers?: ReviewerPlan
+      pr?: Parameters<typeof prFacts>[0]
+      body?: string
+    } = {}
   ) =>
     renderComment(
       buildReport({
         event: prEvent({ action: 'edited' }),
         settings: withReviewers(overrides.enabled ?? true),
-        pr: prFacts(),
+        pr: prFacts(overrides.pr),
         discovery: {
           linked: overrides.links ?? linked,
           suggestions: [],
@@ -188,7 +194,10 @@ describe('the section on a run where the rule does not run (edited, closed, a ti
           ...(overrides.reviewers ? { reviewers: overrides.reviewers } : {})
         },
         applied: [],
-        earlierComment: { body: earlier, state: readState(earlier) }
+        earlierComment: {
+          body: overrides.body ?? earlier,
+          state: readState(overrides.body ?? earlier)
+        }
       })
     )
 
@@ -206,11 +215,11 @@ describe('the section on a run where the rule does not run (edited, closed, a ti
   })
 
   test('says so when the linked issues changed since it was written, once', () => {
-    expect(rerun()).not.toContain(OUTDATED) // SHOP-12 then and now
+    expect(rerun()).not.toContain(OUTDATED.open) // SHOP-12 then and now
     const shop15 = [{ ...linked[0]!, issue: jiraIssue('SHOP-15') }]
     const changed = rerun({ links: shop15 })
     expect(changed).toContain('[eliromero](https://github.com/eliromero)')
-    expect(changed).toContain(OUTDATED)
+    expect(changed).toContain(OUTDATED.open)
     const again = renderComment(
       buildReport({
         event: prEvent({ action: 'edited' }),
@@ -222,7 +231,25 @@ describe('the section on a run where the rule does not run (edited, closed, a ti
         earlierComment: { body: changed, state: readState(changed) }
       })
     )
-    expect(again.split(OUTDATED)).toHaveLength(2)
+    expect(again.split(OUTDATED.open)).toHaveLength(2)
+  })
+
+  test('after the merge or the close, the line under it promises no push that will not come', () => {
+    const shop15 = [{ ...linked[0]!, issue: jiraIssue('SHOP-15') }]
+    const merged = rerun({ links: shop15, pr: { state: 'closed', merged: true } })
+    expect(merged).toContain(
+      '_Suggested before the linked issues changed; the PR is merged, so none are suggested again._'
+    )
+    expect(merged).not.toContain('next push')
+    const closed = rerun({ links: shop15, pr: { state: 'closed', merged: false } })
+    expect(closed).toContain(
+      '_Suggested before the linked issues changed; reopening the PR suggests reviewers again._'
+    )
+    // A section kept while the PR was open, with the line it had then: merged, the line changes.
+    const whileOpen = rerun({ links: shop15 })
+    const atMerge = rerun({ body: whileOpen, pr: { state: 'closed', merged: true } })
+    expect(atMerge).not.toContain(OUTDATED.open)
+    expect(atMerge.split(OUTDATED.merged)).toHaveLength(2)
   })
 
   test('goes when the rule is turned off or no issue is linked any more', () => {

@@ -6,6 +6,7 @@ import type { AppliedAction } from '../../../src/plan/actions.js'
 import { withFollowUps, withRelinks } from '../../../src/report/follow-ups.js'
 import type { FollowUpsView } from '../../../src/rules/follow-ups/index.js'
 import { EMPTY_STATE, parseState, withTitled, writeState } from '../../../src/report/state.js'
+import { pendingUnlinksNote, withPendingUnlinks } from '../../../src/report/unlinks.js'
 
 const created = (key: string): AppliedAction => ({
   action: {
@@ -137,5 +138,55 @@ describe('titled: the key update-title put before the title', () => {
       `<!-- gitar-jira:state ${JSON.stringify({ v: 1, links: [], titled })} -->`
     expect(parseState(body('ABC-1'))?.titled).toBe('ABC-1')
     expect(parseState(body('<script>'))).toEqual(EMPTY_STATE)
+  })
+})
+
+describe('unlink: the removals that failed, for the next run to try again', () => {
+  const removal = (issueKey: string, status: AppliedAction['status']): AppliedAction => ({
+    action: { type: 'jira.deleteRemoteLink', rule: 'auto-link', issueKey, globalId: 'g' },
+    status
+  })
+  const summaryRemoval = (issueKey: string, status: AppliedAction['status']): AppliedAction => ({
+    action: {
+      type: 'jira.deleteComment',
+      rule: 'merge-summary',
+      issueKey,
+      what: 'the merge summary of acme/shop#42',
+      commentId: '1',
+      index: { property: 'p', entry: 'e', known: {} }
+    },
+    status
+  })
+
+  test('a failed removal is remembered; one made, or of an issue linked again, is dropped', () => {
+    const earlier = { ...EMPTY_STATE, unlink: ['ABC-1', 'ABC-2', 'ABC-3', 'ABC-4'] }
+    const now = { ...EMPTY_STATE, links: [{ key: 'ABC-3', via: 'accepted' as const }] }
+    const state = withPendingUnlinks(now, earlier, [
+      removal('ABC-1', 'done'),
+      removal('ABC-2', 'failed'),
+      removal('ABC-5', 'failed'),
+      removal('ABC-6', 'done'),
+      summaryRemoval('ABC-6', 'failed')
+    ])
+    // ABC-4: not tried on this run (auto-link did not run): still waiting.
+    expect(state.unlink).toEqual(['ABC-2', 'ABC-4', 'ABC-5', 'ABC-6'])
+    expect(pendingUnlinksNote(state)?.text).toBe(
+      'ABC-2, ABC-4, ABC-5, ABC-6 are no longer linked by this PR, but removing their link to the PR or merge summary from Jira failed: the next run of this PR tries again.'
+    )
+  })
+
+  test('a dry run removes nothing: what waited still waits; all made, the list is gone', () => {
+    const earlier = { ...EMPTY_STATE, unlink: ['ABC-1'] }
+    expect(withPendingUnlinks(EMPTY_STATE, earlier, [removal('ABC-1', 'would')]).unlink).toEqual([
+      'ABC-1'
+    ])
+    const done = withPendingUnlinks(earlier, earlier, [removal('ABC-1', 'done')])
+    expect(done).not.toHaveProperty('unlink')
+    expect(pendingUnlinksNote(done)).toBeNull()
+  })
+
+  test('read back from the comment as keys, each once', () => {
+    const body = writeState({ ...EMPTY_STATE, unlink: ['ABC-1', 'x) OR 1=1', 'ABC-1', 'ABC-2'] })
+    expect(parseState(body)?.unlink).toEqual(['ABC-1', 'ABC-2'])
   })
 })

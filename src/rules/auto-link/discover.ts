@@ -33,6 +33,7 @@ import { inferLinks } from './inference.js'
 import { findKeyMentions, type KeyMention, type KeyTexts } from './keys.js'
 import type { Note } from '../types.js'
 import { firstOf } from '../../util/list.js'
+import { codeText } from '../../util/code-text.js'
 
 /** Jira's bulk fetch takes 100 keys; a PR naming more is not a PR a person reads. */
 export const MAX_CANDIDATES = 100
@@ -105,12 +106,11 @@ export function outsideProjectsNote(keys: readonly string[], settings: Settings)
   const names = [...new Set(keys.map(projectOf))]
   const list = firstOf(keys, MAX_IGNORED_SHOWN)
   const one = keys.length === 1
+  const project = names.length === 1 ? 'project' : 'projects'
+  const is = names.length === 1 ? 'is' : 'are'
   return {
     level: 'warning',
-    text:
-      `${list} ${one ? 'is' : 'are'} not linked: ${names.length === 1 ? 'project' : 'projects'} ` +
-      `${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} not in \`jira.projects\` ` +
-      `(${projects.join(', ')}) of ${settings.source.path}.`
+    ...codeText`${list} ${one ? 'is' : 'are'} not linked: ${project} ${names.join(', ')} ${is} not in \`jira.projects\` (${projects.join(', ')}) of ${settings.source.path}.`
   }
 }
 
@@ -125,6 +125,7 @@ export function withinBounds(state: CommentState, settings: Settings): CommentSt
     ?.filter((key) => inProjects(key, settings))
     .slice(0, MAX_CANDIDATES)
   const followUps = state.followUps?.filter((key) => inProjects(key, settings))
+  const unlink = state.unlink?.filter((key) => inProjects(key, settings)).slice(0, MAX_CANDIDATES)
   // A failed link is tried again only between issues of jira.projects.
   const relink = state.relink
     ?.filter((entry) => inProjects(entry.key, settings))
@@ -135,7 +136,8 @@ export function withinBounds(state: CommentState, settings: Settings): CommentSt
     links,
     ...(rejected ? { rejected } : {}),
     ...(followUps ? { followUps } : {}),
-    ...(relink ? { relink } : {})
+    ...(relink ? { relink } : {}),
+    ...(unlink ? { unlink } : {})
   }
 }
 

@@ -39,14 +39,14 @@ export const autoLink: Rule = {
       // Past GitHub's 250-commit limit a key may only look gone: keep its link.
       notes.push({
         level: 'info',
-        text: `The PR has more commits than GitHub lists (250): links to ${unsure.map((l) => l.key).join(', ')} were kept.`
+        text: `The PR has more commits than GitHub lists (250): links to ${unsure.join(', ')} were kept.`
       })
     }
-    for (const link of gone) {
+    for (const key of gone) {
       actions.push({
         type: 'jira.deleteRemoteLink',
         rule: 'auto-link',
-        issueKey: link.key,
+        issueKey: key,
         globalId: prGlobalId(pr.htmlUrl)
       })
     }

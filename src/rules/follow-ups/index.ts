@@ -28,6 +28,7 @@ import { chunks } from '../../util/chunks.js'
 import { jqlString } from '../../util/jql.js'
 import type { Facts, Note, Ports, Rule, RulePlan } from '../types.js'
 import { MAX_CANDIDATES } from '../auto-link/discover.js'
+import { codeText } from '../../util/code-text.js'
 import {
   goneComment,
   groupAddition,
@@ -472,9 +473,9 @@ export function planFollowUps(
   if (grouped && config.grouping !== 'pr') {
     notes.push({
       level: 'info',
-      text: group
-        ? `${fresh.length} new TODOs: more than ${MAX_TODO_ISSUES}, so they are added to ${group.key}, the follow-up issue that lists this PR's TODOs, instead of one issue each.`
-        : `${fresh.length} new TODOs: more than ${MAX_TODO_ISSUES}, so one follow-up issue lists them all instead of one issue each (\`grouping: pr\` always does this).`
+      ...(group
+        ? codeText`${fresh.length} new TODOs: more than ${MAX_TODO_ISSUES}, so they are added to ${group.key}, the follow-up issue that lists this PR's TODOs, instead of one issue each.`
+        : codeText`${fresh.length} new TODOs: more than ${MAX_TODO_ISSUES}, so one follow-up issue lists them all instead of one issue each (\`grouping: pr\` always does this).`)
     })
   }
   if (group) {
@@ -608,7 +609,7 @@ export function planFollowUps(
   if (project === null && view.pending.length > 0) {
     notes.push({
       level: 'warning',
-      text: 'Follow-ups need a Jira project: set `rules.follow-ups.project`, or link the PR to an issue.'
+      ...codeText`Follow-ups need a Jira project: set \`rules.follow-ups.project\`, or link the PR to an issue.`
     })
   }
   // Only when it was looked up (there was something to link) and Jira has none.

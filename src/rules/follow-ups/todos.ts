@@ -2,7 +2,8 @@
  * TODOs the PR adds: the new side of each hunk goes through leasot, the TODO parser, with the
  * file's comment syntax; a TODO counts when it sits on an added line, inside a comment, and its
  * keyword is written as configured (`TODO`, not `todo`, unless `todo` is a keyword). A TODO the
- * PR only moves (from another place or file, or re-indented) is on a removed line too: not new.
+ * PR only moves (re-indented, within its file, with its code to another file) is not new: the
+ * TODOs on removed lines say which (./moves.ts).
  *
  * Each hunk is parsed on its own (GitHub's hunks carry three lines of context), so a block
  * comment opened above the hunk's context is not seen: a TODO inside it is missed, never invented.
@@ -11,8 +12,8 @@ import { isExtensionSupported, parse } from 'leasot'
 import type { PrFile } from '../../github/port.js'
 import { keysOfBrowseUrls, scanKeys } from '../auto-link/keys.js'
 import { COMMENT_PARSERS } from './comment-parsers.js'
-import { normalizeTodoText } from './fingerprint.js'
 import { commentSyntaxOf, EXTRA_EXTENSIONS } from './languages.js'
+import { neighboursOf, newTodos, type DiffTodo } from './moves.js'
 import { newSideHunks, oldSideHunks, type HunkLine } from './patch.js'
 
 export interface FoundTodo {
@@ -77,13 +78,16 @@ function keywordAsWritten(line: string, tag: string, keywords: string[]): string
   return null
 }
 
+/** A TODO of one side of a hunk, with the lines that tell a move (see ./moves.ts). */
+type HunkTodo = ScannedTodo & { neighbours: string[] }
+
 /** The TODOs in one side of a hunk that sit on lines the PR changed (added or removed). */
 async function todosOfHunk(
   path: string,
   extension: string,
   hunk: HunkLine[],
   keywords: string[]
-): Promise<ScannedTodo[]> {
+): Promise<HunkTodo[]> {
   if (!hunk.some((l) => l.changed)) return []
   // leasot puts the keywords in a regular expression as they are: `C++` must be escaped.
   const customTags = keywords
@@ -96,7 +100,7 @@ async function todosOfHunk(
     customParsers: COMMENT_PARSERS,
     associateParser: EXTRA_EXTENSIONS
   })
-  const found: ScannedTodo[] = []
+  const found: HunkTodo[] = []
   for (const comment of comments) {
     const index = comment.line - 1
     const at = hunk[index]
@@ -117,7 +121,11 @@ async function todosOfHunk(
       context: {
         start: hunk[from]!.line,
         lines: hunk.slice(from, index + CONTEXT_LINES + 1).map((l) => l.text)
-      }
+      },
+      neighbours: neighboursOf(
+        hunk.map((l) => l.text),
+        index
+      )
     })
   }
   return found
@@ -129,10 +137,10 @@ function supported(ext: string): boolean {
 
 /** The TODOs on the PR's added lines, file by file, in the order GitHub lists the files. */
 export async function scanTodos(files: PrFile[], keywords: string[]): Promise<TodoScan> {
-  const added: ScannedTodo[] = []
-  const removed = new Set<string>()
+  const added: (HunkTodo & { file: number })[] = []
+  const removed: DiffTodo[] = []
   const omitted: string[] = []
-  for (const file of files) {
+  for (const [index, file] of files.entries()) {
     if (file.patch === undefined) {
       // A pure rename has no patch either; anything else without one was left out by GitHub.
       if (file.status !== 'removed' && (file.status !== 'renamed' || file.additions > 0))
@@ -141,18 +149,22 @@ export async function scanTodos(files: PrFile[], keywords: string[]): Promise<To
     }
     const extension = commentSyntaxOf(file.path, supported)
     if (extension !== null && file.status !== 'removed') {
-      for (const hunk of newSideHunks(file.patch))
-        added.push(...(await todosOfHunk(file.path, extension, hunk, keywords)))
+      for (const hunk of newSideHunks(file.patch)) {
+        for (const todo of await todosOfHunk(file.path, extension, hunk, keywords))
+          added.push({ ...todo, file: index })
+      }
     }
     const before = file.previousPath ?? file.path
     const oldExtension = commentSyntaxOf(before, supported)
     if (oldExtension !== null) {
       for (const hunk of oldSideHunks(file.patch)) {
         for (const todo of await todosOfHunk(before, oldExtension, hunk, keywords))
-          removed.add(normalizeTodoText(todo.text))
+          removed.push({ ...todo, file: index })
       }
     }
   }
-  const todos = added.filter((todo) => !removed.has(normalizeTodoText(todo.text)))
+  const todos = newTodos(added, removed).map(
+    ({ file: _, neighbours: __, ...todo }): ScannedTodo => todo
+  )
   return { todos, omitted }
 }

@@ -70,10 +70,7 @@ export const mergeSummary: Rule<SummaryFacts> = {
   },
 
   async gather(ports: Ports, facts: Facts, settings: Settings): Promise<SummaryFacts> {
-    const keys = [
-      ...facts.linked.map((l) => l.issue.key),
-      ...linksGone(facts).gone.map((l) => l.key)
-    ]
+    const keys = [...facts.linked.map((l) => l.issue.key), ...linksGone(facts).gone]
     const [values, remembered] = await Promise.all([
       Promise.all(keys.map((key) => ports.jira.getIssueProperty(key, SUMMARY_PROPERTY))),
       rememberedFollowUps(ports, facts, settings)
@@ -147,7 +144,7 @@ export const mergeSummary: Rule<SummaryFacts> = {
         }
       ]
     })
-    for (const { key } of linksGone(facts).gone) {
+    for (const key of linksGone(facts).gone) {
       const { ids, digests } = known[key] ?? NONE_KNOWN
       const commentId = ids[pr.htmlUrl]
       if (commentId === undefined) continue

@@ -10,6 +10,7 @@ import type { Settings } from '../../config/settings.js'
 import type { PrEvent } from '../../context.js'
 import type { Action } from '../../plan/actions.js'
 import type { Facts, Ports, Rule, RulePlan } from '../types.js'
+import { hiddenEmailNote } from './hidden-emails.js'
 import { rankPeople } from './people.js'
 import { createResolver } from './resolve.js'
 import { prPeople, screen, selectReviewers, type Gathered } from './select.js'
@@ -84,6 +85,7 @@ export const suggestReviewers: Rule<Gathered> = {
               login: s.login
             }))
         : []
-    return { actions, notes: [], reviewers }
+    const note = hiddenEmailNote(gathered.people, reviewers, config.users)
+    return { actions, notes: note ? [note] : [], reviewers }
   }
 }

@@ -33,7 +33,9 @@ describe('keys outside jira.projects', () => {
   test('one note names them, the projects and the config file', () => {
     expect(outsideProjectsNote(['SHOP-12'], onlyOps())).toEqual({
       level: 'warning',
-      text: 'SHOP-12 is not linked: project SHOP is not in `jira.projects` (OPS) of .github/gitar-jira.yml.'
+      text: 'SHOP-12 is not linked: project SHOP is not in `jira.projects` (OPS) of .github/gitar-jira.yml.',
+      markdown:
+        'SHOP-12 is not linked: project SHOP is not in `jira.projects` \\(OPS\\) of .github/gitar-jira.yml.'
     })
     const many = Array.from({ length: MAX_IGNORED_SHOWN + 2 }, (_, i) => `WEB-${i + 1}`)
     expect(outsideProjectsNote(['SHOP-1', ...many], onlyOps())?.text).toBe(

@@ -168,6 +168,18 @@ describe('auto-link plan', () => {
     ])
   })
 
+  test('a removal an earlier run failed is sent again, unless the PR links the issue again', () => {
+    const previous = {
+      v: 1 as const,
+      links: [{ key: 'ABC-1', via: 'explicit' as const }],
+      unlink: ['ABC-1', 'ABC-5']
+    }
+    const plan = autoLink.plan(facts({ linked, previous }), undefined, settings())
+    expect(plan.actions.filter((a) => a.type === 'jira.deleteRemoteLink')).toEqual([
+      { type: 'jira.deleteRemoteLink', rule: 'auto-link', issueKey: 'ABC-5', globalId: GLOBAL_ID }
+    ])
+  })
+
   test('an earlier link to an issue Jira no longer answers (deleted) is not "removed": nothing is sent for it', () => {
     const previous = {
       v: 1 as const,

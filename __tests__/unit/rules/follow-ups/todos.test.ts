@@ -165,7 +165,7 @@ describe('a TODO the PR only moves is not new', () => {
     patch
   })
 
-  test('to another file, re-indented, or reworded in case and punctuation only', async () => {
+  test('to another file with its code, re-indented, or reworded in case and punctuation only', async () => {
     const { todos } = await scanTodos(
       [
         file(
@@ -181,16 +181,68 @@ describe('a TODO the PR only moves is not new', () => {
           '@@ -1,2 +1,4 @@\n-// TODO: reindented existing todo\n-call()\n+if (x) {\n+  // TODO: reindented existing todo\n+  call()\n+}\n'
         ),
         file('c/punct.ts', '@@ -1,1 +1,1 @@\n-// TODO: fix the thing\n+// TODO: Fix the thing.\n'),
-        file('c/gone.py', '@@ -1,1 +0,0 @@\n-# FIXME: out of a deleted file\n', 'removed'),
         file(
-          'c/here.ts',
-          '@@ -0,0 +1,2 @@\n+// FIXME: out of a deleted file\n+// TODO: a new one\n',
+          'c/gone.py',
+          '@@ -1,2 +0,0 @@\n-# FIXME: out of a deleted file\n-def keep(): pass\n',
+          'removed'
+        ),
+        file(
+          'c/here.py',
+          '@@ -0,0 +1,3 @@\n+# FIXME: out of a deleted file\n+def keep(): pass\n+# TODO: a new one\n',
           'added'
         )
       ],
       KEYWORDS
     )
-    expect(todos.map((t) => `${t.path}:${t.line} ${t.text}`)).toEqual(['c/here.ts:2 a new one'])
+    expect(todos.map((t) => `${t.path}:${t.line} ${t.text}`)).toEqual(['c/here.py:3 a new one'])
+  })
+
+  test('within a file, and in a file renamed and edited (GitHub: previous_filename)', async () => {
+    const { todos } = await scanTodos(
+      [
+        file(
+          'a.ts',
+          '@@ -1,2 +1,1 @@\n-// TODO: up the file\n x()\n@@ -40,1 +39,2 @@\n y()\n+// TODO: up the file\n'
+        ),
+        {
+          ...file(
+            'src/new-name.ts',
+            '@@ -1,1 +1,1 @@\n-  // TODO: keep it\n+// TODO: keep it\n',
+            'renamed'
+          ),
+          previousPath: 'lib/old-name.ts'
+        }
+      ],
+      KEYWORDS
+    )
+    expect(todos).toEqual([])
+  })
+
+  test('not a TODO removed elsewhere (done) with the same words: the new one is new', async () => {
+    const { todos } = await scanTodos(
+      [
+        file(
+          'a.ts',
+          '@@ -1,2 +1,2 @@\n-// TODO: add tests\n-export const parse = 1\n+export const parse = 1\n'
+        ),
+        file('b.ts', '@@ -1,1 +1,2 @@\n+// TODO: add tests\n export const render = 2\n'),
+        file('gone.py', '@@ -1,1 +0,0 @@\n-# FIXME: lone\n', 'removed'),
+        file('here.py', '@@ -0,0 +1,1 @@\n+# FIXME: lone\n', 'added')
+      ],
+      KEYWORDS
+    )
+    expect(todos.map((t) => `${t.path}:${t.line} ${t.text}`)).toEqual([
+      'b.ts:1 add tests',
+      'here.py:1 lone'
+    ])
+  })
+
+  test('one removed TODO accounts for one added: a second copy in the file is new', async () => {
+    const { todos } = await scanTodos(
+      [file('a.ts', '@@ -1,1 +1,2 @@\n-// TODO: twice\n+// TODO: twice\n+// TODO: twice\n')],
+      KEYWORDS
+    )
+    expect(todos.map((t) => `${t.path}:${t.line} ${t.text}`)).toEqual(['a.ts:2 twice'])
   })
 
   test('a removed line that is no comment does not hide an added TODO', async () => {

@@ -152,6 +152,32 @@ describe('gather → plan', () => {
     expect(plan.reviewers?.noAccess.map((x) => x.login)).toEqual(['eliromero'])
   })
 
+  test('a users entry keyed by an email, with people whose email Jira hides unmapped: one note says so', async () => {
+    const { ports: p } = ports()
+    const f = prFactsBy()
+    const planWith = async (users: Record<string, string>) => {
+      const s = config({ users })
+      return suggestReviewers.plan(f, await suggestReviewers.gather!(p, f, s), s)
+    }
+    const plan = await planWith({ 'fay@acme.test': 'fayn', 'ELI@acme.test': 'eliromero' })
+    // Eli's entry matched Eli (his email shows); Fay's cannot match her.
+    expect(plan.notes).toEqual([
+      {
+        level: 'info',
+        text: 'Jira hides the email of Ben Okafor, Fay Nakamura, so the `users` entry keyed by an email (`fay@acme.test`) cannot match them: if it is meant for them, key it by their Jira accountId (the id shown beside their name) instead.',
+        markdown:
+          'Jira hides the email of Ben Okafor, Fay Nakamura, so the `users` entry keyed by an email \\(`fay@acme.test`\\) cannot match them: if it is meant for them, key it by their Jira accountId \\(the id shown beside their name\\) instead.'
+      }
+    ])
+    const two = await planWith({ 'fay@acme.test': 'fayn', 'ben@acme.test': 'benok' })
+    expect(two.notes[0]?.text).toContain(
+      'so no `users` entry keyed by an email (`fay@acme.test, ben@acme.test`) can match them: if one is meant for them'
+    )
+    // Keyed by the accountId, or no entry keyed by an email: nothing to say.
+    expect((await planWith({ 'u-fay': 'fayn' })).notes).toEqual([])
+    expect((await planWith({ 'eli@acme.test': 'eliromero' })).notes).toEqual([])
+  })
+
   test('watchers weighted 0: their list is not even read', async () => {
     const { ports: p, jira } = ports()
     const s = config({ sources: { watchers: 0, reporter: 2, assignee: 1 } })
