@@ -6,7 +6,7 @@
  */
 import type { AppliedAction } from '../plan/actions.js'
 import { describeTies } from '../rules/suggest-reviewers/people.js'
-import type { ReviewerSuggestion } from '../rules/suggest-reviewers/model.js'
+import { MAX_PEOPLE, type ReviewerSuggestion } from '../rules/suggest-reviewers/model.js'
 import { escapeCell } from '../util/escape.js'
 import type { RunReport } from './model.js'
 import type { CommentState } from './state.js'
@@ -127,7 +127,7 @@ export function reviewersBlock(
 ): string {
   const plan = report.reviewers
   if (!plan) return ''
-  const { suggested, unmapped, removed, noAccess } = plan
+  const { suggested, unmapped, notLookedUp, removed, noAccess } = plan
   if (suggested.length + unmapped.length + removed.length + noAccess.length === 0) {
     return report.linked.length > 0
       ? "**Suggested reviewers**: _no one to suggest among the linked issues' people._"
@@ -151,7 +151,12 @@ export function reviewersBlock(
     lines.push(
       '**Watching in Jira, no GitHub account found** (add them to `users` under `rules.suggest-reviewers` in the config file, by Jira email or the id shown; by the id where Jira hides the email):',
       ...shown,
-      ...(more > 0 ? [`- and ${more} more`] : [])
+      ...(more > 0 ? [`- and ${more} more`] : []),
+      ...(notLookedUp > 0
+        ? [
+            `- ${notLookedUp} more of the linked issues' people ${notLookedUp === 1 ? 'was' : 'were'} not looked up: the best ranked are, ${MAX_PEOPLE} at most, until \`max\` reviewers are found`
+          ]
+        : [])
     )
   }
   if (removed.length > 0) {

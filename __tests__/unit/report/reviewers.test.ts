@@ -35,7 +35,15 @@ const suggestion = (
 })
 
 function plan(extra: Partial<ReviewerPlan> = {}): ReviewerPlan {
-  return { mode: 'comment', suggested: [], unmapped: [], removed: [], noAccess: [], ...extra }
+  return {
+    mode: 'comment',
+    suggested: [],
+    unmapped: [],
+    notLookedUp: 0,
+    removed: [],
+    noAccess: [],
+    ...extra
+  }
 }
 
 const request = (
@@ -129,6 +137,17 @@ describe('the "Suggested reviewers" section', () => {
     expect(text).toContain(
       '- Fay &lt;b&gt;@\u200bhere&lt;/b&gt; (`u-fay`): watcher of SHOP-12 · email hidden in Jira: only the id can name them'
     )
+  })
+
+  test('people not looked up are counted under those without a login, not dropped unsaid', () => {
+    const fay = { id: 'u-fay', name: 'Fay', ties: [], emailHidden: true }
+    const text = reviewersBlock(report(plan({ unmapped: [fay], notLookedUp: 8 })))
+    expect(text.split('\n').slice(-2)).toEqual([
+      '- Fay (`u-fay`):  · email hidden in Jira: only the id can name them',
+      "- 8 more of the linked issues' people were not looked up: the best ranked are, 15 at most, until `max` reviewers are found"
+    ])
+    // With nobody listed, there is no section to add it to.
+    expect(reviewersBlock(report(plan({ notLookedUp: 8 })))).not.toContain('not looked up')
   })
 
   test('removed by a human, and left out for want of access', () => {

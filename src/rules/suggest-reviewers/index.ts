@@ -12,13 +12,12 @@ import type { Action } from '../../plan/actions.js'
 import type { Facts, Ports, Rule, RulePlan } from '../types.js'
 import { hiddenEmailNote } from './hidden-emails.js'
 import { rankPeople } from './people.js'
+import { MAX_PEOPLE } from './model.js'
 import { createResolver } from './resolve.js'
 import { prPeople, screen, selectReviewers, type Gathered } from './select.js'
 
 /** Watchers are read for at most this many linked issues. */
 export const MAX_ISSUES = 20
-/** At most this many people are looked up on GitHub, best ranked first. */
-export const MAX_PEOPLE = 15
 
 const SUGGESTING_ACTIONS = new Set(['opened', 'reopened', 'ready_for_review', 'synchronize'])
 
@@ -41,7 +40,7 @@ export const suggestReviewers: Rule<Gathered> = {
       config.sources.watchers > 0
         ? await Promise.all(issues.map((issue) => ports.jira.getWatchers(issue.key)))
         : []
-    const people = rankPeople(
+    const ranked = rankPeople(
       issues.map((issue, i) => ({
         key: issue.key,
         reporter: issue.reporter,
@@ -49,11 +48,17 @@ export const suggestReviewers: Rule<Gathered> = {
         watchers: watchers[i] ?? []
       })),
       config.sources
-    ).slice(0, MAX_PEOPLE)
+    )
+    const people = ranked.slice(0, MAX_PEOPLE)
 
     const pr = prPeople(facts.pr, facts.previous.requested)
     const resolver = createResolver(ports.github, config.users, ports.logins)
-    const gathered: Gathered = { people, resolved: {}, access: {} }
+    const gathered: Gathered = {
+      people,
+      unranked: ranked.length - people.length,
+      resolved: {},
+      access: {}
+    }
     // Best ranked first, until `max` people are found: fewer lookups than looking up everyone.
     for (const person of people) {
       const resolution = await resolver.resolve(person.user)

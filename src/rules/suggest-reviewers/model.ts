@@ -34,12 +34,20 @@ export interface UnmappedPerson {
   emailHidden: boolean
 }
 
+/** At most this many people are looked up on GitHub, best ranked first. */
+export const MAX_PEOPLE = 15
+
 /** What the rule decided: the report renders it, the outputs list the suggestions. */
 export interface ReviewerPlan {
   mode: 'comment' | 'request'
   /** Ranked, at most `max`. */
   suggested: ReviewerSuggestion[]
   unmapped: UnmappedPerson[]
+  /**
+   * The linked issues' people not looked up on GitHub: ranked below the best MAX_PEOPLE, or
+   * below those that gave `max` suggestions first.
+   */
+  notLookedUp: number
   /** The action requested them before; someone removed the request since: not asked again. */
   removed: string[]
   /** Mapped to a login, but without access to the repository: never suggested. */

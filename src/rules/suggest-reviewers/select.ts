@@ -12,6 +12,8 @@ import type { RankedPerson } from './people.js'
 /** What the lookups found: only for the people and logins that were looked at. */
 export interface Gathered {
   people: RankedPerson[]
+  /** The linked issues' people beyond `people` (ranked lower than the MAX_PEOPLE looked at). */
+  unranked: number
   /** Jira user id → GitHub login (or none). */
   resolved: Record<string, Resolution>
   /** Lowercase login → its permission on the repository. */
@@ -71,6 +73,8 @@ export function selectReviewers(
     mode: config.mode,
     suggested: [],
     unmapped: [],
+    notLookedUp:
+      gathered.unranked + gathered.people.filter((p) => !gathered.resolved[p.user.id]).length,
     removed: [],
     noAccess: []
   }

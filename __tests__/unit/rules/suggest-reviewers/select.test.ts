@@ -29,7 +29,7 @@ const PR: PrPeople = {
 function gathered(
   rows: [id: string, resolution: Resolution, permission?: 'admin' | 'write' | 'read' | 'none'][]
 ): Gathered {
-  const g: Gathered = { people: [], resolved: {}, access: {} }
+  const g: Gathered = { people: [], unranked: 0, resolved: {}, access: {} }
   rows.forEach(([id, resolution, permission], i) => {
     g.people.push(person(id, rows.length - i))
     g.resolved[id] = resolution
@@ -99,6 +99,13 @@ describe('selectReviewers', () => {
         emailHidden: true
       }
     ])
+  })
+
+  test('people ranked below those looked up, or beyond them, are counted as not looked up', () => {
+    const g = gathered([['u-fay', { login: null, emailHidden: true }]])
+    g.people.push(person('u-gil', 0.5), person('u-hal', 0.4))
+    g.unranked = 3
+    expect(selectReviewers(g, PR, comment).notLookedUp).toBe(5)
   })
 
   test('at most `max`, best first, with a profile link', () => {
