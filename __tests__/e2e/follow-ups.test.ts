@@ -3,11 +3,15 @@
  * TODO; the first run creates ABC-201 for it. Jira Cloud's search can lag that write, and the
  * "relates to" link written with it can fail: later runs neither create a second issue nor leave
  * the link out, and they read by key only what the search did not return. A link that keeps
- * failing is given up after three later runs; a link someone removed is not put back.
+ * failing is given up after three later runs; a link someone removed is not put back. Closed
+ * without merging, the PR's follow-up is told once that its TODO never reached the base branch.
  */
 import nock from 'nock'
+import { adfToText } from '../../sandbox/adf.js'
+import { prLabel } from '../../src/rules/follow-ups/fingerprint.js'
 import {
   JIRA,
+  PR_URL,
   REPO,
   TODO_TEXT,
   githubReads,
@@ -39,9 +43,10 @@ type Json = any
  * first run) and the label search, answered with `searched`. Returns the comment's writes, the
  * JQL and bulk fetches Jira was asked for, and every request Jira answered ("GET /path").
  */
-function prRun(comment: string | null, searched: Json[]) {
+function prRun(comment: string | null, searched: Json[], action = 'synchronize') {
   const { event, files } = todoPr(2, 'ABC-1', 'src/cart.ts')
-  if (comment !== null) event.action = 'synchronize'
+  if (comment !== null) event.action = action
+  if (action === 'closed') event.pull_request.state = 'closed'
   const comments =
     comment === null ? [] : [{ id: 99, body: comment, html_url: COMMENT_URL, user: BOT }]
   const github = githubReads(event.pull_request, { config: CONFIG, files, comments })
@@ -303,4 +308,58 @@ test('a wrong follow-ups project: one create reaches Jira, five fail with its wo
   expect(body).toContain('5 times')
   expect(result.summary.match(/> - \*\*follow-ups\*\*/g)).toHaveLength(1)
   expect(github.isDone() && jira.isDone()).toBe(true)
+})
+
+test('closed without merging: the TODO follow-up gets one note, remembered in its property; a rerun writes nothing', async () => {
+  const first = await firstRun(201)
+  const PROPERTY = '/rest/api/3/issue/ABC-201/properties/gitar-jira.follow-up'
+  const ENTRY = `${PR_URL}#closed`
+
+  const close = prRun(first.body, [followUpJson(first.labels, ['ABC-1'])], 'closed')
+  const noted = recorder<{ body: Json }>()
+  const remembered = recorder()
+  close.jira
+    // auto-link: the PR's link now shows it closed.
+    .post('/rest/api/3/issue/ABC-1/remotelink')
+    .reply(200, { id: 1, self: `${JIRA}/rest/api/3/issue/ABC-1/remotelink/1` })
+    .get(PROPERTY)
+    .times(2)
+    .reply(404, { errorMessages: ['The property does not exist.'], errors: {} })
+    .post('/rest/api/3/issue/ABC-201/comment', noted.match)
+    .reply(201, { id: '10500', self: `${JIRA}/rest/api/3/issue/10201/comment/10500` })
+    .put(PROPERTY, remembered.match)
+    .reply(200)
+  const closed = await runAction('pull_request', close.event, INPUTS)
+
+  expect(closed.exitCode).toBe(0)
+  expect(closed.stdout).not.toContain('::warning')
+  // One search, of the PR's follow-ups; nothing created, linked or read by key; the note
+  // added, then remembered (the property read again just before it is written).
+  expect(close.jql).toContain(`labels = "${prLabel(PR_URL)}" ORDER BY created ASC`)
+  expect(close.requests).toEqual([
+    ...EVERY_RUN.slice(0, 2),
+    'POST /rest/api/3/issue/ABC-1/remotelink',
+    'GET /rest/api/3/search/jql',
+    `GET ${PROPERTY}`,
+    'POST /rest/api/3/issue/ABC-201/comment',
+    `GET ${PROPERTY}`,
+    `PUT ${PROPERTY}`
+  ])
+  expect(noted.sent.map((c) => adfToText(c.body))).toEqual([
+    `Codertocat/Hello-World#2 was closed without being merged, so the TODO this issue follows up ("${TODO_TEXT}") never reached master. Close this issue if the work is not needed; gitar-jira does not close or change it.`
+  ])
+  expect(remembered.sent).toEqual([{ [ENTRY]: '10500' }])
+  // Still listed in the PR comment, and as an output.
+  const body = close.written.sent[0]?.body ?? first.body
+  expect(body).toContain(LINE)
+  expect(closed.outputs['follow-up-issues']).toBe('["ABC-201"]')
+  expect(close.jira.isDone()).toBe(true)
+
+  // A rerun of the close: the note is found in the property; nothing is posted.
+  const rerun = prRun(body, [followUpJson(first.labels, ['ABC-1'])], 'closed')
+  rerun.jira.get(PROPERTY).reply(200, { key: 'gitar-jira.follow-up', value: { [ENTRY]: '10500' } })
+  const again = await runAction('pull_request', rerun.event, INPUTS)
+  expect(again.exitCode).toBe(0)
+  expect(rerun.requests).toEqual([...EVERY_RUN, `GET ${PROPERTY}`])
+  expect(rerun.jira.isDone()).toBe(true)
 })

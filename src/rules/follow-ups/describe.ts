@@ -231,5 +231,26 @@ export function goneComment(pr: PrRef, todo: string): RichDoc {
   }
 }
 
+/**
+ * The note on a TODO follow-up of a PR closed without merging: its TODO never reached `base`.
+ * `todos` is how many TODOs the issue follows up (a group issue lists several).
+ */
+export function closedComment(pr: PrRef, base: string, summary: string, todos: number): RichDoc {
+  const what =
+    todos > 1
+      ? `the ${todos} TODOs this issue lists`
+      : `the TODO this issue follows up ("${oneLine(summary, 200)}")`
+  return {
+    blocks: [
+      paragraph(
+        link(pr.name, pr.url),
+        text(
+          ` was closed without being merged, so ${what} never reached ${base}. Close this issue if the work is not needed; gitar-jira does not close or change it.`
+        )
+      )
+    ]
+  }
+}
+
 /** The reply in the review thread; `{key}` and `{url}` are filled in once the issue exists. */
 export const THREAD_REPLY = 'Follow-up created in Jira: [{key}]({url}) (gitar-jira).'

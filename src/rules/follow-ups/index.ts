@@ -15,6 +15,9 @@
  * One group per PR: the issue that lists a PR's TODOs together (`grouping: pr`, or more than
  * MAX_TODO_ISSUES new on one run) carries a group label; a later event's new TODOs are added to
  * it (a comment listing them, then their labels) rather than grouped into a second issue.
+ *
+ * A PR closed without merging creates nothing; with `when: open`, the TODO follow-ups it made
+ * while open are each told once that their TODO never reached the base branch (notes.ts).
  */
 import { readCommentIndex } from '../../jira/property.js'
 import { inProjects } from '../../config/projects.js'
@@ -30,7 +33,6 @@ import type { Facts, Note, Ports, Rule, RulePlan } from '../types.js'
 import { MAX_CANDIDATES } from '../auto-link/discover.js'
 import { codeText } from '../../util/code-text.js'
 import {
-  goneComment,
   groupAddition,
   groupDescription,
   groupSummary,
@@ -50,11 +52,10 @@ import {
   threadLabel,
   todoLabel
 } from './fingerprint.js'
+import { closedNotes, goneNotes, NOTES_PROPERTY, type NotedFollowUp } from './notes.js'
 import { relatesType, relinks, type Relinks } from './relates.js'
 import { scanTodos, tracking, type FoundTodo, type ScannedTodo } from './todos.js'
 
-/** Issue property of a follow-up: PR URL → id of the "TODO is gone" comment. */
-export const GONE_PROPERTY = 'gitar-jira.follow-up'
 /** Issue property of a PR's group issue: additions (additionEntry) → id of the comment listing them. */
 export const ADDED_PROPERTY = 'gitar-jira.follow-up-added'
 
@@ -79,8 +80,11 @@ export interface FollowUpsFacts {
   omitted: string[]
   /** Issues found by fingerprint label, by label. */
   known: Record<string, KnownFollowUp>
-  /** `when: open`, at the merge: this PR's TODO follow-ups, with their "gone" comment index. */
-  ofPr: (KnownFollowUp & { gone: Record<string, string> })[]
+  /**
+   * `when: open`, at the merge or a close without merging: this PR's TODO follow-ups, with the
+   * index of their notes (notes.ts).
+   */
+  ofPr: NotedFollowUp[]
   /**
    * The issue that groups this PR's TODOs, looked up when new TODOs are to be grouped; with the
    * index of the comments that added TODOs to it. Null: none yet (or not looked up).
@@ -209,6 +213,10 @@ async function searchByLabels(ports: Ports, pr: string, labels: string[]): Promi
   return found
 }
 
+/** Every follow-up of the PR (those with its label `pr`), oldest first. */
+const searchOfPr = (ports: Ports, pr: string) =>
+  ports.jira.searchIssues(`labels = ${jqlString(pr)} ORDER BY created ASC`, { max: 100, ...READ })
+
 /** `issues` by the labels of `labels` they carry (the first issue wins). */
 function byLabel(issues: JiraIssue[], labels: string[]): Record<string, KnownFollowUp> {
   const known: Record<string, KnownFollowUp> = {}
@@ -243,6 +251,9 @@ const withMissing = (searched: JiraIssue[], more: JiraIssue[]) => [
   ...more.filter((m) => !searched.some((s) => s.key === m.key))
 ]
 
+/** The PR is closed without being merged: nothing is created, nothing waits for the merge. */
+const isClosing = (facts: Facts) => facts.event.closed && !facts.event.merged
+
 const repoOf = (facts: Facts) => `${facts.event.owner}/${facts.event.repo}`
 
 function prRef(facts: Facts, mergeBase?: string): PrRef {
@@ -262,10 +273,12 @@ export const followUps: Rule<FollowUpsFacts> = {
   name: 'follow-ups',
 
   appliesTo(event: PrEvent, settings: Settings): boolean {
-    if (!settings.rules.followUps.enabled || !CONTENT_ACTIONS.has(event.action)) return false
-    // Closed without merging: nothing to follow up. After the merge, a later event (an edit of
+    const config = settings.rules.followUps
+    if (!config.enabled || !CONTENT_ACTIONS.has(event.action)) return false
+    // Closed without merging: nothing to follow up, but the TODO follow-ups `when: open` created
+    // while the PR was open are told so, and listed. After the merge, a later event (an edit of
     // the title) lists what the merge created, as the merge run did.
-    return !event.closed || event.merged
+    return !event.closed || event.merged || (config.when === 'open' && config.todos)
   },
 
   async gather(ports: Ports, facts: Facts, settings: Settings): Promise<FollowUpsFacts> {
@@ -274,31 +287,40 @@ export const followUps: Rule<FollowUpsFacts> = {
     // Merge work is due: the merge, or any later run (an edit, a ticked box, a rerun of an old
     // payload), since the event says what GitHub says of the PR now (context.ts asReadNow).
     const merged = facts.event.merged
+    // Closed without merging (appliesTo): nothing is created; the PR's TODO follow-ups are found,
+    // to be told and listed.
+    const closing = isClosing(facts)
     const scan = config.todos
       ? await scanTodos(facts.pr.files, config.keywords)
       : { todos: [], omitted: [] }
     const todos = tracking(scan.todos, await namedIssues(ports, scan.todos, settings))
     const threads = config.unresolvedThreads && merged ? threadsOfMerge(facts) : []
     // `when: merge` before the merge: everything is pending, nothing to look up.
-    const creating = merged || config.when === 'open'
+    const creating = !closing && (merged || config.when === 'open')
     const labels = [
       ...todos.filter((t) => t.tracks === null).map((t) => todoLabel(repo, t.path, t.text)),
       ...threads.filter(isOpen).map((t) => threadLabel(t.id))
     ]
     // Closed threads are looked up to be listed, never to be created.
     const listedOnly = threads.filter((t) => !isOpen(t)).map((t) => threadLabel(t.id))
-    const goneCheck = merged && config.when === 'open' && config.todos
+    const notesDue = (merged || closing) && config.when === 'open' && config.todos
     const pr = prLabel(facts.pr.pr.htmlUrl)
-    const unique = [...new Set([...labels, ...listedOnly, ...(goneCheck ? [pr] : [])])]
-    const lookingUp = creating && unique.length > 0
-    const searched = lookingUp ? await searchByLabels(ports, pr, unique) : []
+    const unique = [...new Set([...labels, ...listedOnly, ...(notesDue ? [pr] : [])])]
+    const lookingUp = (creating || closing) && unique.length > 0
+    // On the close, every follow-up of the PR is wanted: the search for them all is the one search.
+    const searched = closing
+      ? await searchOfPr(ports, pr)
+      : lookingUp
+        ? await searchByLabels(ports, pr, unique)
+        : []
     // What earlier runs created counts even when the search does not return it yet: the keys
     // the state remembers and the search did not return are read by key, when some label is
     // still without its issue (else they could only be issues found already; usually none are
     // left, and nothing is read). At the merge, `when: open`, every follow-up of the PR is
-    // wanted, for its TODO may be gone. Only this PR's follow-ups count: the state is editable.
+    // wanted, for its TODO may be gone; at a close without merging, to be told of it. Only this
+    // PR's follow-ups count: the state is editable.
     const searchedKnown = byLabel(searched, unique)
-    const wanting = goneCheck || labels.some((l) => !searchedKnown[l])
+    const wanting = notesDue || labels.some((l) => !searchedKnown[l])
     const unreturned =
       lookingUp && wanting ? notAmong(rememberedKeys(facts.previous, settings), searched) : []
     const read = unreturned.length > 0 ? await ports.jira.getIssues(unreturned, READ) : []
@@ -311,22 +333,17 @@ export const followUps: Rule<FollowUpsFacts> = {
     const grouping =
       creating && newTodos > 0 && (config.grouping === 'pr' || newTodos > MAX_TODO_ISSUES)
     // Every follow-up of the PR carries its label: one search serves both.
-    const ofPrIssues =
-      goneCheck || grouping
-        ? withMissing(
-            await ports.jira.searchIssues(`labels = ${jqlString(pr)} ORDER BY created ASC`, {
-              max: 100,
-              ...READ
-            }),
-            unseen
-          )
+    const ofPrIssues = closing
+      ? withMissing(searched, unseen)
+      : notesDue || grouping
+        ? withMissing(await searchOfPr(ports, pr), unseen)
         : []
 
     const ofPr: FollowUpsFacts['ofPr'] = []
-    if (goneCheck) {
+    if (notesDue) {
       for (const issue of ofPrIssues.filter((i) => i.details?.labels.some(isTodoLabel))) {
-        const index = await ports.jira.getIssueProperty(issue.key, GONE_PROPERTY)
-        ofPr.push({ ...fromIssue(issue), gone: readCommentIndex(index) })
+        const index = await ports.jira.getIssueProperty(issue.key, NOTES_PROPERTY)
+        ofPr.push({ ...fromIssue(issue), notes: readCommentIndex(index) })
       }
     }
     let group: FollowUpsFacts['group'] = null
@@ -337,9 +354,10 @@ export const followUps: Rule<FollowUpsFacts> = {
     }
 
     const linkedKeys = facts.linked.map((l) => l.issue.key)
+    // Nothing is linked on the close: the failed links are kept for a merge after a reopen.
     const relink = relinks(
       facts.previous.relink ?? [],
-      inHand({ known, ofPr, group }),
+      closing ? [] : inHand({ known, ofPr, group }),
       pr,
       linkedKeys
     )
@@ -408,7 +426,8 @@ export function planFollowUps(
   const repo = repoOf(facts)
   const pr = prRef(facts, found.mergeBase)
   const merged = facts.event.merged // see gather
-  const createTodos = merged || config.when === 'open'
+  const closing = isClosing(facts)
+  const createTodos = !closing && (merged || config.when === 'open')
   const project = config.project ?? facts.linked[0]?.issue.projectKey ?? null
   const view: FollowUpsView = {
     pr: pr.name,
@@ -459,7 +478,7 @@ export function planFollowUps(
     const known = found.known[label]
     if (known) view.found.push(listed(what, known, label, known.labels.includes(groupL)))
     else if (createTodos && project !== null) fresh.push({ todo, label })
-    else
+    else if (!closing)
       view.pending.push({
         what,
         summary: todoSummary(todo),
@@ -561,7 +580,7 @@ export function planFollowUps(
       view.pending.push({ what, summary: threadSummary(thread), url: threadUrl(thread, pr) })
     }
   }
-  if (!merged && config.unresolvedThreads) {
+  if (!merged && !closing && config.unresolvedThreads) {
     for (const thread of openThreads(facts.pr.threads)) {
       view.pending.push({
         what: `the review thread at ${where(thread)}`,
@@ -586,23 +605,14 @@ export function planFollowUps(
     }
   }
 
-  // `when: open`: a follow-up whose TODO left the PR before the merge is told so, once.
-  const current = new Set(
-    found.todos.map((t) => (t.tracks === null ? todoLabel(repo, t.path, t.text) : ''))
-  )
-  for (const known of found.ofPr) {
-    // Still there, or told already (the comment is not rewritten on every rerun).
-    if (known.labels.some((l) => current.has(l)) || known.gone[pr.url]) continue
-    actions.push({
-      type: 'jira.upsertComment',
-      rule: 'follow-ups',
-      issueKey: known.key,
-      what: `the note that its TODO left ${pr.name}`,
-      body: goneComment(pr, known.summary),
-      visibility: null,
-      commentId: known.gone[pr.url] ?? null,
-      index: { property: GONE_PROPERTY, entry: pr.url, known: known.gone }
-    })
+  // `when: open`: a follow-up whose TODO left the PR before the merge is told so, once; at a
+  // close without merging, every follow-up is.
+  if (closing) actions.push(...closedNotes(found.ofPr, pr, facts.pr.pr.baseRef))
+  else {
+    const current = new Set(
+      found.todos.map((t) => (t.tracks === null ? todoLabel(repo, t.path, t.text) : ''))
+    )
+    actions.push(...goneNotes(found.ofPr, pr, current))
   }
 
   // From the first run that sees something to follow up, not only once the merge fails to.

@@ -293,7 +293,7 @@ describe('when: open', () => {
       url: 'u',
       summary: 'old text',
       labels: [todoLabel('acme/shop', 'src/a.ts', 'old text')],
-      gone: {}
+      notes: {}
     }
     const plan = planFollowUps(merged(), found({ ofPr: [gone] }), config({ when: 'open' }))
     expect(plan.actions).toEqual([
@@ -301,7 +301,7 @@ describe('when: open', () => {
     ])
     const told = planFollowUps(
       merged(),
-      found({ ofPr: [{ ...gone, gone: { [url]: '77' } }] }),
+      found({ ofPr: [{ ...gone, notes: { [url]: '77' } }] }),
       config({ when: 'open' })
     )
     expect(told.actions).toEqual([])
