@@ -71,7 +71,10 @@ test(
       expect(body).toContain('\nh4. Commits (3)\n')
       expect(body).not.toContain('Docs updated')
       expect(body).toContain(key === 'SHOP-12' ? 'resolves this issue' : 'refers to this issue')
-      expect(issueOf(sb, key).properties[PROPERTY]).toEqual({ [prUrl(ACME.pr)]: comment!.id })
+      expect(issueOf(sb, key).properties[PROPERTY]).toEqual({
+        [prUrl(ACME.pr)]: comment!.id,
+        digests: { [prUrl(ACME.pr)]: expect.stringMatching(/^[0-9a-f]{12}$/) }
+      })
     }
     // Every Jira request went to REST v2.
     expectRestV2(sb)
@@ -81,14 +84,16 @@ test(
     expectSuccess(await run('closed'))
     expect(outcome(sb)).toEqual(once)
     // Data Center cannot edit a comment without notifying watchers (no notifyUsers): the
-    // summaries are read and, being the same, left alone. Only the remote links are upserted.
+    // summaries, whose digests in the property are unchanged, are neither read nor written.
+    // Only the remote links are upserted.
     const rerun = jiraRequests(sb, firstRun)
     for (const w of writes(rerun))
       expect(w).toMatch(/^POST \/rest\/api\/2\/issue\/SHOP-\d+\/remotelink$/)
-    for (const key of LINKED)
-      expect(rerun.map((r) => `${r.method} ${r.path}`)).toContain(
-        `GET /rest/api/2/issue/${key}/comment/${summaries(key)[0]!.id}`
-      )
+    for (const key of LINKED) {
+      const paths = rerun.map((r) => `${r.method} ${r.path}`)
+      expect(paths).toContain(`GET /rest/api/2/issue/${key}/properties/${PROPERTY}`)
+      expect(paths.filter((p) => p.includes(`/issue/${key}/comment`))).toEqual([])
+    }
     expect(LINKED.map((key) => summaries(key).length)).toEqual([1, 1, 1])
   },
   TIMEOUT

@@ -65,7 +65,10 @@ test(
       expect(text).toContain('Merged by ana-lima into main as ')
       expect(text).toContain('Approved by chenwei')
       expect(text).not.toContain('Docs updated') // the unticked box of the template
-      expect(issueOf(sb, key).properties[PROPERTY]).toEqual({ [prUrl(ACME.pr)]: comment!.id })
+      expect(issueOf(sb, key).properties[PROPERTY]).toEqual({
+        [prUrl(ACME.pr)]: comment!.id,
+        digests: { [prUrl(ACME.pr)]: expect.stringMatching(/^[0-9a-f]{12}$/) }
+      })
     }
     expect(adfToText(summaries('SHOP-12')[0]!.body)).toContain('resolves this issue')
     expect(adfToText(summaries('SHOP-23')[0]!.body)).toContain('refers to this issue')
@@ -148,15 +151,20 @@ test(
 )
 
 test(
-  'a summary someone deleted is written again, once',
+  'a summary someone deleted is not written again by a rerun, and is written again, once, when it changes',
   async () => {
     expectSuccess(await openThenMerge())
     const issue = issueOf(sb, 'SHOP-23')
     issue.comments = issue.comments.filter((c) => !summaries('SHOP-23').includes(c))
     expectSuccess(await runPr(sb, ACME.pr, 'closed'))
+    expect(summaries('SHOP-23')).toEqual([])
+
+    pullOf(sb, ACME.pr).title = 'Fix cart total rounding for discounted lines and coupons'
+    expectSuccess(await runPr(sb, ACME.pr, 'edited'))
     const [comment, ...more] = summaries('SHOP-23')
     expect(more).toEqual([])
-    expect(issue.properties[PROPERTY]).toEqual({ [prUrl(ACME.pr)]: comment!.id })
+    expect(adfToText(comment!.body)).toContain('and coupons')
+    expect(issue.properties[PROPERTY]).toMatchObject({ [prUrl(ACME.pr)]: comment!.id })
   },
   TIMEOUT
 )
