@@ -37,8 +37,16 @@ export type Action =
       type: 'jira.transition'
       rule: RuleName
       issueKey: string
-      /** null: the issue is in the status already; nothing is written, the report says so. */
+      /**
+       * null: nothing is written: the issue is in the status already, or is left where it is
+       * (`leftBecause`); the report says so.
+       */
       transitionId: string | null
+      /**
+       * Why the issue stays where it is rather than move back (rules/transitions/forward.ts): the
+       * action's fixed words, no text from Jira.
+       */
+      leftBecause?: string
       /** Status names, for people: the write needs only the id. */
       from: string
       to: string
@@ -185,6 +193,9 @@ export function describeAction(action: Action): string {
     case 'github.requestReviewer':
       return `request a review of PR #${action.prNumber} from ${action.login}`
     case 'jira.transition':
+      if (action.leftBecause !== undefined) {
+        return `leave ${action.issueKey} in "${action.from}" (not moved to "${action.to}": ${action.leftBecause})`
+      }
       return action.transitionId === null
         ? `leave ${action.issueKey} in "${action.to}" (already there)`
         : `move ${action.issueKey} from "${action.from}" to "${action.to}"${action.fill?.resolution === undefined ? '' : ` (resolution "${action.fill.resolution}")`}`

@@ -1,7 +1,8 @@
 /**
  * The PR comment's short "Jira status" section: where the issues the PR resolves stand after the
  * transitions of this run. A move and "already there" read the same, so a rerun leaves the
- * comment as it was; a refusal by Jira (a transition screen with required fields) is a warning.
+ * comment as it was; an issue left where it is rather than moved back says why, as a plain line:
+ * nothing is wrong. A refusal by Jira (a transition screen with required fields) is a warning.
  */
 import { escapeCell } from '../util/escape.js'
 import type { TransitionFill } from '../jira/port.js'
@@ -24,6 +25,10 @@ function transitionLine(applied: AppliedAction): string | null {
   const key = escapeCell(action.issueKey, 40)
   const from = escapeCell(action.from, 60)
   const to = escapeCell(action.to, 60)
+  if (action.leftBecause !== undefined) {
+    // The reason is the action's own fixed words (forward.ts): nothing in it to escape.
+    return `${key} stays in **${from}**, not moved to ${to}: ${action.leftBecause}`
+  }
   if (action.transitionId === null || status === 'done') return `${key} → **${to}**`
   switch (status) {
     case 'would': {

@@ -150,3 +150,17 @@ describe('the Jira status section of the PR comment', () => {
     expect(linked[0]!.issue.status.name).toBe('In Progress') // not mutated
   })
 })
+
+test('an issue left where it is rather than moved back: a plain line that says why', () => {
+  const action: Action = {
+    ...move('SHOP-12', null, 'Done', 'To Do'),
+    leftBecause:
+      'it is done (another PR or a person finished it), and closing this PR unmerged does not undo that.'
+  }
+  expect(transitionsBlock({ applied: [{ action, status: 'done' }] })).toBe(
+    [
+      '**Jira status**',
+      '- SHOP-12 stays in **Done**, not moved to To Do: it is done (another PR or a person finished it), and closing this PR unmerged does not undo that.'
+    ].join('\n')
+  )
+})

@@ -3,13 +3,16 @@
  * merged → `on-merge`, closed unmerged → `on-close`. Issues the PR only references never move.
  * The plan picks, per issue, the available transition whose target status has the wanted name
  * (without case or extra spaces), with the resolution its screen asks for (RESOLUTIONS); an issue
- * already there is left alone; none reaching it is a warning.
+ * already there is left alone; none reaching it is a warning. A move back is left out
+ * (forward.ts): a done issue stays done, and open or merge never take an issue to an earlier
+ * status category; the PR comment says why.
  */
 import type { Settings, TransitionsSettings } from '../../config/settings.js'
 import type { PrEvent } from '../../context.js'
 import { sameName } from '../../jira/names.js'
 import type { Transition, TransitionFill } from '../../jira/port.js'
 import { fillScreen } from '../../jira/screen.js'
+import { doneAlready, goesBack, isDone } from './forward.js'
 import type { Action } from '../../plan/actions.js'
 import type { LinkedIssue } from '../linked-issue.js'
 import type { Facts, Note, Ports, Rule, RulePlan } from '../types.js'
@@ -87,9 +90,14 @@ export function cannotMove(
     : `${key} cannot move to "${wanted}" from "${from}": Jira offers the action's account no transition from there: the status is final in its workflow, or the account lacks the 'Transition issues' permission in the project.`
 }
 
-/** The linked issues that should move: resolved by the PR and not in the wanted status yet. */
+/**
+ * The linked issues that may move: resolved by the PR, not in the wanted status yet, and not
+ * done (a done issue stays: forward.ts).
+ */
 export function issuesToMove(linked: LinkedIssue[], wanted: string): LinkedIssue[] {
-  return linked.filter((l) => l.strength === 'resolves' && !sameName(l.issue.status.name, wanted))
+  return linked.filter(
+    (l) => l.strength === 'resolves' && !sameName(l.issue.status.name, wanted) && !isDone(l.issue)
+  )
 }
 
 export const transitions: Rule<AvailableTransitions> = {
@@ -123,6 +131,15 @@ export const transitions: Rule<AvailableTransitions> = {
       return { actions, notes }
     }
 
+    const leave = (key: string, from: string, to: string, because: string): Action => ({
+      type: 'jira.transition',
+      rule: 'transitions',
+      issueKey: key,
+      transitionId: null,
+      from,
+      to,
+      leftBecause: because
+    })
     for (const linked of facts.linked.filter((l) => l.strength === 'resolves')) {
       const { key, status } = linked.issue
       if (sameName(status.name, wanted)) {
@@ -138,8 +155,17 @@ export const transitions: Rule<AvailableTransitions> = {
         })
         continue
       }
+      if (isDone(linked.issue)) {
+        actions.push(leave(key, status.name, wanted, doneAlready(moment)))
+        continue
+      }
       const offered = available[key] ?? []
       const transition = offered.find((t) => sameName(t.to.name, wanted))
+      const back = transition ? goesBack(linked.issue, transition.to.category, moment) : null
+      if (transition && back !== null) {
+        actions.push(leave(key, status.name, transition.to.name, back))
+        continue
+      }
       if (transition) {
         const { fill, unfilled, unresolved } = fillScreen(transition, RESOLUTIONS[moment])
         actions.push({

@@ -300,3 +300,121 @@ test('a rerun of the opened run after the merge moves nothing back, and says why
     }
   ])
 })
+
+describe('transitions: never back (forward.ts)', () => {
+  const inStatus = (key: string, name: string, category: string): LinkedIssue => ({
+    ...linked(key, name),
+    issue: jiraIssue(key, { status: { name, category } })
+  })
+  const to = (id: string, name: string, category: string): Transition => ({
+    id,
+    name: `Go ${name}`,
+    to: { name, category }
+  })
+  const opened = prEvent({ action: 'opened' })
+
+  test('closed unmerged: an issue another PR finished stays done, nothing is read or written', async () => {
+    const getTransitions = jest.fn(async () => [to('11', 'To Do', 'new')])
+    const ports = { jira: { getTransitions }, github: {} } as unknown as Ports
+    const f = facts({ event: closed, linked: [inStatus('SHOP-12', 'Done', 'done')] })
+    const s = config({ onClose: 'To Do' })
+    const available = await transitions.gather!(ports, f, s)
+    expect(getTransitions).not.toHaveBeenCalled()
+    const plan = transitions.plan(f, available, s)
+    expect(plan.actions).toEqual([
+      {
+        type: 'jira.transition',
+        rule: 'transitions',
+        issueKey: 'SHOP-12',
+        transitionId: null,
+        from: 'Done',
+        to: 'To Do',
+        leftBecause:
+          'it is done (another PR or a person finished it), and closing this PR unmerged does not undo that.'
+      }
+    ])
+    expect(plan.notes).toEqual([])
+  })
+
+  test("closed unmerged with on-close Won't Do: a Done issue is not undone either", () => {
+    const f = facts({ event: closed, linked: [inStatus('SHOP-12', 'Done', 'done')] })
+    const plan = transitions.plan(
+      f,
+      { 'SHOP-12': [to('71', "Won't Do", 'done')] },
+      config({ onClose: "Won't Do" })
+    )
+    expect(plan.actions).toMatchObject([{ transitionId: null, leftBecause: expect.any(String) }])
+  })
+
+  test('opened: a done issue stays, an issue In Review moves within its category as configured', () => {
+    const f = facts({
+      event: opened,
+      linked: [
+        inStatus('OPS-3', 'Done', 'done'),
+        inStatus('SHOP-3', 'In Review', 'indeterminate'),
+        inStatus('SHOP-1', 'To Do', 'new')
+      ]
+    })
+    const inProgress = to('21', 'In Progress', 'indeterminate')
+    const plan = transitions.plan(
+      f,
+      { 'OPS-3': [inProgress], 'SHOP-3': [inProgress], 'SHOP-1': [inProgress] },
+      config({ onOpen: 'In Progress' })
+    )
+    expect(plan.actions).toMatchObject([
+      {
+        issueKey: 'OPS-3',
+        transitionId: null,
+        from: 'Done',
+        leftBecause:
+          'it is done (another PR or a person finished it), and the action does not move a done issue back. To work on it again, reopen it in Jira.'
+      },
+      { issueKey: 'SHOP-3', transitionId: '21', from: 'In Review', to: 'In Progress' },
+      { issueKey: 'SHOP-1', transitionId: '21', from: 'To Do', to: 'In Progress' }
+    ])
+  })
+
+  test('merged: an issue done in another status (Closed) is not moved to Done', () => {
+    const f = facts({ event: merged, linked: [inStatus('SHOP-12', 'Closed', 'done')] })
+    const plan = transitions.plan(f, { 'SHOP-12': [to('41', 'Done', 'done')] }, config())
+    expect(plan.actions).toMatchObject([{ transitionId: null, from: 'Closed', to: 'Done' }])
+  })
+
+  test('opened: a move to an earlier category is left out and says why', () => {
+    const f = facts({ event: opened, linked: [inStatus('SHOP-5', 'In Progress', 'indeterminate')] })
+    const plan = transitions.plan(
+      f,
+      { 'SHOP-5': [to('11', 'To Do', 'new')] },
+      config({ onOpen: 'To Do' })
+    )
+    expect(plan.actions).toMatchObject([
+      {
+        transitionId: null,
+        from: 'In Progress',
+        to: 'To Do',
+        leftBecause:
+          'that status is of an earlier category (To Do, before In Progress), and the action does not move issues back.'
+      }
+    ])
+  })
+
+  test('closed unmerged: going back to To Do is what on-close is for', () => {
+    const f = facts({ event: closed, linked: [inStatus('SHOP-5', 'In Review', 'indeterminate')] })
+    const plan = transitions.plan(
+      f,
+      { 'SHOP-5': [to('11', 'To Do', 'new')] },
+      config({ onClose: 'To Do' })
+    )
+    expect(plan.actions).toMatchObject([{ transitionId: '11', to: 'To Do' }])
+  })
+
+  test('a status category Jira did not give: moved as configured', () => {
+    const f = facts({ event: opened, linked: [inStatus('OPS-3', 'Done', 'undefined')] })
+    const plan = transitions.plan(
+      f,
+      { 'OPS-3': [t('21', 'In Progress')] },
+      config({ onOpen: 'In Progress' })
+    )
+    expect(plan.actions).toMatchObject([{ transitionId: '21', to: 'In Progress' }])
+  })
+})

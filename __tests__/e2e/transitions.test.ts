@@ -1,0 +1,113 @@
+/**
+ * transitions through run(): what Jira is asked to do, and what the PR comment says, when a PR
+ * resolving an issue opens, changes or closes.
+ */
+import nock from 'nock'
+import {
+  JIRA,
+  PR_URL,
+  REPO,
+  githubReads,
+  jiraIssueJson,
+  jiraMyself,
+  recorder,
+  runAction,
+  webhook,
+  type Json
+} from './harness.js'
+
+/** Only auto-link and transitions: the other rules have their own end-to-end tests. */
+const ONLY_TRANSITIONS = {
+  'merge-summary': 'false',
+  'suggest-reviewers': 'false',
+  'follow-ups': 'false'
+}
+
+const config = (onClose = 'null') => `rules:
+  auto-link:
+    infer: false
+  transitions:
+    enabled: true
+    on-open: In Review
+    on-merge: Done
+    on-close: ${onClose}
+`
+
+const status = (id: string, name: string, key: string) => ({
+  self: `${JIRA}/rest/api/3/status/${id}`,
+  id,
+  name,
+  statusCategory: { id: 3, key, name }
+})
+
+function prEvent(action: string, title: string, pr: Json = {}): Json {
+  const event = webhook('pull_request', 'opened')
+  event.action = action
+  Object.assign(event.pull_request, { title, body: '', ...pr })
+  return event
+}
+
+/** An issue of the bulkfetch answer in `name`, of status category `category`. */
+function issueIn(key: string, name: string, category: string): Json {
+  const issue = jiraIssueJson(key, 'Cart rounding', name)
+  issue.fields.status = status('1', name, category)
+  return issue
+}
+
+/** The run's PR comment (posted, or comment 7 edited) and Jira answering with `issues`. */
+function setUp(event: Json, issues: Json[], onClose?: string, comments: Json[] = []) {
+  const github = githubReads(event.pull_request, { config: config(onClose), comments })
+  const comment = recorder<{ body: string }>()
+  const id = comments.length > 0 ? 7 : 99
+  const answer = {
+    id,
+    body: 'x',
+    html_url: `${PR_URL}#issuecomment-${id}`,
+    user: { login: 'github-actions[bot]', type: 'Bot' }
+  }
+  if (comments.length > 0) {
+    github.patch(`${REPO}/issues/comments/7`, comment.match).reply(200, answer)
+  } else {
+    github.post(`${REPO}/issues/2/comments`, comment.match).reply(201, answer)
+  }
+  const jira = jiraMyself()
+    .post('/rest/api/3/issue/bulkfetch')
+    .reply(200, { issues, issueErrors: [] })
+  for (const issue of issues) {
+    jira
+      .post(`/rest/api/3/issue/${issue.key}/remotelink`)
+      .optionally()
+      .reply(201, { id: 1, self: `${JIRA}/rest/api/3/issue/${issue.key}/remotelink/1` })
+  }
+  return { github, jira, comment }
+}
+
+afterEach(() => nock.cleanAll())
+afterAll(() => nock.restore())
+
+describe('an issue another PR finished', () => {
+  test.each(['To Do', "Won't Do"])(
+    'closing an abandoned PR (on-close %s) leaves it done, and the comment says why',
+    async (onClose) => {
+      const event = prEvent('closed', 'ABC-12 Another take on cart rounding', {
+        state: 'closed',
+        merged: false
+      })
+      const { jira, comment } = setUp(event, [issueIn('ABC-12', 'Done', 'done')], `"${onClose}"`)
+      const asked: string[] = []
+      jira.on('request', (req: { method: string; path: string }) =>
+        asked.push(`${req.method} ${req.path}`)
+      )
+
+      const result = await runAction('pull_request', event, ONLY_TRANSITIONS)
+
+      expect(result.exitCode).toBe(0)
+      expect(asked.filter((r) => r.includes('/transitions'))).toEqual([])
+      expect(comment.sent[0]!.body).toContain(
+        `- ABC-12 stays in **Done**, not moved to ${onClose}: it is done (another PR or a person finished it), and closing this PR unmerged does not undo that.`
+      )
+      expect(result.stdout).not.toContain('::warning')
+      expect(nock.pendingMocks()).toEqual([])
+    }
+  )
+})
