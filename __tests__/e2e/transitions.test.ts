@@ -55,8 +55,17 @@ function issueIn(key: string, name: string, category: string): Json {
 }
 
 /** The run's PR comment (posted, or comment 7 edited) and Jira answering with `issues`. */
-function setUp(event: Json, issues: Json[], onClose?: string, comments: Json[] = []) {
-  const github = githubReads(event.pull_request, { config: config(onClose), comments })
+function setUp(
+  event: Json,
+  issues: Json[],
+  {
+    onClose,
+    comments = [],
+    readNow = {}
+  }: { onClose?: string; comments?: Json[]; readNow?: Json } = {}
+) {
+  const pr = { ...event.pull_request, ...readNow }
+  const github = githubReads(pr, { config: config(onClose), comments })
   const comment = recorder<{ body: string }>()
   const id = comments.length > 0 ? 7 : 99
   const answer = {
@@ -93,7 +102,9 @@ describe('an issue another PR finished', () => {
         state: 'closed',
         merged: false
       })
-      const { jira, comment } = setUp(event, [issueIn('ABC-12', 'Done', 'done')], `"${onClose}"`)
+      const { jira, comment } = setUp(event, [issueIn('ABC-12', 'Done', 'done')], {
+        onClose: `"${onClose}"`
+      })
       const asked: string[] = []
       jira.on('request', (req: { method: string; path: string }) =>
         asked.push(`${req.method} ${req.path}`)
@@ -110,4 +121,22 @@ describe('an issue another PR finished', () => {
       expect(nock.pendingMocks()).toEqual([])
     }
   )
+})
+
+test('a rerun of the opened run after the PR became a draft moves nothing', async () => {
+  const event = prEvent('opened', 'ABC-12 Cart rounding', { draft: false })
+  const { jira, comment } = setUp(event, [issueIn('ABC-12', 'In Progress', 'indeterminate')], {
+    readNow: { draft: true }
+  })
+  const asked: string[] = []
+  jira.on('request', (req: { method: string; path: string }) =>
+    asked.push(`${req.method} ${req.path}`)
+  )
+
+  const result = await runAction('pull_request', event, ONLY_TRANSITIONS)
+
+  expect(result.exitCode).toBe(0)
+  expect(asked.filter((r) => r.includes('/transitions'))).toEqual([])
+  expect(comment.sent[0]!.body).not.toContain('Jira status')
+  expect(nock.pendingMocks()).toEqual([])
 })
