@@ -91,6 +91,15 @@ function setUp(
   return { github, jira, comment }
 }
 
+/** `METHOD path` of each request the scope's interceptors answer. */
+function requestsTo(scope: nock.Scope): string[] {
+  const asked: string[] = []
+  scope.on('request', (req: { method: string; path: string }) =>
+    asked.push(`${req.method} ${req.path}`)
+  )
+  return asked
+}
+
 afterEach(() => nock.cleanAll())
 afterAll(() => nock.restore())
 
@@ -105,10 +114,7 @@ describe('an issue another PR finished', () => {
       const { jira, comment } = setUp(event, [issueIn('ABC-12', 'Done', 'done')], {
         onClose: `"${onClose}"`
       })
-      const asked: string[] = []
-      jira.on('request', (req: { method: string; path: string }) =>
-        asked.push(`${req.method} ${req.path}`)
-      )
+      const asked = requestsTo(jira)
 
       const result = await runAction('pull_request', event, ONLY_TRANSITIONS)
 
@@ -128,10 +134,7 @@ test('a rerun of the opened run after the PR became a draft moves nothing', asyn
   const { jira, comment } = setUp(event, [issueIn('ABC-12', 'In Progress', 'indeterminate')], {
     readNow: { draft: true }
   })
-  const asked: string[] = []
-  jira.on('request', (req: { method: string; path: string }) =>
-    asked.push(`${req.method} ${req.path}`)
-  )
+  const asked = requestsTo(jira)
 
   const result = await runAction('pull_request', event, ONLY_TRANSITIONS)
 
@@ -139,4 +142,53 @@ test('a rerun of the opened run after the PR became a draft moves nothing', asyn
   expect(asked.filter((r) => r.includes('/transitions'))).toEqual([])
   expect(comment.sent[0]!.body).not.toContain('Jira status')
   expect(nock.pendingMocks()).toEqual([])
+})
+
+describe('a key added to a PR after it opened', () => {
+  const TRANSITIONS = {
+    transitions: [{ id: '31', name: 'Review', to: status('3', 'In Review', 'indeterminate') }]
+  }
+  const commentWith = (state: Json) => ({
+    id: 7,
+    body: `<!-- gitar-jira:comment -->\nold\n<!-- gitar-jira:state ${JSON.stringify(state)} -->`,
+    html_url: `${PR_URL}#issuecomment-7`,
+    user: { login: 'github-actions[bot]', type: 'Bot' }
+  })
+
+  test('the title edited to name it: the issue gets the on-open move, and the comment says so', async () => {
+    const event = prEvent('edited', 'ABC-8: Fall back sooner when the edge is slow')
+    const { jira, comment } = setUp(event, [issueIn('ABC-8', 'In Progress', 'indeterminate')], {
+      comments: [commentWith({ v: 1, links: [], resolved: [] })]
+    })
+    const moved = recorder()
+    jira
+      .get('/rest/api/3/issue/ABC-8/transitions')
+      .query({ expand: 'transitions.fields' })
+      .reply(200, TRANSITIONS)
+      .post('/rest/api/3/issue/ABC-8/transitions', moved.match)
+      .reply(204)
+
+    const result = await runAction('pull_request', event, ONLY_TRANSITIONS)
+
+    expect(result.exitCode).toBe(0)
+    expect(moved.sent).toEqual([{ transition: { id: '31' } }])
+    expect(comment.sent[0]!.body).toContain('**Jira status**\n- ABC-8 → **In Review**')
+    expect(comment.sent[0]!.body).toContain('"resolved":["ABC-8"]')
+    expect(nock.pendingMocks()).toEqual([])
+  })
+
+  test('a later push: the issue the PR resolved on the previous run is not moved again', async () => {
+    const event = prEvent('synchronize', 'ABC-8: Fall back sooner when the edge is slow')
+    const { jira } = setUp(event, [issueIn('ABC-8', 'In Progress', 'indeterminate')], {
+      comments: [
+        commentWith({ v: 1, links: [{ key: 'ABC-8', via: 'explicit' }], resolved: ['ABC-8'] })
+      ]
+    })
+    const asked = requestsTo(jira)
+
+    const result = await runAction('pull_request', event, ONLY_TRANSITIONS)
+
+    expect(result.exitCode).toBe(0)
+    expect(asked.filter((r) => r.includes('/transitions'))).toEqual([])
+  })
 })

@@ -13,6 +13,7 @@ import type {
   TransitionFill
 } from '../jira/port.js'
 import type { RichDoc } from '../richtext/model.js'
+import type { Moment } from '../rules/transitions/moment.js'
 import type { ErrorKind } from '../util/errors.js'
 
 /**
@@ -50,6 +51,8 @@ export type Action =
       /** Status names, for people: the write needs only the id. */
       from: string
       to: string
+      /** The moment it moves at (a move to write): remembered in the PR comment's state. */
+      moment?: Moment
       /** What the transition sets on its way (a resolution), for a transition with a screen. */
       fill?: TransitionFill
       /** The fields its screen requires that the action leaves empty: advice if Jira refuses. */

@@ -36,6 +36,12 @@ export interface CommentState {
    * author's, so it does not make the issue explicitly named (the box to untick stays).
    */
   titled?: string
+  /**
+   * The keys the PR resolved on this run (written on every run, empty or not): a key resolved on
+   * a later run and not in it is new to the PR, and gets the on-open move. Absent in a state an
+   * earlier version wrote: then every linked key counts as resolved before.
+   */
+  resolved?: string[]
 }
 
 export interface RelinkEntry {
@@ -50,6 +56,8 @@ export const MAX_REMEMBERED_FOLLOW_UPS = 100
 export const MAX_REMEMBERED_DECISIONS = 100
 /** A link that failed is tried again by this many later runs, then given up with a warning. */
 export const MAX_RELINK_TRIES = 3
+/** At most this many keys are remembered as resolved (discover.ts MAX_CANDIDATES). */
+const MAX_REMEMBERED_KEYS = 100
 /** A follow-up is linked to at most this many of the PR's issues (discover.ts MAX_CANDIDATES). */
 const MAX_RELINK_TO = 100
 
@@ -100,6 +108,9 @@ export function parseState(commentBody: string | undefined): CommentState | null
     const relink = Array.isArray(parsed.relink) ? parseRelink(parsed.relink) : []
     const decided = parseDecided(parsed.decided)
     const titled = isKey(parsed.titled) ? parsed.titled : undefined
+    const resolved = Array.isArray(parsed.resolved)
+      ? [...new Set(parsed.resolved.filter(isKey))].slice(0, MAX_REMEMBERED_KEYS)
+      : undefined
     return {
       v: 1,
       links,
@@ -108,7 +119,8 @@ export function parseState(commentBody: string | undefined): CommentState | null
       ...(followUps.length > 0 ? { followUps } : {}),
       ...(relink.length > 0 ? { relink } : {}),
       ...(Object.keys(decided).length > 0 ? { decided } : {}),
-      ...(titled ? { titled } : {})
+      ...(titled ? { titled } : {}),
+      ...(resolved ? { resolved } : {})
     }
   } catch {
     return null

@@ -139,3 +139,14 @@ describe('titled: the key update-title put before the title', () => {
     expect(parseState(body('<script>'))).toEqual(EMPTY_STATE)
   })
 })
+
+describe('the keys the PR resolved', () => {
+  const read = (resolved: unknown) =>
+    parseState(`<!-- gitar-jira:state ${JSON.stringify({ v: 1, links: [], resolved })} -->`)!
+  test('kept as keys, each once; an empty list is kept (it says none), an absent one stays absent', () => {
+    expect(read(['ABC-1', 'ABC-1', 'nope', 7, 'OPS-2']).resolved).toEqual(['ABC-1', 'OPS-2'])
+    expect(read([]).resolved).toEqual([])
+    expect(read(undefined)).not.toHaveProperty('resolved')
+    expect(read('ABC-1')).not.toHaveProperty('resolved')
+  })
+})

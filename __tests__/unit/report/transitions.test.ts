@@ -153,7 +153,7 @@ describe('the Jira status section of the PR comment', () => {
 
 test('an issue left where it is rather than moved back: a plain line that says why', () => {
   const action: Action = {
-    ...move('SHOP-12', null, 'Done', 'To Do'),
+    ...(move('SHOP-12', null, 'Done', 'To Do') as Extract<Action, { type: 'jira.transition' }>),
     leftBecause:
       'it is done (another PR or a person finished it), and closing this PR unmerged does not undo that.'
   }

@@ -14,7 +14,7 @@
  * made as configured. A status whose category Jira did not give is not judged.
  */
 import type { JiraIssue } from '../../jira/port.js'
-import type { Moment } from './index.js'
+import type { Moment } from './moment.js'
 
 const ORDER: Readonly<Record<string, number>> = { new: 0, indeterminate: 1, done: 2 }
 const CATEGORY_NAME: Readonly<Record<string, string>> = {

@@ -13,14 +13,15 @@ import { sameName } from '../../jira/names.js'
 import type { Transition, TransitionFill } from '../../jira/port.js'
 import { fillScreen } from '../../jira/screen.js'
 import { doneAlready, goesBack, isDone } from './forward.js'
+import { betweenMoments, dueNow, momentOf, type Moment } from './moment.js'
 import type { Action } from '../../plan/actions.js'
 import type { LinkedIssue } from '../linked-issue.js'
 import type { Facts, Note, Ports, Rule, RulePlan } from '../types.js'
 
+export { momentOf, type Moment } from './moment.js'
+
 /** Issue key → the transitions its workflow offers now (only for issues that may move). */
 export type AvailableTransitions = Record<string, Transition[]>
-
-export type Moment = 'on-open' | 'on-merge' | 'on-close'
 
 const DONE = ['Done', 'Fixed', 'Resolved', 'Complete', 'Completed']
 const NOT_DONE = ["Won't Do", "Won't Fix", 'Cancelled', 'Canceled', 'Declined', 'Abandoned']
@@ -36,32 +37,8 @@ export const RESOLUTIONS: Readonly<Record<Moment, Pick<TransitionFill, 'prefer' 
   'on-close': { prefer: NOT_DONE, avoid: DONE }
 }
 
-const OPENING = new Set(['opened', 'reopened', 'ready_for_review'])
-
-/** Which configured moment this event is, if any. Drafts are not up for review yet. */
-export function momentOf(event: PrEvent): Moment | null {
-  if (OPENING.has(event.action)) return event.draft ? null : 'on-open'
-  if (event.action === 'closed') return event.merged ? 'on-merge' : 'on-close'
-  return null
-}
-
-/**
- * The moment, unless the PR has moved on since its event: a rerun of the `opened` run after the
- * merge must not move a Done issue back to In Review, nor a rerun of a close reopen nothing.
- */
-export function momentNow(facts: Pick<Facts, 'event' | 'pr'>): Moment | null {
-  const moment = momentOf(facts.event)
-  const open = facts.pr.pr.state === 'open'
-  if (moment === 'on-open' && !open) return null
-  if ((moment === 'on-merge' || moment === 'on-close') && open) return null
-  return moment
-}
-
-export function wantedStatus(
-  event: PrEvent,
-  settings: TransitionsSettings,
-  moment: Moment | null = momentOf(event)
-): string | null {
+/** The status the config names for the moment; null leaves that step out. */
+export function statusAt(moment: Moment, settings: TransitionsSettings): string | null {
   switch (moment) {
     case 'on-open':
       return settings.onOpen
@@ -69,8 +46,6 @@ export function wantedStatus(
       return settings.onMerge
     case 'on-close':
       return settings.onClose
-    case null:
-      return null
   }
 }
 
@@ -90,14 +65,16 @@ export function cannotMove(
     : `${key} cannot move to "${wanted}" from "${from}": Jira offers the action's account no transition from there: the status is final in its workflow, or the account lacks the 'Transition issues' permission in the project.`
 }
 
-/**
- * The linked issues that may move: resolved by the PR, not in the wanted status yet, and not
- * done (a done issue stays: forward.ts).
- */
-export function issuesToMove(linked: LinkedIssue[], wanted: string): LinkedIssue[] {
-  return linked.filter(
-    (l) => l.strength === 'resolves' && !sameName(l.issue.status.name, wanted) && !isDone(l.issue)
-  )
+/** The issues that may move: not in the wanted status yet, and not done (forward.ts). */
+export function issuesToMove(issues: LinkedIssue[], wanted: string): LinkedIssue[] {
+  return issues.filter((l) => !sameName(l.issue.status.name, wanted) && !isDone(l.issue))
+}
+
+/** What this run moves, and to which status; null: nothing. */
+function wantedNow(facts: Facts, settings: Settings) {
+  const due = dueNow(facts)
+  const wanted = due && statusAt(due.moment, settings.rules.transitions)
+  return due && wanted !== null ? { ...due, wanted } : null
 }
 
 export const transitions: Rule<AvailableTransitions> = {
@@ -105,23 +82,25 @@ export const transitions: Rule<AvailableTransitions> = {
 
   appliesTo(event: PrEvent, settings: Settings): boolean {
     const config = settings.rules.transitions
-    return config.enabled && wantedStatus(event, config) !== null
+    const moment = momentOf(event)
+    if (!config.enabled) return false
+    if (moment !== null) return statusAt(moment, config) !== null
+    return betweenMoments(event) && config.onOpen !== null
   },
 
   async gather(ports: Ports, facts: Facts, settings: Settings): Promise<AvailableTransitions> {
-    const wanted = wantedStatus(facts.event, settings.rules.transitions, momentNow(facts))
-    if (wanted === null) return {}
-    const keys = issuesToMove(facts.linked, wanted).map((l) => l.issue.key)
-    const lists = await Promise.all(keys.map((key) => ports.jira.getTransitions(key, wanted)))
+    const now = wantedNow(facts, settings)
+    if (now === null) return {}
+    const keys = issuesToMove(now.issues, now.wanted).map((l) => l.issue.key)
+    const lists = await Promise.all(keys.map((key) => ports.jira.getTransitions(key, now.wanted)))
     return Object.fromEntries(keys.map((key, i) => [key, lists[i]!]))
   },
 
   plan(facts: Facts, available: AvailableTransitions, settings: Settings): RulePlan {
-    const moment = momentNow(facts)
-    const wanted = wantedStatus(facts.event, settings.rules.transitions, moment)
+    const now = wantedNow(facts, settings)
     const actions: Action[] = []
     const notes: Note[] = []
-    if (wanted === null || moment === null) {
+    if (now === null) {
       if (momentOf(facts.event) !== null) {
         notes.push({
           level: 'info',
@@ -131,6 +110,7 @@ export const transitions: Rule<AvailableTransitions> = {
       return { actions, notes }
     }
 
+    const { moment, wanted, issues } = now
     const leave = (key: string, from: string, to: string, because: string): Action => ({
       type: 'jira.transition',
       rule: 'transitions',
@@ -140,7 +120,7 @@ export const transitions: Rule<AvailableTransitions> = {
       to,
       leftBecause: because
     })
-    for (const linked of facts.linked.filter((l) => l.strength === 'resolves')) {
+    for (const linked of issues) {
       const { key, status } = linked.issue
       if (sameName(status.name, wanted)) {
         // Already there: nothing to write, but the report shows the same line as after a move,
@@ -175,6 +155,7 @@ export const transitions: Rule<AvailableTransitions> = {
           transitionId: transition.id,
           from: status.name,
           to: transition.to.name,
+          moment,
           fill,
           ...(unfilled.length > 0
             ? { unfilled: { transition: transition.name, fields: unfilled } }

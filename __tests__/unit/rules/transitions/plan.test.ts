@@ -83,6 +83,7 @@ describe('transitions: plan (pure)', () => {
         transitionId: '41',
         from: 'In Progress',
         to: 'Done',
+        moment: 'on-merge',
         // No screen, no resolution; the names travel along for a layer that reads a newer screen.
         fill: RESOLUTIONS['on-merge']
       }
@@ -208,6 +209,7 @@ describe('transitions: a screen', () => {
         transitionId: '41',
         from: 'In Review',
         to: 'Done',
+        moment: 'on-merge',
         fill: { resolution: 'Fixed', ...RESOLUTIONS['on-merge'] }
       }
     ])
@@ -416,5 +418,72 @@ describe('transitions: never back (forward.ts)', () => {
       config({ onOpen: 'In Progress' })
     )
     expect(plan.actions).toMatchObject([{ transitionId: '21', to: 'In Progress' }])
+  })
+})
+
+describe('transitions: an issue the PR comes to resolve after it opened', () => {
+  const edited = prEvent({ action: 'edited' })
+  const shop8 = linked('SHOP-8', 'In Progress')
+  const stateWith = (resolved: string[] | undefined, links: string[] = resolved ?? []) => ({
+    v: 1 as const,
+    links: links.map((key) => ({ key, via: 'explicit' as const })),
+    ...(resolved ? { resolved } : {})
+  })
+
+  test.each(['edited', 'synchronize', 'checkbox'])(
+    '%s on an open PR: the rule acts, when on-open names a status',
+    (action) => {
+      expect(transitions.appliesTo(prEvent({ action }), config())).toBe(true)
+      expect(transitions.appliesTo(prEvent({ action }), config({ onOpen: null }))).toBe(false)
+      expect(transitions.appliesTo(prEvent({ action, draft: true }), config())).toBe(false)
+      expect(transitions.appliesTo(prEvent({ action, closed: true }), config())).toBe(false)
+    }
+  )
+
+  test('a key added to the title: the issue gets the on-open move it missed', async () => {
+    const getTransitions = jest.fn(async () => FROM_IN_PROGRESS)
+    const ports = { jira: { getTransitions }, github: {} } as unknown as Ports
+    const f = facts({ event: edited, linked: [shop8], previous: stateWith([]) })
+    const available = await transitions.gather!(ports, f, config())
+    expect(getTransitions.mock.calls).toEqual([['SHOP-8', 'In Review']])
+    expect(transitions.plan(f, available, config()).actions).toMatchObject([
+      { issueKey: 'SHOP-8', transitionId: '31', to: 'In Review', moment: 'on-open' }
+    ])
+  })
+
+  test('a key the PR referenced and now resolves moves too', () => {
+    const f = facts({ event: edited, linked: [shop8], previous: stateWith([], ['SHOP-8']) })
+    const plan = transitions.plan(f, { 'SHOP-8': FROM_IN_PROGRESS }, config())
+    expect(plan.actions).toMatchObject([{ issueKey: 'SHOP-8', transitionId: '31' }])
+  })
+
+  test('issues the PR resolved on the previous run are not moved again, nor mentioned', () => {
+    const f = facts({
+      event: prEvent({ action: 'synchronize' }),
+      linked: [linked('SHOP-7', 'In Progress'), shop8],
+      previous: stateWith(['SHOP-7'])
+    })
+    const plan = transitions.plan(f, { 'SHOP-8': FROM_IN_PROGRESS }, config())
+    expect(plan.actions).toMatchObject([{ issueKey: 'SHOP-8' }])
+    expect(plan.actions).toHaveLength(1)
+    expect(plan.notes).toEqual([])
+  })
+
+  test('a state from an earlier version (no record of resolved keys): its linked keys count as resolved', () => {
+    const f = facts({ event: edited, linked: [shop8], previous: stateWith(undefined, ['SHOP-8']) })
+    expect(transitions.plan(f, { 'SHOP-8': FROM_IN_PROGRESS }, config())).toEqual({
+      actions: [],
+      notes: []
+    })
+  })
+
+  test('a draft, or a closed PR, moves nothing on an edit', () => {
+    for (const event of [
+      prEvent({ action: 'edited', draft: true }),
+      prEvent({ action: 'edited', closed: true })
+    ]) {
+      const f = facts({ event, linked: [shop8], previous: stateWith([]) })
+      expect(transitions.plan(f, { 'SHOP-8': FROM_IN_PROGRESS }, config()).actions).toEqual([])
+    }
   })
 })
