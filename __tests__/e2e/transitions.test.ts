@@ -91,6 +91,16 @@ function setUp(
   return { github, jira, comment }
 }
 
+/** The action's PR comment (id 7) as an earlier run left it, with `state`. */
+function commentWith(state: Json): Json {
+  return {
+    id: 7,
+    body: `<!-- gitar-jira:comment -->\nold\n<!-- gitar-jira:state ${JSON.stringify(state)} -->`,
+    html_url: `${PR_URL}#issuecomment-7`,
+    user: { login: 'github-actions[bot]', type: 'Bot' }
+  }
+}
+
 /** `METHOD path` of each request the scope's interceptors answer. */
 function requestsTo(scope: nock.Scope): string[] {
   const asked: string[] = []
@@ -148,12 +158,6 @@ describe('a key added to a PR after it opened', () => {
   const TRANSITIONS = {
     transitions: [{ id: '31', name: 'Review', to: status('3', 'In Review', 'indeterminate') }]
   }
-  const commentWith = (state: Json) => ({
-    id: 7,
-    body: `<!-- gitar-jira:comment -->\nold\n<!-- gitar-jira:state ${JSON.stringify(state)} -->`,
-    html_url: `${PR_URL}#issuecomment-7`,
-    user: { login: 'github-actions[bot]', type: 'Bot' }
-  })
 
   test('the title edited to name it: the issue gets the on-open move, and the comment says so', async () => {
     const event = prEvent('edited', 'ABC-8: Fall back sooner when the edge is slow')
@@ -173,7 +177,7 @@ describe('a key added to a PR after it opened', () => {
     expect(result.exitCode).toBe(0)
     expect(moved.sent).toEqual([{ transition: { id: '31' } }])
     expect(comment.sent[0]!.body).toContain('**Jira status**\n- ABC-8 → **In Review**')
-    expect(comment.sent[0]!.body).toContain('"resolved":["ABC-8"]')
+    expect(comment.sent[0]!.body).toContain('"resolved":["ABC-8"],"moved":{"ABC-8":"on-open"}')
     expect(nock.pendingMocks()).toEqual([])
   })
 
@@ -191,4 +195,25 @@ describe('a key added to a PR after it opened', () => {
     expect(result.exitCode).toBe(0)
     expect(asked.filter((r) => r.includes('/transitions'))).toEqual([])
   })
+})
+
+test('a push after the PR opened: the Jira status section still shows where the moved issue is', async () => {
+  const event = prEvent('synchronize', 'ABC-12 Cart rounding')
+  const state = {
+    v: 1,
+    links: [{ key: 'ABC-12', via: 'explicit' }],
+    resolved: ['ABC-12'],
+    moved: { 'ABC-12': 'on-open' }
+  }
+  const { comment } = setUp(event, [issueIn('ABC-12', 'In Review', 'indeterminate')], {
+    comments: [commentWith(state)]
+  })
+
+  const result = await runAction('pull_request', event, ONLY_TRANSITIONS)
+
+  expect(result.exitCode).toBe(0)
+  expect(comment.sent[0]!.body).toContain(
+    '**Jira status**\n- ABC-12 is in **In Review** (moved there on an earlier run)'
+  )
+  expect(comment.sent[0]!.body).toContain('"moved":{"ABC-12":"on-open"}')
 })

@@ -9,7 +9,7 @@ import type { PrEvent } from '../context.js'
 import type { PrFacts } from '../github/port.js'
 import type { JiraIssue } from '../jira/port.js'
 import type { Discovery } from '../rules/auto-link/discover.js'
-import { statusesAfter } from './transitions.js'
+import { earlierMovesOf, statusesAfter, withMoves, type EarlierMove } from './transitions.js'
 import type { ReviewerPlan } from '../rules/suggest-reviewers/model.js'
 import type { FollowUpsView } from '../rules/follow-ups/index.js'
 import { earlierReviewersOf, withRequested } from './reviewers.js'
@@ -43,6 +43,8 @@ export interface RunReport {
   earlierReviewers?: string
   /** follow-ups: pending, found and tracked (absent when the rule did not run). */
   followUps?: FollowUpsView
+  /** Issues the action moved on earlier runs, which this run did not move (or leave). */
+  earlierMoves?: EarlierMove[]
 }
 
 export function ruleFailures(applied: AppliedAction[]): RunReport['failures'] {
@@ -88,6 +90,12 @@ export function buildReport(run: {
   const { event, discovery, planned, applied } = run
   const linked = statusesAfter(discovery.linked, applied)
   const earlier = run.earlierComment
+  const earlierMoves = earlierMovesOf(
+    linked,
+    applied,
+    earlier?.state.moved,
+    run.settings.rules.transitions
+  )
   const earlierReviewers =
     earlier &&
     !planned.reviewers &&
@@ -108,7 +116,11 @@ export function buildReport(run: {
         withFollowUps(
           withRequested(
             withTitled(
-              withLinkDigests(discovery.state, applied, earlier?.state ?? EMPTY_STATE),
+              withMoves(
+                withLinkDigests(discovery.state, applied, earlier?.state ?? EMPTY_STATE),
+                applied,
+                earlier?.state ?? EMPTY_STATE
+              ),
               applied
             ),
             applied
@@ -137,7 +149,8 @@ export function buildReport(run: {
     applied,
     ...(planned.reviewers ? { reviewers: planned.reviewers } : {}),
     ...(earlierReviewers ? { earlierReviewers } : {}),
-    ...(planned.followUps ? { followUps: planned.followUps } : {})
+    ...(planned.followUps ? { followUps: planned.followUps } : {}),
+    ...(earlierMoves.length > 0 ? { earlierMoves } : {})
   }
 }
 

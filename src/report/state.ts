@@ -5,6 +5,7 @@
 import type { AppliedAction } from '../plan/actions.js'
 import { remoteLinkDigest } from '../rules/auto-link/remote-link.js'
 import type { LinkVia } from '../rules/linked-issue.js'
+import type { Moment } from '../rules/transitions/moment.js'
 
 export interface CommentState {
   v: 1
@@ -42,6 +43,8 @@ export interface CommentState {
    * earlier version wrote: then every linked key counts as resolved before.
    */
   resolved?: string[]
+  /** Key → the moment at which the action last moved that issue (a transition it made). */
+  moved?: Record<string, Moment>
 }
 
 export interface RelinkEntry {
@@ -56,7 +59,7 @@ export const MAX_REMEMBERED_FOLLOW_UPS = 100
 export const MAX_REMEMBERED_DECISIONS = 100
 /** A link that failed is tried again by this many later runs, then given up with a warning. */
 export const MAX_RELINK_TRIES = 3
-/** At most this many keys are remembered as resolved (discover.ts MAX_CANDIDATES). */
+/** At most this many keys are remembered as resolved, or as moved (discover.ts MAX_CANDIDATES). */
 const MAX_REMEMBERED_KEYS = 100
 /** A follow-up is linked to at most this many of the PR's issues (discover.ts MAX_CANDIDATES). */
 const MAX_RELINK_TO = 100
@@ -111,6 +114,7 @@ export function parseState(commentBody: string | undefined): CommentState | null
     const resolved = Array.isArray(parsed.resolved)
       ? [...new Set(parsed.resolved.filter(isKey))].slice(0, MAX_REMEMBERED_KEYS)
       : undefined
+    const moved = parseMoved(parsed.moved)
     return {
       v: 1,
       links,
@@ -120,7 +124,8 @@ export function parseState(commentBody: string | undefined): CommentState | null
       ...(relink.length > 0 ? { relink } : {}),
       ...(Object.keys(decided).length > 0 ? { decided } : {}),
       ...(titled ? { titled } : {}),
-      ...(resolved ? { resolved } : {})
+      ...(resolved ? { resolved } : {}),
+      ...(Object.keys(moved).length > 0 ? { moved } : {})
     }
   } catch {
     return null
@@ -139,6 +144,17 @@ function parseRelink(entries: unknown[]): RelinkEntry[] {
     if (to.length > 0) byKey.set(entry.key, { key: entry.key, to, tries })
   }
   return [...byKey.values()].slice(-MAX_REMEMBERED_FOLLOW_UPS)
+}
+
+const MOMENTS: ReadonlySet<unknown> = new Set<Moment>(['on-open', 'on-merge', 'on-close'])
+
+/** The moves as far as they read as such: issue keys to moments. */
+function parseMoved(value: unknown): Record<string, Moment> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return {}
+  const entries = Object.entries(value as Record<string, unknown>).filter(
+    (entry): entry is [string, Moment] => isKey(entry[0]) && MOMENTS.has(entry[1])
+  )
+  return Object.fromEntries(entries.slice(-MAX_REMEMBERED_KEYS))
 }
 
 /** The decision times as far as they read as such: issue keys to GitHub timestamps. */

@@ -150,3 +150,9 @@ describe('the keys the PR resolved', () => {
     expect(read('ABC-1')).not.toHaveProperty('resolved')
   })
 })
+
+test('the moves the action made: issue keys to the moment, nothing else', () => {
+  const moved = { 'ABC-1': 'on-open', 'ABC-2': 'on-close', 'ABC-3': 'later', nope: 'on-open' }
+  const body = `<!-- gitar-jira:state ${JSON.stringify({ v: 1, links: [], moved })} -->`
+  expect(parseState(body)!.moved).toEqual({ 'ABC-1': 'on-open', 'ABC-2': 'on-close' })
+})
