@@ -91,6 +91,20 @@ function setUp(
   return { github, jira, comment }
 }
 
+/** Jira offers `key` a move to In Review (id 31), and takes it: the moves sent are recorded. */
+function offersReview(jira: nock.Scope, key: string) {
+  const moved = recorder()
+  jira
+    .get(`/rest/api/3/issue/${key}/transitions`)
+    .query({ expand: 'transitions.fields' })
+    .reply(200, {
+      transitions: [{ id: '31', name: 'Review', to: status('3', 'In Review', 'indeterminate') }]
+    })
+    .post(`/rest/api/3/issue/${key}/transitions`, moved.match)
+    .reply(204)
+  return moved
+}
+
 /** The action's PR comment (id 7) as an earlier run left it, with `state`. */
 function commentWith(state: Json): Json {
   return {
@@ -155,22 +169,12 @@ test('a rerun of the opened run after the PR became a draft moves nothing', asyn
 })
 
 describe('a key added to a PR after it opened', () => {
-  const TRANSITIONS = {
-    transitions: [{ id: '31', name: 'Review', to: status('3', 'In Review', 'indeterminate') }]
-  }
-
   test('the title edited to name it: the issue gets the on-open move, and the comment says so', async () => {
     const event = prEvent('edited', 'ABC-8: Fall back sooner when the edge is slow')
     const { jira, comment } = setUp(event, [issueIn('ABC-8', 'In Progress', 'indeterminate')], {
       comments: [commentWith({ v: 1, links: [], resolved: [] })]
     })
-    const moved = recorder()
-    jira
-      .get('/rest/api/3/issue/ABC-8/transitions')
-      .query({ expand: 'transitions.fields' })
-      .reply(200, TRANSITIONS)
-      .post('/rest/api/3/issue/ABC-8/transitions', moved.match)
-      .reply(204)
+    const moved = offersReview(jira, 'ABC-8')
 
     const result = await runAction('pull_request', event, ONLY_TRANSITIONS)
 
@@ -216,4 +220,21 @@ test('a push after the PR opened: the Jira status section still shows where the 
     '**Jira status**\n- ABC-12 is in **In Review** (moved there on an earlier run)'
   )
   expect(comment.sent[0]!.body).toContain('"moved":{"ABC-12":"on-open"}')
+})
+
+test('reopened after its close moved the issue to Done: the action takes it back up', async () => {
+  const event = prEvent('reopened', 'ABC-4 Cart rounding')
+  const state = { v: 1, links: [{ key: 'ABC-4', via: 'explicit' }], moved: { 'ABC-4': 'on-close' } }
+  const { jira, comment } = setUp(event, [issueIn('ABC-4', 'Done', 'done')], {
+    onClose: 'Done',
+    comments: [commentWith(state)]
+  })
+  const moved = offersReview(jira, 'ABC-4')
+
+  const result = await runAction('pull_request', event, ONLY_TRANSITIONS)
+
+  expect(result.exitCode).toBe(0)
+  expect(moved.sent).toEqual([{ transition: { id: '31' } }])
+  expect(comment.sent[0]!.body).toContain('- ABC-4 → **In Review**')
+  expect(comment.sent[0]!.body).toContain('"moved":{"ABC-4":"on-open"}')
 })

@@ -12,7 +12,7 @@ import type { PrEvent } from '../../context.js'
 import { sameName } from '../../jira/names.js'
 import type { Transition, TransitionFill } from '../../jira/port.js'
 import { fillScreen } from '../../jira/screen.js'
-import { doneAlready, goesBack, isDone } from './forward.js'
+import { closedByThisPr, isDone, whyItStays } from './forward.js'
 import { betweenMoments, dueNow, momentOf, type Moment } from './moment.js'
 import type { Action } from '../../plan/actions.js'
 import type { LinkedIssue } from '../linked-issue.js'
@@ -65,16 +65,35 @@ export function cannotMove(
     : `${key} cannot move to "${wanted}" from "${from}": Jira offers the action's account no transition from there: the status is final in its workflow, or the account lacks the 'Transition issues' permission in the project.`
 }
 
-/** The issues that may move: not in the wanted status yet, and not done (forward.ts). */
-export function issuesToMove(issues: LinkedIssue[], wanted: string): LinkedIssue[] {
-  return issues.filter((l) => !sameName(l.issue.status.name, wanted) && !isDone(l.issue))
+/**
+ * What this run moves, and to which status; null: nothing. `reopening`: done issues the PR's own
+ * close moved there, taken back up now that it is open again (forward.ts).
+ */
+function wantedNow(facts: Facts, settings: Settings) {
+  const config = settings.rules.transitions
+  const due = dueNow(facts)
+  const wanted = due && statusAt(due.moment, config)
+  if (due === null || wanted === null) return null
+  const reopening = new Set(
+    due.moment === 'on-open'
+      ? due.issues
+          .filter((l) => closedByThisPr(l.issue, facts.previous.moved, config.onClose))
+          .map((l) => l.issue.key)
+      : []
+  )
+  return { ...due, wanted, reopening }
 }
 
-/** What this run moves, and to which status; null: nothing. */
-function wantedNow(facts: Facts, settings: Settings) {
-  const due = dueNow(facts)
-  const wanted = due && statusAt(due.moment, settings.rules.transitions)
-  return due && wanted !== null ? { ...due, wanted } : null
+/** The issues that may move: not in the wanted status yet, and not done (forward.ts). */
+function issuesToMove({
+  issues,
+  wanted,
+  reopening
+}: NonNullable<ReturnType<typeof wantedNow>>): LinkedIssue[] {
+  return issues.filter(
+    (l) =>
+      !sameName(l.issue.status.name, wanted) && (!isDone(l.issue) || reopening.has(l.issue.key))
+  )
 }
 
 export const transitions: Rule<AvailableTransitions> = {
@@ -91,7 +110,7 @@ export const transitions: Rule<AvailableTransitions> = {
   async gather(ports: Ports, facts: Facts, settings: Settings): Promise<AvailableTransitions> {
     const now = wantedNow(facts, settings)
     if (now === null) return {}
-    const keys = issuesToMove(now.issues, now.wanted).map((l) => l.issue.key)
+    const keys = issuesToMove(now).map((l) => l.issue.key)
     const lists = await Promise.all(keys.map((key) => ports.jira.getTransitions(key, now.wanted)))
     return Object.fromEntries(keys.map((key, i) => [key, lists[i]!]))
   },
@@ -110,7 +129,7 @@ export const transitions: Rule<AvailableTransitions> = {
       return { actions, notes }
     }
 
-    const { moment, wanted, issues } = now
+    const { moment, wanted, issues, reopening } = now
     const leave = (key: string, from: string, to: string, because: string): Action => ({
       type: 'jira.transition',
       rule: 'transitions',
@@ -135,15 +154,11 @@ export const transitions: Rule<AvailableTransitions> = {
         })
         continue
       }
-      if (isDone(linked.issue)) {
-        actions.push(leave(key, status.name, wanted, doneAlready(moment)))
-        continue
-      }
       const offered = available[key] ?? []
       const transition = offered.find((t) => sameName(t.to.name, wanted))
-      const back = transition ? goesBack(linked.issue, transition.to.category, moment) : null
-      if (transition && back !== null) {
-        actions.push(leave(key, status.name, transition.to.name, back))
+      const stays = whyItStays(linked.issue, moment, transition?.to, reopening.has(key))
+      if (stays !== null) {
+        actions.push(leave(key, status.name, transition?.to.name ?? wanted, stays))
         continue
       }
       if (transition) {

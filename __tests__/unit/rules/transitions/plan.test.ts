@@ -487,3 +487,63 @@ describe('transitions: an issue the PR comes to resolve after it opened', () => 
     }
   })
 })
+
+describe('transitions: a PR reopened after its close moved its issues to a done status', () => {
+  const reopened = prEvent({ action: 'reopened' })
+  const done = (key: string, name = 'Done'): LinkedIssue => ({
+    ...linked(key, name),
+    issue: jiraIssue(key, { status: { name, category: 'done' } })
+  })
+  const toReview: Transition = {
+    id: '31',
+    name: 'Review',
+    to: { name: 'In Review', category: 'indeterminate' }
+  }
+  const closedByThisPr = { v: 1 as const, links: [], moved: { 'SHOP-4': 'on-close' as const } }
+  const s = config({ onClose: 'Done' })
+
+  test('the issues it closed itself are taken back up', async () => {
+    const getTransitions = jest.fn(async () => [toReview])
+    const ports = { jira: { getTransitions }, github: {} } as unknown as Ports
+    const f = facts({
+      event: reopened,
+      linked: [done('SHOP-4'), done('SHOP-12')],
+      previous: closedByThisPr
+    })
+    const available = await transitions.gather!(ports, f, s)
+    expect(getTransitions.mock.calls).toEqual([['SHOP-4', 'In Review']])
+    expect(transitions.plan(f, available, s).actions).toMatchObject([
+      { issueKey: 'SHOP-4', transitionId: '31', from: 'Done', to: 'In Review', moment: 'on-open' },
+      {
+        issueKey: 'SHOP-12',
+        transitionId: null,
+        leftBecause: expect.stringContaining('reopen it in Jira')
+      }
+    ])
+  })
+
+  test('no way back in its workflow: it stays, and the line says to reopen it in Jira, no warning', () => {
+    const f = facts({ event: reopened, linked: [done('SHOP-4')], previous: closedByThisPr })
+    const plan = transitions.plan(f, { 'SHOP-4': [t('11', 'To Do')] }, s)
+    expect(plan.actions).toMatchObject([
+      {
+        transitionId: null,
+        from: 'Done',
+        to: 'In Review',
+        leftBecause:
+          "this PR's close moved it there, and its workflow offers the action no transition from there to that status. To work on it again, reopen it in Jira."
+      }
+    ])
+    expect(plan.notes).toEqual([])
+  })
+
+  test('moved since (no longer in the on-close status): someone else closed it, it stays', () => {
+    const f = facts({
+      event: reopened,
+      linked: [done('SHOP-4', 'Closed')],
+      previous: closedByThisPr
+    })
+    const plan = transitions.plan(f, { 'SHOP-4': [toReview] }, s)
+    expect(plan.actions).toMatchObject([{ transitionId: null, from: 'Closed' }])
+  })
+})
