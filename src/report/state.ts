@@ -166,9 +166,30 @@ function parseDecided(value: unknown): Record<string, string> {
   return Object.fromEntries(entries.slice(-MAX_REMEMBERED_DECISIONS))
 }
 
+/**
+ * The order the block is written in, whatever order a run added its parts: a rerun that changes
+ * nothing writes the same text, so the PR comment is not edited. Every key of the state is here
+ * (the type says so): one left out would not be written.
+ */
+const WRITE_ORDER = Object.keys({
+  v: true,
+  links: true,
+  rejected: true,
+  requested: true,
+  followUps: true,
+  relink: true,
+  decided: true,
+  titled: true,
+  resolved: true,
+  moved: true
+} satisfies Record<keyof CommentState, true>) as (keyof CommentState)[]
+
 export function writeState(state: CommentState): string {
+  const ordered = Object.fromEntries(
+    WRITE_ORDER.filter((key) => state[key] !== undefined).map((key) => [key, state[key]])
+  )
   // JSON of keys, timestamps and fixed words only: nothing in it can close the HTML comment.
-  return `<!-- gitar-jira:state ${JSON.stringify(state)} -->`
+  return `<!-- gitar-jira:state ${JSON.stringify(ordered)} -->`
 }
 
 /**

@@ -156,3 +156,24 @@ test('the moves the action made: issue keys to the moment, nothing else', () => 
   const body = `<!-- gitar-jira:state ${JSON.stringify({ v: 1, links: [], moved })} -->`
   expect(parseState(body)!.moved).toEqual({ 'ABC-1': 'on-open', 'ABC-2': 'on-close' })
 })
+
+test('the block is written in one order, whatever order a run added its parts', () => {
+  const a = writeState({
+    v: 1,
+    links: [],
+    resolved: ['ABC-1'],
+    followUps: ['ABC-2'],
+    titled: 'ABC-1'
+  })
+  const b = writeState({
+    v: 1,
+    titled: 'ABC-1',
+    followUps: ['ABC-2'],
+    links: [],
+    resolved: ['ABC-1']
+  })
+  expect(a).toBe(b)
+  expect(a).toBe(
+    '<!-- gitar-jira:state {"v":1,"links":[],"followUps":["ABC-2"],"titled":"ABC-1","resolved":["ABC-1"]} -->'
+  )
+})
