@@ -177,11 +177,15 @@ export function readEvent(eventName: string, payload: Payload, runner: RunnerEnv
 
 /**
  * The event with the PR's state as read now. A rerun (*Re-run jobs*) replays the payload of its
- * time: an `opened` run rerun after the PR was closed says "open". The action is kept (which
- * moment it is); whether the PR is closed or merged is what GitHub says now.
+ * time: an `opened` run rerun after the PR was closed, or converted to a draft, says "open" and
+ * "not a draft". The action is kept (which moment it is); whether the PR is closed, merged or a
+ * draft is what GitHub says now.
  */
-export function asReadNow(event: PrEvent, pr: Pick<PullRequest, 'state' | 'merged'>): PrEvent {
-  return { ...event, closed: pr.state === 'closed', merged: pr.merged }
+export function asReadNow(
+  event: PrEvent,
+  pr: Pick<PullRequest, 'state' | 'merged' | 'draft'>
+): PrEvent {
+  return { ...event, closed: pr.state === 'closed', merged: pr.merged, draft: pr.draft }
 }
 
 /** The PR run that a maintainer's checkbox edit asks for. */

@@ -1,5 +1,6 @@
 /** The run's event as the gate reads it: the runs with no PR that only refresh the cache. */
-import { readEvent } from '../../src/context.js'
+import { asReadNow, readEvent } from '../../src/context.js'
+import { prEvent } from '../helpers/facts.js'
 
 const repository = { name: 'shop', owner: { login: 'acme' }, default_branch: 'main' }
 const runner = { repository: 'acme/shop', ref: 'refs/heads/main' }
@@ -66,5 +67,18 @@ describe('runs with no PR', () => {
       kind: 'ignored',
       reason: "gitar-jira does not handle 'release' events"
     })
+  })
+})
+
+test('a replayed payload takes the PR as GitHub shows it now: closed, merged, a draft', () => {
+  const opened = prEvent({ action: 'opened', draft: false })
+  expect(asReadNow(opened, { state: 'open', merged: false, draft: true })).toEqual({
+    ...opened,
+    draft: true
+  })
+  expect(asReadNow(opened, { state: 'closed', merged: true, draft: false })).toEqual({
+    ...opened,
+    closed: true,
+    merged: true
   })
 })

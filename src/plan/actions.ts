@@ -13,6 +13,7 @@ import type {
   TransitionFill
 } from '../jira/port.js'
 import type { RichDoc } from '../richtext/model.js'
+import type { Moment } from '../rules/transitions/moment.js'
 import type { ErrorKind } from '../util/errors.js'
 
 /**
@@ -49,11 +50,21 @@ export type Action =
       type: 'jira.transition'
       rule: RuleName
       issueKey: string
-      /** null: the issue is in the status already; nothing is written, the report says so. */
+      /**
+       * null: nothing is written: the issue is in the status already, or is left where it is
+       * (`leftBecause`); the report says so.
+       */
       transitionId: string | null
+      /**
+       * Why the issue stays where it is rather than move back (rules/transitions/forward.ts): the
+       * action's fixed words, no text from Jira.
+       */
+      leftBecause?: string
       /** Status names, for people: the write needs only the id. */
       from: string
       to: string
+      /** The moment it moves at (a move to write): remembered in the PR comment's state. */
+      moment?: Moment
       /** What the transition sets on its way (a resolution), for a transition with a screen. */
       fill?: TransitionFill
       /** The fields its screen requires that the action leaves empty: advice if Jira refuses. */
@@ -198,6 +209,9 @@ export function describeAction(action: Action): string {
     case 'github.requestReviewer':
       return `request a review of PR #${action.prNumber} from ${action.login}`
     case 'jira.transition':
+      if (action.leftBecause !== undefined) {
+        return `leave ${action.issueKey} in "${action.from}" (not moved to "${action.to}": ${action.leftBecause})`
+      }
       return action.transitionId === null
         ? `leave ${action.issueKey} in "${action.to}" (already there)`
         : `move ${action.issueKey} from "${action.from}" to "${action.to}"${action.fill?.resolution === undefined ? '' : ` (resolution "${action.fill.resolution}")`}`

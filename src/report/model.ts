@@ -9,7 +9,7 @@ import type { PrEvent } from '../context.js'
 import type { PrFacts } from '../github/port.js'
 import type { JiraIssue } from '../jira/port.js'
 import type { Discovery } from '../rules/auto-link/discover.js'
-import { statusesAfter } from './transitions.js'
+import { earlierMovesOf, statusesAfter, withMoves, type EarlierMove } from './transitions.js'
 import type { ReviewerPlan } from '../rules/suggest-reviewers/model.js'
 import type { FollowUpsView } from '../rules/follow-ups/index.js'
 import { earlierReviewersOf, withRequested, type PrStanding } from './reviewers.js'
@@ -44,6 +44,8 @@ export interface RunReport {
   earlierReviewers?: string
   /** follow-ups: pending, found and tracked (absent when the rule did not run). */
   followUps?: FollowUpsView
+  /** Issues the action moved on earlier runs, which this run did not move (or leave). */
+  earlierMoves?: EarlierMove[]
 }
 
 export function ruleFailures(applied: AppliedAction[]): RunReport['failures'] {
@@ -89,6 +91,12 @@ export function buildReport(run: {
   const { event, discovery, planned, applied } = run
   const linked = statusesAfter(discovery.linked, applied)
   const earlier = run.earlierComment
+  const earlierMoves = earlierMovesOf(
+    linked,
+    applied,
+    earlier?.state.moved,
+    run.settings.rules.transitions
+  )
   const earlierReviewers =
     earlier &&
     !planned.reviewers &&
@@ -102,7 +110,10 @@ export function buildReport(run: {
       withRelinks(
         withFollowUps(
           withRequested(
-            withTitled(withLinkDigests(discovery.state, applied, before), applied),
+            withTitled(
+              withMoves(withLinkDigests(discovery.state, applied, before), applied, before),
+              applied
+            ),
             applied
           ),
           applied
@@ -145,7 +156,8 @@ export function buildReport(run: {
     applied,
     ...(planned.reviewers ? { reviewers: planned.reviewers } : {}),
     ...(earlierReviewers ? { earlierReviewers } : {}),
-    ...(planned.followUps ? { followUps: planned.followUps } : {})
+    ...(planned.followUps ? { followUps: planned.followUps } : {}),
+    ...(earlierMoves.length > 0 ? { earlierMoves } : {})
   }
 }
 

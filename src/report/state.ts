@@ -6,6 +6,7 @@ import type { AppliedAction } from '../plan/actions.js'
 import { remoteLinkDigest } from '../rules/auto-link/remote-link.js'
 import type { LinkVia } from '../rules/linked-issue.js'
 import { isDigest } from '../util/digest.js'
+import type { Moment } from '../rules/transitions/moment.js'
 
 export interface CommentState {
   v: 1
@@ -44,6 +45,14 @@ export interface CommentState {
    * author's, so it does not make the issue explicitly named (the box to untick stays).
    */
   titled?: string
+  /**
+   * The keys the PR resolved on this run (written on every run, empty or not): a key resolved on
+   * a later run and not in it is new to the PR, and gets the on-open move. Absent in a state an
+   * earlier version wrote: then every linked key counts as resolved before.
+   */
+  resolved?: string[]
+  /** Key → the moment at which the action last moved that issue (a transition it made). */
+  moved?: Record<string, Moment>
 }
 
 export interface RelinkEntry {
@@ -60,6 +69,8 @@ export const MAX_REMEMBERED_DECISIONS = 100
 export const MAX_PENDING_UNLINKS = 100
 /** A link that failed is tried again by this many later runs, then given up with a warning. */
 export const MAX_RELINK_TRIES = 3
+/** At most this many keys are remembered as resolved, or as moved (discover.ts MAX_CANDIDATES). */
+const MAX_REMEMBERED_KEYS = 100
 /** A follow-up is linked to at most this many of the PR's issues (discover.ts MAX_CANDIDATES). */
 const MAX_RELINK_TO = 100
 
@@ -111,6 +122,10 @@ export function parseState(commentBody: string | undefined): CommentState | null
       : []
     const decided = parseDecided(parsed.decided)
     const titled = isKey(parsed.titled) ? parsed.titled : undefined
+    const resolved = Array.isArray(parsed.resolved)
+      ? [...new Set(parsed.resolved.filter(isKey))].slice(0, MAX_REMEMBERED_KEYS)
+      : undefined
+    const moved = parseMoved(parsed.moved)
     return {
       v: 1,
       links,
@@ -120,7 +135,9 @@ export function parseState(commentBody: string | undefined): CommentState | null
       ...(relink.length > 0 ? { relink } : {}),
       ...(unlink.length > 0 ? { unlink } : {}),
       ...(Object.keys(decided).length > 0 ? { decided } : {}),
-      ...(titled ? { titled } : {})
+      ...(titled ? { titled } : {}),
+      ...(resolved ? { resolved } : {}),
+      ...(Object.keys(moved).length > 0 ? { moved } : {})
     }
   } catch {
     return null
@@ -141,6 +158,17 @@ function parseRelink(entries: unknown[]): RelinkEntry[] {
   return [...byKey.values()].slice(-MAX_REMEMBERED_FOLLOW_UPS)
 }
 
+const MOMENTS: ReadonlySet<unknown> = new Set<Moment>(['on-open', 'on-merge', 'on-close'])
+
+/** The moves as far as they read as such: issue keys to moments. */
+function parseMoved(value: unknown): Record<string, Moment> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return {}
+  const entries = Object.entries(value as Record<string, unknown>).filter(
+    (entry): entry is [string, Moment] => isKey(entry[0]) && MOMENTS.has(entry[1])
+  )
+  return Object.fromEntries(entries.slice(-MAX_REMEMBERED_KEYS))
+}
+
 /** The decision times as far as they read as such: issue keys to GitHub timestamps. */
 function parseDecided(value: unknown): Record<string, string> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return {}
@@ -150,9 +178,31 @@ function parseDecided(value: unknown): Record<string, string> {
   return Object.fromEntries(entries.slice(-MAX_REMEMBERED_DECISIONS))
 }
 
+/**
+ * The order the block is written in, whatever order a run added its parts: a rerun that changes
+ * nothing writes the same text, so the PR comment is not edited. Every key of the state is here
+ * (the type says so): one left out would not be written.
+ */
+const WRITE_ORDER = Object.keys({
+  v: true,
+  links: true,
+  rejected: true,
+  requested: true,
+  followUps: true,
+  relink: true,
+  unlink: true,
+  decided: true,
+  titled: true,
+  resolved: true,
+  moved: true
+} satisfies Record<keyof CommentState, true>) as (keyof CommentState)[]
+
 export function writeState(state: CommentState): string {
+  const ordered = Object.fromEntries(
+    WRITE_ORDER.filter((key) => state[key] !== undefined).map((key) => [key, state[key]])
+  )
   // JSON of keys, timestamps and fixed words only: nothing in it can close the HTML comment.
-  return `<!-- gitar-jira:state ${JSON.stringify(state)} -->`
+  return `<!-- gitar-jira:state ${JSON.stringify(ordered)} -->`
 }
 
 /**

@@ -1,21 +1,90 @@
 /**
  * The PR comment's short "Jira status" section: where the issues the PR resolves stand after the
  * transitions of this run. A move and "already there" read the same, so a rerun leaves the
- * comment as it was; a refusal by Jira (a transition screen with required fields) is a warning.
+ * comment as it was; an issue left where it is rather than moved back says why, as a plain line:
+ * nothing is wrong. A refusal by Jira (a transition screen with required fields) is a warning.
+ * On a later event, the issues the action moved on earlier runs (the state's `moved`) are listed
+ * with where they are now.
  */
 import { escapeCell } from '../util/escape.js'
 import type { TransitionFill } from '../jira/port.js'
 import type { Action, AppliedAction } from '../plan/actions.js'
 import type { LinkedIssue } from '../rules/linked-issue.js'
-import { cannotMove } from '../rules/transitions/index.js'
+import type { TransitionsSettings } from '../config/settings.js'
+import { sameName } from '../jira/names.js'
+import { cannotMove, statusAt } from '../rules/transitions/index.js'
 import type { RunReport } from './model.js'
+import type { CommentState } from './state.js'
 
-export function transitionsBlock(report: Pick<RunReport, 'applied'>): string {
+export function transitionsBlock(
+  report: Pick<RunReport, 'applied'> & Partial<Pick<RunReport, 'earlierMoves'>>
+): string {
   const lines = report.applied.flatMap((a) => {
     const line = transitionLine(a)
     return line === null ? [] : [`- ${line}`]
   })
-  return lines.length > 0 ? ['**Jira status**', ...lines].join('\n') : ''
+  const earlier = (report.earlierMoves ?? []).map((m) => `- ${earlierMoveLine(m)}`)
+  return [...lines, ...earlier].length > 0
+    ? ['**Jira status**', ...lines, ...earlier].join('\n')
+    : ''
+}
+
+/** An issue the action moved on an earlier run of the PR, and where it is now. */
+export interface EarlierMove {
+  key: string
+  /** The status the config names for the moment it was moved at. */
+  to: string
+  now: string
+}
+
+function earlierMoveLine({ key, to, now }: EarlierMove): string {
+  const where = `${escapeCell(key, 40)} is in **${escapeCell(now, 60)}**`
+  return sameName(now, to)
+    ? `${where} (moved there on an earlier run)`
+    : `${where} (moved to ${escapeCell(to, 60)} on an earlier run)`
+}
+
+/**
+ * The issues the action moved on earlier runs and this run does not move: shown on later events,
+ * so a reviewer still sees where they stand, without a move claimed for this run.
+ */
+export function earlierMovesOf(
+  linked: LinkedIssue[],
+  applied: AppliedAction[],
+  moved: CommentState['moved'],
+  settings: TransitionsSettings
+): EarlierMove[] {
+  if (!settings.enabled || !moved) return []
+  const handled = new Set(
+    applied.flatMap(({ action }) => (action.type === 'jira.transition' ? [action.issueKey] : []))
+  )
+  return linked.flatMap(({ issue, strength }) => {
+    const moment = moved[issue.key]
+    const to = moment && statusAt(moment, settings)
+    if (!to || strength !== 'resolves' || handled.has(issue.key)) return []
+    return [{ key: issue.key, to, now: issue.status.name }]
+  })
+}
+
+/**
+ * The state after this run's transitions: an issue the action moved now is remembered with the
+ * moment; one moved on an earlier run keeps its entry while the PR links it.
+ */
+export function withMoves(
+  state: CommentState,
+  applied: AppliedAction[],
+  earlier: CommentState
+): CommentState {
+  const linked = new Set(state.links.map((l) => l.key))
+  const moved = Object.fromEntries(
+    Object.entries(earlier.moved ?? {}).filter(([key]) => linked.has(key))
+  )
+  for (const { action, status } of applied) {
+    if (action.type !== 'jira.transition' || action.transitionId === null) continue
+    if (status === 'done' && action.moment) moved[action.issueKey] = action.moment
+  }
+  const { moved: _, ...rest } = state
+  return Object.keys(moved).length > 0 ? { ...rest, moved } : rest
 }
 
 function transitionLine(applied: AppliedAction): string | null {
@@ -24,6 +93,10 @@ function transitionLine(applied: AppliedAction): string | null {
   const key = escapeCell(action.issueKey, 40)
   const from = escapeCell(action.from, 60)
   const to = escapeCell(action.to, 60)
+  if (action.leftBecause !== undefined) {
+    // The reason is the action's own fixed words (forward.ts): nothing in it to escape.
+    return `${key} stays in **${from}**, not moved to ${to}: ${action.leftBecause}`
+  }
   if (action.transitionId === null || status === 'done') return `${key} → **${to}**`
   switch (status) {
     case 'would': {

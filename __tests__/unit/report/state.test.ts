@@ -190,3 +190,41 @@ describe('unlink: the removals that failed, for the next run to try again', () =
     expect(parseState(body)?.unlink).toEqual(['ABC-1', 'ABC-2'])
   })
 })
+
+describe('the keys the PR resolved', () => {
+  const read = (resolved: unknown) =>
+    parseState(`<!-- gitar-jira:state ${JSON.stringify({ v: 1, links: [], resolved })} -->`)!
+  test('kept as keys, each once; an empty list is kept (it says none), an absent one stays absent', () => {
+    expect(read(['ABC-1', 'ABC-1', 'nope', 7, 'OPS-2']).resolved).toEqual(['ABC-1', 'OPS-2'])
+    expect(read([]).resolved).toEqual([])
+    expect(read(undefined)).not.toHaveProperty('resolved')
+    expect(read('ABC-1')).not.toHaveProperty('resolved')
+  })
+})
+
+test('the moves the action made: issue keys to the moment, nothing else', () => {
+  const moved = { 'ABC-1': 'on-open', 'ABC-2': 'on-close', 'ABC-3': 'later', nope: 'on-open' }
+  const body = `<!-- gitar-jira:state ${JSON.stringify({ v: 1, links: [], moved })} -->`
+  expect(parseState(body)!.moved).toEqual({ 'ABC-1': 'on-open', 'ABC-2': 'on-close' })
+})
+
+test('the block is written in one order, whatever order a run added its parts', () => {
+  const a = writeState({
+    v: 1,
+    links: [],
+    resolved: ['ABC-1'],
+    followUps: ['ABC-2'],
+    titled: 'ABC-1'
+  })
+  const b = writeState({
+    v: 1,
+    titled: 'ABC-1',
+    followUps: ['ABC-2'],
+    links: [],
+    resolved: ['ABC-1']
+  })
+  expect(a).toBe(b)
+  expect(a).toBe(
+    '<!-- gitar-jira:state {"v":1,"links":[],"followUps":["ABC-2"],"titled":"ABC-1","resolved":["ABC-1"]} -->'
+  )
+})

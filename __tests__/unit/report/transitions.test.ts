@@ -1,5 +1,11 @@
 import type { Action, AppliedAction } from '../../../src/plan/actions.js'
-import { screenAdvice, statusesAfter, transitionsBlock } from '../../../src/report/transitions.js'
+import {
+  earlierMovesOf,
+  screenAdvice,
+  statusesAfter,
+  transitionsBlock,
+  withMoves
+} from '../../../src/report/transitions.js'
 import type { LinkedIssue } from '../../../src/rules/linked-issue.js'
 import { jiraIssue } from '../../helpers/facts.js'
 
@@ -148,5 +154,84 @@ describe('the Jira status section of the PR comment', () => {
     ])
     expect(after.map((l) => l.issue.status.name)).toEqual(['Done', 'In Progress'])
     expect(linked[0]!.issue.status.name).toBe('In Progress') // not mutated
+  })
+})
+
+test('an issue left where it is rather than moved back: a plain line that says why', () => {
+  const action: Action = {
+    ...(move('SHOP-12', null, 'Done', 'To Do') as Extract<Action, { type: 'jira.transition' }>),
+    leftBecause:
+      'it is done (another PR or a person finished it), and closing this PR unmerged does not undo that.'
+  }
+  expect(transitionsBlock({ applied: [{ action, status: 'done' }] })).toBe(
+    [
+      '**Jira status**',
+      '- SHOP-12 stays in **Done**, not moved to To Do: it is done (another PR or a person finished it), and closing this PR unmerged does not undo that.'
+    ].join('\n')
+  )
+})
+
+describe('moves of earlier runs', () => {
+  const transitionsOn = { enabled: true, onOpen: 'In Review', onMerge: 'Done', onClose: null }
+  const resolving = (key: string, status: string, strength: LinkedIssue['strength'] = 'resolves') =>
+    ({
+      issue: jiraIssue(key, { status: { name: status, category: 'indeterminate' } }),
+      strength,
+      via: 'explicit',
+      sources: ['title']
+    }) satisfies LinkedIssue
+
+  test('a later event shows where the issues the action moved stand now, no move claimed', () => {
+    const earlierMoves = earlierMovesOf(
+      [
+        resolving('SHOP-12', 'In Review'),
+        resolving('SHOP-13', 'In Progress'),
+        resolving('SHOP-14', 'To Do', 'references'),
+        resolving('SHOP-15', 'In Progress')
+      ],
+      [{ action: move('SHOP-15', '31', 'In Progress', 'In Review'), status: 'done' }],
+      { 'SHOP-12': 'on-open', 'SHOP-13': 'on-open', 'SHOP-14': 'on-open', 'SHOP-15': 'on-open' },
+      transitionsOn
+    )
+    expect(transitionsBlock({ applied: [], earlierMoves })).toBe(
+      [
+        '**Jira status**',
+        '- SHOP-12 is in **In Review** (moved there on an earlier run)',
+        '- SHOP-13 is in **In Progress** (moved to In Review on an earlier run)'
+      ].join('\n')
+    )
+  })
+
+  test('none when the rule is off, or the config no longer names a status for that moment', () => {
+    const linked = [resolving('SHOP-12', 'Done')]
+    const moved = { 'SHOP-12': 'on-close' as const }
+    expect(earlierMovesOf(linked, [], moved, transitionsOn)).toEqual([])
+    expect(
+      earlierMovesOf(linked, [], moved, { ...transitionsOn, onClose: 'Done', enabled: false })
+    ).toEqual([])
+  })
+
+  test('the state remembers the moves made, at their moment, while the PR links the issue', () => {
+    const made = (key: string, moment: 'on-open' | 'on-merge'): Action => ({
+      ...(move(key, '41', 'In Review', 'Done') as Extract<Action, { type: 'jira.transition' }>),
+      moment
+    })
+    const state = withMoves(
+      {
+        v: 1,
+        links: ['SHOP-1', 'SHOP-2', 'SHOP-3', 'SHOP-4'].map((key) => ({
+          key,
+          via: 'explicit' as const
+        }))
+      },
+      [
+        { action: made('SHOP-1', 'on-merge'), status: 'done' },
+        { action: made('SHOP-2', 'on-merge'), status: 'warned', warning: 'refused' },
+        { action: made('SHOP-3', 'on-merge'), status: 'would' },
+        { action: move('SHOP-4', null, 'Done', 'Done'), status: 'done' }
+      ],
+      { v: 1, links: [], moved: { 'SHOP-1': 'on-open', 'SHOP-2': 'on-open', 'SHOP-9': 'on-open' } }
+    )
+    expect(state.moved).toEqual({ 'SHOP-1': 'on-merge', 'SHOP-2': 'on-open' })
   })
 })

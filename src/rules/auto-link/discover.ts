@@ -131,13 +131,15 @@ export function withinBounds(state: CommentState, settings: Settings): CommentSt
     ?.filter((entry) => inProjects(entry.key, settings))
     .map((entry) => ({ ...entry, to: entry.to.filter((key) => inProjects(key, settings)) }))
     .filter((entry) => entry.to.length > 0)
+  const resolved = state.resolved?.filter((key) => inProjects(key, settings))
   return {
     ...state,
     links,
     ...(rejected ? { rejected } : {}),
     ...(followUps ? { followUps } : {}),
     ...(relink ? { relink } : {}),
-    ...(unlink ? { unlink } : {})
+    ...(unlink ? { unlink } : {}),
+    ...(resolved ? { resolved } : {})
   }
 }
 
@@ -267,7 +269,8 @@ export async function discoverLinkedIssues(
     ...(previous.relink?.length ? { relink: previous.relink } : {}),
     ...(previous.titled && pr.pr.title.startsWith(`${previous.titled}: `)
       ? { titled: previous.titled }
-      : {})
+      : {}),
+    resolved: linked.filter((l) => l.strength === 'resolves').map((l) => l.issue.key)
   }
   // Named by the PR, a dismissed issue is linked all the same: listed once, as linked.
   const dismissed = found.filter(

@@ -3,21 +3,25 @@
  * merged → `on-merge`, closed unmerged → `on-close`. Issues the PR only references never move.
  * The plan picks, per issue, the available transition whose target status has the wanted name
  * (without case or extra spaces), with the resolution its screen asks for (RESOLUTIONS); an issue
- * already there is left alone; none reaching it is a warning.
+ * already there is left alone; none reaching it is a warning. A move back is left out
+ * (forward.ts): a done issue stays done, and open or merge never take an issue to an earlier
+ * status category; the PR comment says why.
  */
 import type { Settings, TransitionsSettings } from '../../config/settings.js'
 import type { PrEvent } from '../../context.js'
 import { sameName } from '../../jira/names.js'
 import type { Transition, TransitionFill } from '../../jira/port.js'
 import { fillScreen } from '../../jira/screen.js'
+import { closedByThisPr, isDone, whyItStays } from './forward.js'
+import { betweenMoments, dueNow, momentOf, type Moment } from './moment.js'
 import type { Action } from '../../plan/actions.js'
 import type { LinkedIssue } from '../linked-issue.js'
 import type { Facts, Note, Ports, Rule, RulePlan } from '../types.js'
 
+export { momentOf, type Moment } from './moment.js'
+
 /** Issue key → the transitions its workflow offers now (only for issues that may move). */
 export type AvailableTransitions = Record<string, Transition[]>
-
-export type Moment = 'on-open' | 'on-merge' | 'on-close'
 
 const DONE = ['Done', 'Fixed', 'Resolved', 'Complete', 'Completed']
 const NOT_DONE = ["Won't Do", "Won't Fix", 'Cancelled', 'Canceled', 'Declined', 'Abandoned']
@@ -33,32 +37,8 @@ export const RESOLUTIONS: Readonly<Record<Moment, Pick<TransitionFill, 'prefer' 
   'on-close': { prefer: NOT_DONE, avoid: DONE }
 }
 
-const OPENING = new Set(['opened', 'reopened', 'ready_for_review'])
-
-/** Which configured moment this event is, if any. Drafts are not up for review yet. */
-export function momentOf(event: PrEvent): Moment | null {
-  if (OPENING.has(event.action)) return event.draft ? null : 'on-open'
-  if (event.action === 'closed') return event.merged ? 'on-merge' : 'on-close'
-  return null
-}
-
-/**
- * The moment, unless the PR has moved on since its event: a rerun of the `opened` run after the
- * merge must not move a Done issue back to In Review, nor a rerun of a close reopen nothing.
- */
-export function momentNow(facts: Pick<Facts, 'event' | 'pr'>): Moment | null {
-  const moment = momentOf(facts.event)
-  const open = facts.pr.pr.state === 'open'
-  if (moment === 'on-open' && !open) return null
-  if ((moment === 'on-merge' || moment === 'on-close') && open) return null
-  return moment
-}
-
-export function wantedStatus(
-  event: PrEvent,
-  settings: TransitionsSettings,
-  moment: Moment | null = momentOf(event)
-): string | null {
+/** The status the config names for the moment; null leaves that step out. */
+export function statusAt(moment: Moment, settings: TransitionsSettings): string | null {
   switch (moment) {
     case 'on-open':
       return settings.onOpen
@@ -66,8 +46,6 @@ export function wantedStatus(
       return settings.onMerge
     case 'on-close':
       return settings.onClose
-    case null:
-      return null
   }
 }
 
@@ -87,9 +65,35 @@ export function cannotMove(
     : `${key} cannot move to "${wanted}" from "${from}": Jira offers the action's account no transition from there: the status is final in its workflow, or the account lacks the 'Transition issues' permission in the project.`
 }
 
-/** The linked issues that should move: resolved by the PR and not in the wanted status yet. */
-export function issuesToMove(linked: LinkedIssue[], wanted: string): LinkedIssue[] {
-  return linked.filter((l) => l.strength === 'resolves' && !sameName(l.issue.status.name, wanted))
+/**
+ * What this run moves, and to which status; null: nothing. `reopening`: done issues the PR's own
+ * close moved there, taken back up now that it is open again (forward.ts).
+ */
+function wantedNow(facts: Facts, settings: Settings) {
+  const config = settings.rules.transitions
+  const due = dueNow(facts)
+  const wanted = due && statusAt(due.moment, config)
+  if (due === null || wanted === null) return null
+  const reopening = new Set(
+    due.moment === 'on-open'
+      ? due.issues
+          .filter((l) => closedByThisPr(l.issue, facts.previous.moved, config.onClose))
+          .map((l) => l.issue.key)
+      : []
+  )
+  return { ...due, wanted, reopening }
+}
+
+/** The issues that may move: not in the wanted status yet, and not done (forward.ts). */
+function issuesToMove({
+  issues,
+  wanted,
+  reopening
+}: NonNullable<ReturnType<typeof wantedNow>>): LinkedIssue[] {
+  return issues.filter(
+    (l) =>
+      !sameName(l.issue.status.name, wanted) && (!isDone(l.issue) || reopening.has(l.issue.key))
+  )
 }
 
 export const transitions: Rule<AvailableTransitions> = {
@@ -97,23 +101,25 @@ export const transitions: Rule<AvailableTransitions> = {
 
   appliesTo(event: PrEvent, settings: Settings): boolean {
     const config = settings.rules.transitions
-    return config.enabled && wantedStatus(event, config) !== null
+    const moment = momentOf(event)
+    if (!config.enabled) return false
+    if (moment !== null) return statusAt(moment, config) !== null
+    return betweenMoments(event) && config.onOpen !== null
   },
 
   async gather(ports: Ports, facts: Facts, settings: Settings): Promise<AvailableTransitions> {
-    const wanted = wantedStatus(facts.event, settings.rules.transitions, momentNow(facts))
-    if (wanted === null) return {}
-    const keys = issuesToMove(facts.linked, wanted).map((l) => l.issue.key)
-    const lists = await Promise.all(keys.map((key) => ports.jira.getTransitions(key, wanted)))
+    const now = wantedNow(facts, settings)
+    if (now === null) return {}
+    const keys = issuesToMove(now).map((l) => l.issue.key)
+    const lists = await Promise.all(keys.map((key) => ports.jira.getTransitions(key, now.wanted)))
     return Object.fromEntries(keys.map((key, i) => [key, lists[i]!]))
   },
 
   plan(facts: Facts, available: AvailableTransitions, settings: Settings): RulePlan {
-    const moment = momentNow(facts)
-    const wanted = wantedStatus(facts.event, settings.rules.transitions, moment)
+    const now = wantedNow(facts, settings)
     const actions: Action[] = []
     const notes: Note[] = []
-    if (wanted === null || moment === null) {
+    if (now === null) {
       if (momentOf(facts.event) !== null) {
         notes.push({
           level: 'info',
@@ -123,7 +129,17 @@ export const transitions: Rule<AvailableTransitions> = {
       return { actions, notes }
     }
 
-    for (const linked of facts.linked.filter((l) => l.strength === 'resolves')) {
+    const { moment, wanted, issues, reopening } = now
+    const leave = (key: string, from: string, to: string, because: string): Action => ({
+      type: 'jira.transition',
+      rule: 'transitions',
+      issueKey: key,
+      transitionId: null,
+      from,
+      to,
+      leftBecause: because
+    })
+    for (const linked of issues) {
       const { key, status } = linked.issue
       if (sameName(status.name, wanted)) {
         // Already there: nothing to write, but the report shows the same line as after a move,
@@ -140,6 +156,11 @@ export const transitions: Rule<AvailableTransitions> = {
       }
       const offered = available[key] ?? []
       const transition = offered.find((t) => sameName(t.to.name, wanted))
+      const stays = whyItStays(linked.issue, moment, transition?.to, reopening.has(key))
+      if (stays !== null) {
+        actions.push(leave(key, status.name, transition?.to.name ?? wanted, stays))
+        continue
+      }
       if (transition) {
         const { fill, unfilled, unresolved } = fillScreen(transition, RESOLUTIONS[moment])
         actions.push({
@@ -149,6 +170,7 @@ export const transitions: Rule<AvailableTransitions> = {
           transitionId: transition.id,
           from: status.name,
           to: transition.to.name,
+          moment,
           fill,
           ...(unfilled.length > 0
             ? { unfilled: { transition: transition.name, fields: unfilled } }

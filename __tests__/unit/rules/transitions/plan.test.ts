@@ -83,6 +83,7 @@ describe('transitions: plan (pure)', () => {
         transitionId: '41',
         from: 'In Progress',
         to: 'Done',
+        moment: 'on-merge',
         // No screen, no resolution; the names travel along for a layer that reads a newer screen.
         fill: RESOLUTIONS['on-merge']
       }
@@ -208,6 +209,7 @@ describe('transitions: a screen', () => {
         transitionId: '41',
         from: 'In Review',
         to: 'Done',
+        moment: 'on-merge',
         fill: { resolution: 'Fixed', ...RESOLUTIONS['on-merge'] }
       }
     ])
@@ -299,4 +301,249 @@ test('a rerun of the opened run after the merge moves nothing back, and says why
       text: "The PR is closed now, unlike when this 'opened' event happened: no issue is moved on a rerun of it."
     }
   ])
+})
+
+describe('transitions: never back (forward.ts)', () => {
+  const inStatus = (key: string, name: string, category: string): LinkedIssue => ({
+    ...linked(key, name),
+    issue: jiraIssue(key, { status: { name, category } })
+  })
+  const to = (id: string, name: string, category: string): Transition => ({
+    id,
+    name: `Go ${name}`,
+    to: { name, category }
+  })
+  const opened = prEvent({ action: 'opened' })
+
+  test('closed unmerged: an issue another PR finished stays done, nothing is read or written', async () => {
+    const getTransitions = jest.fn(async () => [to('11', 'To Do', 'new')])
+    const ports = { jira: { getTransitions }, github: {} } as unknown as Ports
+    const f = facts({ event: closed, linked: [inStatus('SHOP-12', 'Done', 'done')] })
+    const s = config({ onClose: 'To Do' })
+    const available = await transitions.gather!(ports, f, s)
+    expect(getTransitions).not.toHaveBeenCalled()
+    const plan = transitions.plan(f, available, s)
+    expect(plan.actions).toEqual([
+      {
+        type: 'jira.transition',
+        rule: 'transitions',
+        issueKey: 'SHOP-12',
+        transitionId: null,
+        from: 'Done',
+        to: 'To Do',
+        leftBecause:
+          'it is done (another PR or a person finished it), and closing this PR unmerged does not undo that.'
+      }
+    ])
+    expect(plan.notes).toEqual([])
+  })
+
+  test("closed unmerged with on-close Won't Do: a Done issue is not undone either", () => {
+    const f = facts({ event: closed, linked: [inStatus('SHOP-12', 'Done', 'done')] })
+    const plan = transitions.plan(
+      f,
+      { 'SHOP-12': [to('71', "Won't Do", 'done')] },
+      config({ onClose: "Won't Do" })
+    )
+    expect(plan.actions).toMatchObject([{ transitionId: null, leftBecause: expect.any(String) }])
+  })
+
+  test('opened: a done issue stays, an issue In Review moves within its category as configured', () => {
+    const f = facts({
+      event: opened,
+      linked: [
+        inStatus('OPS-3', 'Done', 'done'),
+        inStatus('SHOP-3', 'In Review', 'indeterminate'),
+        inStatus('SHOP-1', 'To Do', 'new')
+      ]
+    })
+    const inProgress = to('21', 'In Progress', 'indeterminate')
+    const plan = transitions.plan(
+      f,
+      { 'OPS-3': [inProgress], 'SHOP-3': [inProgress], 'SHOP-1': [inProgress] },
+      config({ onOpen: 'In Progress' })
+    )
+    expect(plan.actions).toMatchObject([
+      {
+        issueKey: 'OPS-3',
+        transitionId: null,
+        from: 'Done',
+        leftBecause:
+          'it is done (another PR or a person finished it), and the action does not move a done issue back. To work on it again, reopen it in Jira.'
+      },
+      { issueKey: 'SHOP-3', transitionId: '21', from: 'In Review', to: 'In Progress' },
+      { issueKey: 'SHOP-1', transitionId: '21', from: 'To Do', to: 'In Progress' }
+    ])
+  })
+
+  test('merged: an issue done in another status (Closed) is not moved to Done', () => {
+    const f = facts({ event: merged, linked: [inStatus('SHOP-12', 'Closed', 'done')] })
+    const plan = transitions.plan(f, { 'SHOP-12': [to('41', 'Done', 'done')] }, config())
+    expect(plan.actions).toMatchObject([{ transitionId: null, from: 'Closed', to: 'Done' }])
+  })
+
+  test('opened: a move to an earlier category is left out and says why', () => {
+    const f = facts({ event: opened, linked: [inStatus('SHOP-5', 'In Progress', 'indeterminate')] })
+    const plan = transitions.plan(
+      f,
+      { 'SHOP-5': [to('11', 'To Do', 'new')] },
+      config({ onOpen: 'To Do' })
+    )
+    expect(plan.actions).toMatchObject([
+      {
+        transitionId: null,
+        from: 'In Progress',
+        to: 'To Do',
+        leftBecause:
+          'that status is of an earlier category (To Do, before In Progress), and the action does not move issues back.'
+      }
+    ])
+  })
+
+  test('closed unmerged: going back to To Do is what on-close is for', () => {
+    const f = facts({ event: closed, linked: [inStatus('SHOP-5', 'In Review', 'indeterminate')] })
+    const plan = transitions.plan(
+      f,
+      { 'SHOP-5': [to('11', 'To Do', 'new')] },
+      config({ onClose: 'To Do' })
+    )
+    expect(plan.actions).toMatchObject([{ transitionId: '11', to: 'To Do' }])
+  })
+
+  test('a status category Jira did not give: moved as configured', () => {
+    const f = facts({ event: opened, linked: [inStatus('OPS-3', 'Done', 'undefined')] })
+    const plan = transitions.plan(
+      f,
+      { 'OPS-3': [t('21', 'In Progress')] },
+      config({ onOpen: 'In Progress' })
+    )
+    expect(plan.actions).toMatchObject([{ transitionId: '21', to: 'In Progress' }])
+  })
+})
+
+describe('transitions: an issue the PR comes to resolve after it opened', () => {
+  const edited = prEvent({ action: 'edited' })
+  const shop8 = linked('SHOP-8', 'In Progress')
+  const stateWith = (resolved: string[] | undefined, links: string[] = resolved ?? []) => ({
+    v: 1 as const,
+    links: links.map((key) => ({ key, via: 'explicit' as const })),
+    ...(resolved ? { resolved } : {})
+  })
+
+  test.each(['edited', 'synchronize', 'checkbox'])(
+    '%s on an open PR: the rule acts, when on-open names a status',
+    (action) => {
+      expect(transitions.appliesTo(prEvent({ action }), config())).toBe(true)
+      expect(transitions.appliesTo(prEvent({ action }), config({ onOpen: null }))).toBe(false)
+      expect(transitions.appliesTo(prEvent({ action, draft: true }), config())).toBe(false)
+      expect(transitions.appliesTo(prEvent({ action, closed: true }), config())).toBe(false)
+    }
+  )
+
+  test('a key added to the title: the issue gets the on-open move it missed', async () => {
+    const getTransitions = jest.fn(async () => FROM_IN_PROGRESS)
+    const ports = { jira: { getTransitions }, github: {} } as unknown as Ports
+    const f = facts({ event: edited, linked: [shop8], previous: stateWith([]) })
+    const available = await transitions.gather!(ports, f, config())
+    expect(getTransitions.mock.calls).toEqual([['SHOP-8', 'In Review']])
+    expect(transitions.plan(f, available, config()).actions).toMatchObject([
+      { issueKey: 'SHOP-8', transitionId: '31', to: 'In Review', moment: 'on-open' }
+    ])
+  })
+
+  test('a key the PR referenced and now resolves moves too', () => {
+    const f = facts({ event: edited, linked: [shop8], previous: stateWith([], ['SHOP-8']) })
+    const plan = transitions.plan(f, { 'SHOP-8': FROM_IN_PROGRESS }, config())
+    expect(plan.actions).toMatchObject([{ issueKey: 'SHOP-8', transitionId: '31' }])
+  })
+
+  test('issues the PR resolved on the previous run are not moved again, nor mentioned', () => {
+    const f = facts({
+      event: prEvent({ action: 'synchronize' }),
+      linked: [linked('SHOP-7', 'In Progress'), shop8],
+      previous: stateWith(['SHOP-7'])
+    })
+    const plan = transitions.plan(f, { 'SHOP-8': FROM_IN_PROGRESS }, config())
+    expect(plan.actions).toMatchObject([{ issueKey: 'SHOP-8' }])
+    expect(plan.actions).toHaveLength(1)
+    expect(plan.notes).toEqual([])
+  })
+
+  test('a state from an earlier version (no record of resolved keys): its linked keys count as resolved', () => {
+    const f = facts({ event: edited, linked: [shop8], previous: stateWith(undefined, ['SHOP-8']) })
+    expect(transitions.plan(f, { 'SHOP-8': FROM_IN_PROGRESS }, config())).toEqual({
+      actions: [],
+      notes: []
+    })
+  })
+
+  test('a draft, or a closed PR, moves nothing on an edit', () => {
+    for (const event of [
+      prEvent({ action: 'edited', draft: true }),
+      prEvent({ action: 'edited', closed: true })
+    ]) {
+      const f = facts({ event, linked: [shop8], previous: stateWith([]) })
+      expect(transitions.plan(f, { 'SHOP-8': FROM_IN_PROGRESS }, config()).actions).toEqual([])
+    }
+  })
+})
+
+describe('transitions: a PR reopened after its close moved its issues to a done status', () => {
+  const reopened = prEvent({ action: 'reopened' })
+  const done = (key: string, name = 'Done'): LinkedIssue => ({
+    ...linked(key, name),
+    issue: jiraIssue(key, { status: { name, category: 'done' } })
+  })
+  const toReview: Transition = {
+    id: '31',
+    name: 'Review',
+    to: { name: 'In Review', category: 'indeterminate' }
+  }
+  const closedByThisPr = { v: 1 as const, links: [], moved: { 'SHOP-4': 'on-close' as const } }
+  const s = config({ onClose: 'Done' })
+
+  test('the issues it closed itself are taken back up', async () => {
+    const getTransitions = jest.fn(async () => [toReview])
+    const ports = { jira: { getTransitions }, github: {} } as unknown as Ports
+    const f = facts({
+      event: reopened,
+      linked: [done('SHOP-4'), done('SHOP-12')],
+      previous: closedByThisPr
+    })
+    const available = await transitions.gather!(ports, f, s)
+    expect(getTransitions.mock.calls).toEqual([['SHOP-4', 'In Review']])
+    expect(transitions.plan(f, available, s).actions).toMatchObject([
+      { issueKey: 'SHOP-4', transitionId: '31', from: 'Done', to: 'In Review', moment: 'on-open' },
+      {
+        issueKey: 'SHOP-12',
+        transitionId: null,
+        leftBecause: expect.stringContaining('reopen it in Jira')
+      }
+    ])
+  })
+
+  test('no way back in its workflow: it stays, and the line says to reopen it in Jira, no warning', () => {
+    const f = facts({ event: reopened, linked: [done('SHOP-4')], previous: closedByThisPr })
+    const plan = transitions.plan(f, { 'SHOP-4': [t('11', 'To Do')] }, s)
+    expect(plan.actions).toMatchObject([
+      {
+        transitionId: null,
+        from: 'Done',
+        to: 'In Review',
+        leftBecause:
+          "this PR's close moved it there, and its workflow offers the action no transition from there to that status. To work on it again, reopen it in Jira."
+      }
+    ])
+    expect(plan.notes).toEqual([])
+  })
+
+  test('moved since (no longer in the on-close status): someone else closed it, it stays', () => {
+    const f = facts({
+      event: reopened,
+      linked: [done('SHOP-4', 'Closed')],
+      previous: closedByThisPr
+    })
+    const plan = transitions.plan(f, { 'SHOP-4': [toReview] }, s)
+    expect(plan.actions).toMatchObject([{ transitionId: null, from: 'Closed' }])
+  })
 })
