@@ -30,7 +30,7 @@ import {
 import { loadCorpus } from './corpus.js'
 import { searchFailure, type SearchFailure } from './search-failure.js'
 import { inferLinks } from './inference.js'
-import { findKeyMentions, type KeyMention, type KeyTexts } from './keys.js'
+import { findKeyMentions, standsAsKey, type KeyMention, type KeyTexts } from './keys.js'
 import type { Note } from '../types.js'
 import { firstOf } from '../../util/list.js'
 import { codeText } from '../../util/code-text.js'
@@ -95,7 +95,7 @@ export function keysOutsideProjects(
       !inProjects(key, settings) &&
       !NOT_PROJECTS.has(projectOf(key)) &&
       !all.some((other) => other !== key && key.endsWith(`_${other}`)) &&
-      new RegExp(`(?<![A-Za-z0-9])${key}(?![A-Za-z0-9])`).test(written)
+      standsAsKey(key, written)
   )
 }
 

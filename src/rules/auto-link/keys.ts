@@ -20,9 +20,25 @@ export interface KeyTexts {
   commits: string[]
 }
 
-// A key stands alone: no letter or digit right before it or right after its number, so
-// `XABC-1` is a candidate of project XABC (not ABC) and `ABC-12x` is no key at all.
-const KEY = /(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9_]+)-([1-9][0-9]{0,9})(?![A-Za-z0-9])/g
+/**
+ * A key stands alone: no letter or digit of any script right before it or right after its number,
+ * so `XABC-1` is a candidate of project XABC (not ABC), `ABC-12x` and `ABC-1٢` are no keys at all.
+ * Nor is a key beside an invisible format character (a zero-width joiner or space, a bidi mark):
+ * `ABC-1\u200D2` reads as ABC-12 and must not link ABC-1. After the number a combining mark
+ * changes how the last digit looks, so it ends no key either.
+ */
+const BEFORE_KEY = String.raw`(?<![\p{L}\p{N}\p{Cf}])`
+const AFTER_KEY = String.raw`(?![\p{L}\p{N}\p{M}\p{Cf}])`
+const KEY = new RegExp(
+  BEFORE_KEY + String.raw`([A-Za-z][A-Za-z0-9_]+)-([1-9][0-9]{0,9})` + AFTER_KEY,
+  'gu'
+)
+
+/** Whether `key` (as written, e.g. `SHOP-12`) stands in `text` as a key (see KEY). */
+export function standsAsKey(key: string, text: string): boolean {
+  const escaped = key.replace(/[^A-Za-z0-9_-]/g, '')
+  return new RegExp(BEFORE_KEY + escaped + AFTER_KEY, 'u').test(text)
+}
 
 // What may stand between a magic word and its key: a colon, a markdown link's `[`, a browse URL.
 const LEAD = String.raw`\s*:?\s*(?:\[|\(|https?://[^\s/]+(?:/[^\s]*)?/browse/)?`
@@ -41,6 +57,11 @@ const REFERENCING = new RegExp(
 
 /** Keys separated by commas, `and`, `&` or spaces after one magic word share its strength. */
 const LIST_GLUE = /^[\s,&;\])]*(?:(?:and|or)\s+)?[\s[(]*$/i
+/**
+ * Longer text between two keys is no list glue, and is not tested: LIST_GLUE's runs of
+ * whitespace backtrack, in time that grows with the square of the gap (40,000 spaces: 5 s).
+ */
+const MAX_GLUE = 40
 
 function magicWordBefore(before: string): Strength | null {
   if (REFERENCING.test(before)) return 'references'
@@ -65,7 +86,8 @@ export function scanKeys(text: string): Found[] {
   for (const match of text.matchAll(KEY)) {
     const start = match.index
     const own = magicWordBefore(text.slice(Math.max(0, start - 80), start))
-    const inList = found.length > 0 && LIST_GLUE.test(text.slice(lastEnd, start))
+    const inList =
+      found.length > 0 && start - lastEnd <= MAX_GLUE && LIST_GLUE.test(text.slice(lastEnd, start))
     const context: Strength | null = own ?? (inList ? carried : null)
     const project = match[1]!.toUpperCase()
     const projects = [
@@ -83,7 +105,14 @@ export function scanKeys(text: string): Found[] {
   return found
 }
 
-const BROWSE_URL = new RegExp(String.raw`https?://\S+/browse/` + KEY.source + String.raw`\S*`, 'g')
+/**
+ * A browse URL: a host and at most 8 path segments before `/browse/` (Jira's context path), each
+ * bounded, so a long token of `http://` look-alikes takes time in proportion to its length.
+ */
+const BROWSE_URL = new RegExp(
+  String.raw`https?://[^\s/]{1,255}(?:/[^\s/]{0,255}){0,8}?/browse/` + KEY.source + String.raw`\S*`,
+  'gu'
+)
 
 /** The keys of the Jira browse URLs in a text (`https://acme.atlassian.net/browse/ABC-12`). */
 export function keysOfBrowseUrls(text: string): string[] {

@@ -1,6 +1,8 @@
 import {
   findKeyMentions,
+  keysOfBrowseUrls,
   scanKeys,
+  standsAsKey,
   stripHtmlComments
 } from '../../../../src/rules/auto-link/keys.js'
 import type { KeySource } from '../../../../src/config/settings.js'
@@ -25,9 +27,29 @@ describe('scanKeys: what stands alone as a key', () => {
     ['(ABC-1), [ABC-2]: "ABC-3".', ['ABC-1', 'ABC-2', 'ABC-3']],
     ['UTF-8 and SHA-256 look like keys; Jira decides', ['UTF-8', 'SHA-256']],
     ['feature_ABC-12', ['FEATURE_ABC-12', 'ABC-12']],
-    ['MY_PROJ-5', ['MY_PROJ-5', 'PROJ-5']]
+    ['MY_PROJ-5', ['MY_PROJ-5', 'PROJ-5']],
+    // What looks like another key is none: an invisible character inside it, a digit or a
+    // letter of another script beside it, a combining mark on its last digit.
+    ['Fixes SHOP-1\u200D2', []],
+    ['Fixes SHOP-1\u200B2 and SHOP-3\u202E', []],
+    ['SHOP-1\u0662 (an Arabic-Indic two)', []],
+    ['\u00e9SHOP-12 and SHOP-12\u0301', []],
+    // Symbols and emoji (with their variation selector) are not letters: the key stands.
+    ['\u2705\uFE0FSHOP-12 \u2014SHOP-13\u2014', ['SHOP-12', 'SHOP-13']]
   ])('%s', (text, expected) => {
     expect(keysOf(text)).toEqual(expected)
+  })
+
+  test('standsAsKey reads a given key the same way', () => {
+    expect(standsAsKey('SHOP-12', 'fix SHOP-12.')).toBe(true)
+    expect(standsAsKey('SHOP-1', 'fix SHOP-1\u200D2')).toBe(false)
+    expect(standsAsKey('SHOP-12', 'fix XSHOP-12')).toBe(false)
+  })
+
+  test('browse URLs under a context path of a few segments', () => {
+    expect(keysOfBrowseUrls('at https://jira.acme.test/sub/jira/browse/OPS-7?focused=1')).toEqual([
+      'OPS-7'
+    ])
   })
 })
 
@@ -84,6 +106,16 @@ describe('findKeyMentions: strength', () => {
       'ABC-2:resolves:body',
       'ABC-3:resolves:body',
       'ABC-4:references:body'
+    ])
+  })
+
+  test('keys far apart do not share a magic word, however blank the text between them', () => {
+    // The list glue is not read across more than 40 characters (its test backtracks on long runs
+    // of whitespace, in time that grows with their square).
+    expect(mentions({ body: `Fixes ABC-1${' '.repeat(64_000)}ABC-2 and ABC-3` })).toEqual([
+      'ABC-1:resolves:body',
+      'ABC-2:references:body',
+      'ABC-3:references:body'
     ])
   })
 
