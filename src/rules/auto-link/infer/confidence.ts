@@ -55,23 +55,23 @@ export const FEATURE_NAMES = [
 
 /** Intercept, then one weight per feature. Fitted by scripts/fit-link-confidence.ts. */
 export const COEFFICIENTS: readonly number[] = [
-  -5.19, 0.902, -0.919, 0.324, 0.345, 2.129, 0.238, 0.249, 0.568, 0.744, 1.07, -0.427, 0.563, 1.775
+  -4.949, 0.643, -0.883, 0.338, 0.661, 1.867, 0.129, 0.162, 0.545, 0.57, 1.47, -0.423, 0.586, 2.131
 ]
 
 /**
  * The top's link probability: logistic(a + b · logit(its own probability) + c · standout), in
  * this order. Fitted by scripts/fit-link-confidence.ts.
  */
-export const TOP_COEFFICIENTS: readonly number[] = [-2.694, 0.803, 0.668]
+export const TOP_COEFFICIENTS: readonly number[] = [-2.532, 0.859, 0.634]
 
 /** Added to the log-odds of the link probability: the shift that makes 0.8 mean "right ≥ 95%". */
-export const LINK_SHIFT = -0.35
+export const LINK_SHIFT = -0.2
 
 /** The candidates whose scores `standout` compares the top's with: those the second stage re-scores. */
 export const STANDOUT_POOL = 50
 
 /** Platt scaling of the list probability: a + b · logit(sum of the list's probabilities). */
-export const LIST_COEFFICIENTS: readonly [number, number] = [0.396, 0.5]
+export const LIST_COEFFICIENTS: readonly [number, number] = [0.403, 0.502]
 
 /** The most the list probability lends a candidate (see the module comment). */
 export const LIST_CAP = 0.5

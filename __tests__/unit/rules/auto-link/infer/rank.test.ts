@@ -132,7 +132,14 @@ describe('rankCandidates: the right issue wins', () => {
     )
     // A-2, filed four days after the PR opened, may be the PR's own issue: only A-1 steps back.
     expect(ranked.map((r) => r.key)).toEqual(['A-2', 'A-3', 'A-1'])
-    expect(ranked[2]!.score).toBeCloseTo(ranked[0]!.score * 0.25, 3)
+    // By exactly createdAfter, once the rank fusion (which also sees A-1 ranked last) is off.
+    const unfused = rankCandidates(
+      pr('Retry failed uploads', { date: '2024-03-01T00:00:00Z' }),
+      pool,
+      { weights: { fusion: 0 } }
+    )
+    expect(unfused.map((r) => r.key)).toEqual(['A-2', 'A-3', 'A-1'])
+    expect(unfused[2]!.score).toBeCloseTo(unfused[0]!.score * 0.25, 3)
   })
 
   test('earlier PRs of an issue that changed the same files help it', () => {
@@ -299,6 +306,47 @@ describe('second stage: the summary as a whole', () => {
     const [top] = scoreAll(buildIndex(pool), title).scored
     expect(top?.trigram).toBeGreaterThan(0.5)
     expect(rankCandidates(title, pool)[0]?.key).toBe('A-2')
+  })
+})
+
+describe('second stage: the description and the parts of the PR', () => {
+  const pool = [
+    issue('A-1', 'Uploads fail on large files', {
+      description: 'The multipart threshold is ignored, so the client sends one huge request.'
+    }),
+    issue('A-2', 'Uploads fail on large files', {
+      description: 'Retries exhaust the connection pool when the storage quota is exceeded.'
+    })
+  ]
+
+  test("measures how much of the description's rarest words the PR has", () => {
+    const index = buildIndex(pool)
+    const { scored } = scoreAll(
+      index,
+      pr('Uploads fail on large files', { commits: ['Honour the multipart threshold'] })
+    )
+    const byKey = new Map(scored.map((s) => [index.candidates[s.doc]?.key, s]))
+    expect(index.candidates[scored[0]?.doc ?? -1]?.key).toBe('A-1')
+    expect(byKey.get('A-1')?.descriptionCoverage).toBeGreaterThan(0)
+    expect(byKey.get('A-1')?.descriptionCoverage).toBeLessThan(1)
+    expect(byKey.get('A-2')?.descriptionCoverage).toBe(0)
+  })
+
+  test("fuses the candidate's ranks by the whole PR, its title, its commits and its paths", () => {
+    const index = buildIndex(pool)
+    const { scored } = scoreAll(
+      index,
+      pr('Uploads fail on large files', {
+        commits: ['Honour the multipart threshold'],
+        files: ['src/upload/MultipartThreshold.ts']
+      })
+    )
+    const [top, other] = scored
+    expect(index.candidates[top?.doc ?? -1]?.key).toBe('A-1')
+    // First by every ranking: the title ties both, and ties share the best rank.
+    expect(top?.fusion).toBeCloseTo(1)
+    expect(other?.fusion).toBeGreaterThan(0)
+    expect(other?.fusion).toBeLessThan(top?.fusion ?? 0)
   })
 })
 
