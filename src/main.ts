@@ -43,6 +43,7 @@ import { annotateWarnings } from './report/annotations.js'
 import { EMPTY_STATE, parseState } from './report/state.js'
 import { renderSummary, writeSummary } from './report/summary.js'
 import { discoverLinkedIssues, refreshCorpus, withinBounds } from './rules/auto-link/discover.js'
+import { asksTrust, readAuthorTrust } from './rules/author-trust.js'
 import { runRules } from './rules/plan-rules.js'
 import type { Ports } from './rules/types.js'
 import { reportFatal } from './util/fatal.js'
@@ -174,17 +175,15 @@ async function handlePullRequest(
       { title: 'gitar-jira' }
     )
   }
-  const discovery = await discoverLinkedIssues(
-    { jira, cache: cache.blobs },
-    pr,
-    previous,
-    settings,
-    known.decisions
-  )
+  const [discovery, author] = await settleAll([
+    discoverLinkedIssues({ jira, cache: cache.blobs }, pr, previous, settings, known.decisions),
+    readAuthorTrust(github, pr.pr, asksTrust(settings))
+  ])
   // The rules see the PR's state as read now, whatever a replayed payload says (asReadNow).
   const facts = {
     event: asReadNow(event, pr.pr),
     pr,
+    author,
     linked: discovery.linked,
     previous,
     vanished: discovery.vanished,

@@ -214,6 +214,19 @@ export function githubReads(
   return scope
 }
 
+/**
+ * `METHOD path` of each request the scope's interceptors answer, as they come (nock 15 hands the
+ * listener a fetch `Request`: it has a `url`, no `path`).
+ */
+export function requestsTo(scope: nock.Scope): string[] {
+  const asked: string[] = []
+  scope.on('request', (req: { method: string; url: string }) => {
+    const url = new URL(req.url)
+    asked.push(`${req.method} ${url.pathname}${url.search}`)
+  })
+  return asked
+}
+
 /** The account `github-token` comments as with `GITHUB_TOKEN` (and so in most tests). */
 export const ACTIONS_BOT = { login: 'github-actions[bot]', type: 'Bot' }
 

@@ -11,6 +11,7 @@ import {
   jiraIssueJson,
   jiraMyself,
   recorder,
+  requestsTo,
   runAction,
   webhook,
   type Json
@@ -113,15 +114,6 @@ function commentWith(state: Json): Json {
     html_url: `${PR_URL}#issuecomment-7`,
     user: { login: 'github-actions[bot]', type: 'Bot' }
   }
-}
-
-/** `METHOD path` of each request the scope's interceptors answer. */
-function requestsTo(scope: nock.Scope): string[] {
-  const asked: string[] = []
-  scope.on('request', (req: { method: string; path: string }) =>
-    asked.push(`${req.method} ${req.path}`)
-  )
-  return asked
 }
 
 afterEach(() => nock.cleanAll())

@@ -4,6 +4,7 @@ import type { PrEvent } from '../../src/context.js'
 import type { PrFacts, PullRequest } from '../../src/github/port.js'
 import type { JiraIssue } from '../../src/jira/port.js'
 import { EMPTY_STATE } from '../../src/report/state.js'
+import { trustOf } from '../../src/rules/author-trust.js'
 import type { Facts } from '../../src/rules/types.js'
 
 export function settings(
@@ -27,6 +28,7 @@ export function pullRequest(overrides: Partial<PullRequest> = {}): PullRequest {
     draft: false,
     merged: false,
     author: { login: 'octocat', type: 'User' },
+    authorAssociation: 'MEMBER',
     headRef: 'feature/guest-checkout',
     headSha: '0123456789abcdef0123456789abcdef01234567',
     baseRef: 'main',
@@ -87,12 +89,16 @@ export function prEvent(overrides: Partial<PrEvent> = {}): PrEvent {
   }
 }
 
+/** The PR's author as most tests have it: a member of the repository's organization. */
+export const MEMBER_AUTHOR = trustOf({ login: 'octocat', type: 'User' }, 'MEMBER')
+
 /** A run's facts; the PR is as its event says (closed, merged) unless `pr` is given. */
 export function facts(overrides: Partial<Facts> = {}): Facts {
   const event = overrides.event ?? prEvent()
   return {
     event,
     pr: prFacts({ state: event.closed ? 'closed' : 'open', merged: event.merged }),
+    author: MEMBER_AUTHOR,
     linked: [],
     previous: EMPTY_STATE,
     earlier: { applied: [], followUps: [] },

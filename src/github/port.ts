@@ -20,6 +20,11 @@ export interface PullRequest {
   mergedBy?: PrUser | null
   mergeCommitSha?: string | null
   author: PrUser
+  /**
+   * GitHub's `author_association`: OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR,
+   * FIRST_TIME_CONTRIBUTOR, FIRST_TIMER, NONE or MANNEQUIN (rules/author-trust.ts).
+   */
+  authorAssociation: string
   headRef: string
   headSha: string
   baseRef: string

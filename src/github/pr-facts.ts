@@ -116,6 +116,7 @@ export function mapPullRequest(pr: PullData): PullRequest {
     mergedBy: pr.merged_by ? user(pr.merged_by) : null,
     mergeCommitSha: pr.merge_commit_sha,
     author: user(pr.user),
+    authorAssociation: pr.author_association,
     headRef: pr.head.ref,
     headSha: pr.head.sha,
     baseRef: pr.base.ref,

@@ -9,6 +9,7 @@ import type { GitHubPort, PrFacts } from '../github/port.js'
 import type { JiraPort } from '../jira/port.js'
 import type { Action, AppliedAction } from '../plan/actions.js'
 import type { CommentState } from '../report/state.js'
+import type { AuthorTrust } from './author-trust.js'
 import type { LinkedIssue } from './linked-issue.js'
 import type { LoginMemory } from './suggest-reviewers/resolve.js'
 import type { ReviewerPlan } from './suggest-reviewers/model.js'
@@ -24,6 +25,8 @@ export interface Ports {
 export interface Facts {
   event: PrEvent
   pr: PrFacts
+  /** Whether the PR's author is one of the repository's people (author-trust.ts). */
+  author: AuthorTrust
   /** The Jira issues this PR works on: explicit keys, inferred and accepted ones. */
   linked: LinkedIssue[]
   /** What the action's PR comment recorded on earlier runs. */

@@ -149,6 +149,7 @@ describe('loadPrFacts', () => {
       mergedBy: null,
       mergeCommitSha: null,
       author: { login: 'Codertocat', type: 'User', htmlUrl: 'https://github.com/Codertocat' },
+      authorAssociation: 'OWNER',
       headRef: 'changes',
       headSha: 'ec26c3e57ca3a959ca5aad62de7213c562f8c821',
       baseRef: 'master',

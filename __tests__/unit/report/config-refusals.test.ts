@@ -15,7 +15,7 @@ const { failureLines } = await import('../../../src/report/failures.js')
 const { EMPTY_STATE } = await import('../../../src/report/state.js')
 const { followUps } = await import('../../../src/rules/follow-ups/index.js')
 const { mergeSummary } = await import('../../../src/rules/merge-summary/index.js')
-const { jiraIssue, prEvent, prFacts } = await import('../../helpers/facts.js')
+const { MEMBER_AUTHOR, jiraIssue, prEvent, prFacts } = await import('../../helpers/facts.js')
 type Action = import('../../../src/plan/actions.js').Action
 type JiraPort = import('../../../src/jira/port.js').JiraPort
 
@@ -58,6 +58,7 @@ const facts = {
   event,
   pr,
   linked,
+  author: MEMBER_AUTHOR,
   previous: EMPTY_STATE,
   earlier: { applied: [], followUps: [] }
 }

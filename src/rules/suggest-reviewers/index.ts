@@ -4,13 +4,15 @@
  * them and they can read the repository. `mode: comment` lists them in the PR comment;
  * `mode: request` also requests their review, one login per request so GitHub's refusal of one
  * (422) costs only that one. Whom the action requested is remembered in the comment's state: a
- * reviewer a human removed is not requested again.
+ * reviewer a human removed is not requested again. An outsider's PR gets suggestions only
+ * (not-requested.ts).
  */
 import type { Settings } from '../../config/settings.js'
 import type { PrEvent } from '../../context.js'
 import type { Action } from '../../plan/actions.js'
 import type { Facts, Ports, Rule, RulePlan } from '../types.js'
 import { hiddenEmailNote } from './hidden-emails.js'
+import { notRequestedNote } from './not-requested.js'
 import { rankPeople } from './people.js'
 import { MAX_PEOPLE } from './model.js'
 import { createResolver } from './resolve.js'
@@ -74,13 +76,14 @@ export const suggestReviewers: Rule<Gathered> = {
 
   plan(facts: Facts, gathered: Gathered, settings: Settings): RulePlan {
     const config = settings.rules.suggestReviewers
-    const reviewers = selectReviewers(
-      gathered,
-      prPeople(facts.pr, facts.previous.requested),
-      config
-    )
+    // An outsider's PR names the issues, and so whom a request would notify: suggested only.
+    const mode = facts.author.trusted ? config.mode : 'comment'
+    const reviewers = selectReviewers(gathered, prPeople(facts.pr, facts.previous.requested), {
+      ...config,
+      mode
+    })
     const actions: Action[] =
-      config.mode === 'request'
+      mode === 'request'
         ? reviewers.suggested
             .filter((s) => !s.requestedEarlier)
             .map((s) => ({
@@ -90,7 +93,12 @@ export const suggestReviewers: Rule<Gathered> = {
               login: s.login
             }))
         : []
-    const note = hiddenEmailNote(gathered.people, reviewers, config.users)
-    return { actions, notes: note ? [note] : [], reviewers }
+    const notes = [
+      hiddenEmailNote(gathered.people, reviewers, config.users),
+      config.mode === 'request' && mode === 'comment'
+        ? notRequestedNote(reviewers, facts.author, facts.event)
+        : null
+    ].filter((n) => n !== null)
+    return { actions, notes, reviewers }
   }
 }

@@ -5,7 +5,8 @@
  * (without case or extra spaces), with the resolution its screen asks for (RESOLUTIONS); an issue
  * already there is left alone; none reaching it is a warning. A move back is left out
  * (forward.ts): a done issue stays done, and open or merge never take an issue to an earlier
- * status category; the PR comment says why.
+ * status category; the PR comment says why. A PR by an outsider moves issues only at its merge
+ * (held.ts).
  */
 import type { Settings, TransitionsSettings } from '../../config/settings.js'
 import type { PrEvent } from '../../context.js'
@@ -13,6 +14,7 @@ import { sameName } from '../../jira/names.js'
 import type { Transition, TransitionFill } from '../../jira/port.js'
 import { fillScreen } from '../../jira/screen.js'
 import { closedByThisPr, isDone, whyItStays } from './forward.js'
+import { heldNote, heldUntilMerge } from './held.js'
 import { betweenMoments, dueNow, momentOf, type Moment } from './moment.js'
 import type { Action } from '../../plan/actions.js'
 import type { LinkedIssue } from '../linked-issue.js'
@@ -109,7 +111,7 @@ export const transitions: Rule<AvailableTransitions> = {
 
   async gather(ports: Ports, facts: Facts, settings: Settings): Promise<AvailableTransitions> {
     const now = wantedNow(facts, settings)
-    if (now === null) return {}
+    if (now === null || heldUntilMerge(facts.author, now.moment)) return {}
     const keys = issuesToMove(now).map((l) => l.issue.key)
     const lists = await Promise.all(keys.map((key) => ports.jira.getTransitions(key, now.wanted)))
     return Object.fromEntries(keys.map((key, i) => [key, lists[i]!]))
@@ -130,6 +132,14 @@ export const transitions: Rule<AvailableTransitions> = {
     }
 
     const { moment, wanted, issues, reopening } = now
+    if (heldUntilMerge(facts.author, moment)) {
+      const keys = issuesToMove(now).map((l) => l.issue.key)
+      const { onMerge } = settings.rules.transitions
+      if (keys.length > 0) {
+        notes.push(heldNote(keys, wanted, moment, onMerge, facts.author, facts.event))
+      }
+      return { actions, notes }
+    }
     const leave = (key: string, from: string, to: string, because: string): Action => ({
       type: 'jira.transition',
       rule: 'transitions',

@@ -9,7 +9,8 @@ import { connectedJira as port, fixture, SITE } from '../../jira/helpers.js'
 
 const { followUps } = await import('../../../../src/rules/follow-ups/index.js')
 const { applyActions } = await import('../../../../src/plan/apply.js')
-const { prFacts, prEvent, settings, jiraIssue } = await import('../../../helpers/facts.js')
+const { MEMBER_AUTHOR, prFacts, prEvent, settings, jiraIssue } =
+  await import('../../../helpers/facts.js')
 const { EMPTY_STATE } = await import('../../../../src/report/state.js')
 const { groupLabel, prLabel, todoLabel } =
   await import('../../../../src/rules/follow-ups/fingerprint.js')
@@ -36,6 +37,7 @@ test('looks the labels up by quoted JQL, creates the issue with ADF, links it "R
         sources: []
       }
     ],
+    author: MEMBER_AUTHOR,
     previous: EMPTY_STATE,
     earlier: { applied: [], followUps: [] }
   }
@@ -130,6 +132,7 @@ describe('a TODO that names a key: tracked only when Jira has that issue', () =>
       }
     ),
     linked: [],
+    author: MEMBER_AUTHOR,
     previous: EMPTY_STATE,
     earlier: { applied: [], followUps: [] }
   }
@@ -198,6 +201,7 @@ describe('grouping: pr with when: open, across pushes (Cloud)', () => {
       }
     ),
     linked: [],
+    author: MEMBER_AUTHOR,
     previous: EMPTY_STATE,
     earlier: { applied: [], followUps: [] }
   })

@@ -3,6 +3,7 @@ import type { Settings } from '../../../../src/config/settings.js'
 import type { GitHubPort, RepoPermission } from '../../../../src/github/port.js'
 import type { JiraPort, JiraUser } from '../../../../src/jira/port.js'
 import type { LinkedIssue } from '../../../../src/rules/linked-issue.js'
+import { trustOf } from '../../../../src/rules/author-trust.js'
 import { suggestReviewers } from '../../../../src/rules/suggest-reviewers/index.js'
 import type { Facts, Ports } from '../../../../src/rules/types.js'
 import { facts, jiraIssue, prEvent, prFacts, settings } from '../../../helpers/facts.js'
@@ -183,5 +184,50 @@ describe('gather → plan', () => {
     const s = config({ sources: { watchers: 0, reporter: 2, assignee: 1 } })
     await suggestReviewers.gather!(p, prFactsBy(), s)
     expect(jira.getWatchers).not.toHaveBeenCalled()
+  })
+})
+
+describe('an outsider’s PR: suggested, never requested', () => {
+  const outsider = (f: Facts): Facts => ({
+    ...f,
+    author: trustOf({ login: 'benok', type: 'User' }, 'FIRST_TIME_CONTRIBUTOR')
+  })
+
+  test('mode request: no request, the plan is a comment’s, and one note says why', async () => {
+    const { ports: p } = ports()
+    const s = config({ mode: 'request' })
+    const f = outsider(prFactsBy())
+    const plan = suggestReviewers.plan(f, await suggestReviewers.gather!(p, f, s), s)
+    expect(plan.actions).toEqual([])
+    expect(plan.reviewers?.mode).toBe('comment')
+    expect(plan.reviewers?.suggested.map((r) => r.login)).toEqual(['chenwei', 'eliromero'])
+    expect(plan.notes).toEqual([
+      {
+        level: 'info',
+        text: "Suggested, not requested: @benok is not a collaborator of acme/shop (author association FIRST_TIME_CONTRIBUTOR), and reviews are requested only on PRs by the repository's owner, members and collaborators."
+      }
+    ])
+  })
+
+  test('mode comment, or nobody left to request: no note', async () => {
+    const { ports: p } = ports()
+    const comment = config()
+    const f = outsider(prFactsBy())
+    const plain = suggestReviewers.plan(f, await suggestReviewers.gather!(p, f, comment), comment)
+    expect(plain.notes).toEqual([])
+
+    const request = config({ mode: 'request' })
+    const asked = outsider(prFactsBy({ requestedReviewers: ['chenwei', 'eliromero'] }))
+    const earlier = {
+      ...asked,
+      previous: { ...asked.previous, requested: ['chenwei', 'eliromero'] }
+    }
+    const plan = suggestReviewers.plan(
+      earlier,
+      await suggestReviewers.gather!(p, earlier, request),
+      request
+    )
+    expect(plan.actions).toEqual([])
+    expect(plan.notes).toEqual([])
   })
 })
