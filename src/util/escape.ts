@@ -1,6 +1,7 @@
 /**
  * Text from Jira or from users, made inert where it lands. In markdown: no formatting, no HTML,
- * no math ($…$), no @-mentions, no #123 or GH-123 cross-references, no table breaks.
+ * no math ($…$), no @-mentions, no #123 or GH-123 cross-references, no autolinked URLs, no table
+ * breaks.
  */
 import { ellipsized } from './text.js'
 
@@ -17,6 +18,10 @@ export function escapeMarkdown(text: string): string {
       .replace(/@/g, `@${ZERO_WIDTH_SPACE}`)
       .replace(/\\#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
       .replace(/\bGH-(?=\d)/gi, (gh) => `${gh.slice(0, 2)}${ZERO_WIDTH_SPACE}-`)
+      // GitHub links a bare URL, and a URL of an issue or PR also mentions it there. An autolink
+      // needs `://` or `www.` unbroken, so a zero-width space inside each leaves plain text.
+      .replace(/:\/\//g, `:/${ZERO_WIDTH_SPACE}/`)
+      .replace(/www\./gi, (www) => `${www.slice(0, 3)}${ZERO_WIDTH_SPACE}.`)
   )
 }
 
