@@ -1,15 +1,24 @@
 /**
  * Text from Jira or from users, made inert where it lands. In markdown: no formatting, no HTML,
  * no math ($…$), no @-mentions, no #123 or GH-123 cross-references, no autolinked URLs, no table
- * breaks.
+ * breaks, and no bidi controls.
  */
 import { ellipsized } from './text.js'
 
 const ZERO_WIDTH_SPACE = '\u200b'
 
+// Embeddings, overrides, isolates and marks: they can show text in an order other than the one
+// it is read in (Trojan Source), so a TODO or a summary could say one thing and show another.
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
+
+/** The text in the order it is stored, whatever direction controls it carried. */
+export function withoutBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, '')
+}
+
 export function escapeMarkdown(text: string): string {
   return (
-    text
+    withoutBidiControls(text)
       .replace(/&/g, '&amp;')
       .replace(/</g, '&lt;')
       .replace(/>/g, '&gt;')

@@ -64,7 +64,9 @@ describe('escaping text from Jira and users', () => {
     [
       'log in at www.evil.test or WWW.evil.test',
       'log in at www\u200b.evil.test or WWW\u200b.evil.test'
-    ]
+    ],
+    ['pay \u202eredro eht\u202c now', 'pay redro eht now'],
+    ['\u2067a\u2069 \u200eb\u200f \u202ac\u202b', 'a b c']
   ])('%s', (input, expected) => {
     expect(escapeMarkdown(input)).toBe(expected)
   })
