@@ -328,8 +328,9 @@ describe('pull_request opened with explicit keys', () => {
       '[dry-run] would link ABC-1 to https://github.com/Codertocat/Hello-World/pull/2'
     )
     expect(result.summary).toContain('(dry run)')
+    // The URL is text, as every value in the list: a link would need it unbroken.
     expect(result.summary).toContain(
-      '- would link ABC-1 to https://github.com/Codertocat/Hello-World/pull/2'
+      '- would link ABC-1 to https:/\u200b/github.com/Codertocat/Hello-World/pull/2'
     )
     expect(result.outputs['linked-issues']).toBe('["ABC-1"]')
     // Any write would have met no interceptor and failed the run.

@@ -7,7 +7,7 @@
 import type { AppliedAction } from '../plan/actions.js'
 import { describeTies } from '../rules/suggest-reviewers/people.js'
 import { MAX_PEOPLE, type ReviewerSuggestion } from '../rules/suggest-reviewers/model.js'
-import { escapeCell } from '../util/escape.js'
+import { escapeCell, withoutBidiControls } from '../util/escape.js'
 import type { RunReport } from './model.js'
 import type { CommentState } from './state.js'
 
@@ -145,7 +145,7 @@ export function reviewersBlock(
     if (lines.length > 0) lines.push('')
     const shown = unmapped.slice(0, MAX_UNMAPPED).map((p) => {
       const hidden = p.emailHidden ? ' · email hidden in Jira: only the id can name them' : ''
-      return `- ${escapeCell(p.name, 60)} (\`${p.id.replace(/`/g, '')}\`): ${describeTies(p.ties)}${hidden}`
+      return `- ${escapeCell(p.name, 60)} (\`${withoutBidiControls(p.id).replace(/`/g, '')}\`): ${describeTies(p.ties)}${hidden}`
     })
     const more = unmapped.length - shown.length
     lines.push(

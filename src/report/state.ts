@@ -71,8 +71,11 @@ export const MAX_PENDING_UNLINKS = 100
 export const MAX_RELINK_TRIES = 3
 /** At most this many keys are remembered as resolved, or as moved (discover.ts MAX_CANDIDATES). */
 const MAX_REMEMBERED_KEYS = 100
-/** A follow-up is linked to at most this many of the PR's issues (discover.ts MAX_CANDIDATES). */
-const MAX_RELINK_TO = 100
+/**
+ * A follow-up is linked ("relates to") to at most this many of the PR's issues: a PR linked to
+ * a hundred issues would otherwise make each follow-up a hundred links, one request each.
+ */
+export const MAX_RELATES_TO = 10
 
 /** The hidden marker the action's PR comment is found again by. */
 export const COMMENT_MARKER = '<!-- gitar-jira:comment -->'
@@ -152,7 +155,7 @@ function parseRelink(entries: unknown[]): RelinkEntry[] {
     if (!isKey(entry?.key) || !Array.isArray(entry.to)) continue
     if (typeof tries !== 'number' || !Number.isInteger(tries) || tries < 0) continue
     if (tries >= MAX_RELINK_TRIES) continue
-    const to = [...new Set(entry.to.filter(isKey))].slice(0, MAX_RELINK_TO)
+    const to = [...new Set(entry.to.filter(isKey))].slice(0, MAX_RELATES_TO)
     if (to.length > 0) byKey.set(entry.key, { key: entry.key, to, tries })
   }
   return [...byKey.values()].slice(-MAX_REMEMBERED_FOLLOW_UPS)

@@ -5,7 +5,7 @@
  * summary, where the template's own backtick spans are code and every value is escaped (see
  * escape.ts), so a value can neither open code nor format, link or mention anything.
  */
-import { escapeCell, escapeMarkdown } from './escape.js'
+import { escapeCell, escapeMarkdown, withoutBidiControls } from './escape.js'
 
 export interface CodeText {
   text: string
@@ -34,7 +34,7 @@ export function codeText(strings: TemplateStringsArray, ...values: (string | num
     text += value
     // In code nothing is read as markdown; only a backtick of the value could end the code.
     markdown += inCode
-      ? value.replace(/`/g, "'").replace(/\s+/g, ' ')
+      ? withoutBidiControls(value).replace(/`/g, "'").replace(/\s+/g, ' ')
       : escapeCell(value, MAX_VALUE_CHARS)
   })
   return { text, markdown }

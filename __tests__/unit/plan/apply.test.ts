@@ -116,6 +116,37 @@ describe('applyActions: the single write point', () => {
     expect(applied.map((a) => a.status)).toEqual(['would', 'would', 'would'])
   })
 
+  test('links are written five at a time, each on its own: one refused stops none of the others', async () => {
+    const keys = Array.from({ length: 12 }, (_, i) => `ABC-${i + 1}`)
+    const relink: Action = {
+      type: 'jira.linkIssues',
+      rule: 'follow-ups',
+      issueKey: 'ABC-99',
+      linkType: 'Relates',
+      keys,
+      attempt: 1
+    }
+    const w = writers()
+    let inFlight = 0
+    const most: number[] = []
+    const linked: string[] = []
+    w.jira.linkIssues = jest.fn(async (_type: string, _from: string, to: string) => {
+      most.push(++inFlight)
+      await new Promise((resolve) => setTimeout(resolve, 5))
+      inFlight--
+      if (to === 'ABC-7') throw new Error('Jira refused to link issues: grant Link issues')
+      linked.push(to)
+    })
+    const [result] = await applyActions([relink], w, { dryRun: false })
+    expect(Math.max(...most)).toBe(5)
+    expect(linked.sort()).toEqual(keys.filter((k) => k !== 'ABC-7').sort())
+    expect(result).toMatchObject({
+      status: 'warned',
+      warning: 'could not link ABC-99 to ABC-7: Jira refused to link issues: grant Link issues',
+      linkFailed: ['ABC-7']
+    })
+  })
+
   test('a missed "relates to" link: each link on its own; one refused is a warning naming it', async () => {
     const relink: Action = {
       type: 'jira.linkIssues',

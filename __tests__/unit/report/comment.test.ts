@@ -56,7 +56,17 @@ describe('escaping text from Jira and users', () => {
     ['see GH-12 and gh-7', 'see GH\u200b-12 and gh\u200b-7'],
     ['$\\color{red}{Urgent}$ costs $5', '\\$\\\\color\\{red\\}\\{Urgent\\}\\$ costs \\$5'],
     ['a | b', 'a \\| b'],
-    ['[link](javascript:alert(1))', '\\[link\\]\\(javascript:alert\\(1\\)\\)']
+    ['[link](javascript:alert(1))', '\\[link\\]\\(javascript:alert\\(1\\)\\)'],
+    [
+      'see https://github.com/acme/shop/issues/4',
+      'see https:/\u200b/github.com/acme/shop/issues/4'
+    ],
+    [
+      'log in at www.evil.test or WWW.evil.test',
+      'log in at www\u200b.evil.test or WWW\u200b.evil.test'
+    ],
+    ['pay \u202eredro eht\u202c now', 'pay redro eht now'],
+    ['\u2067a\u2069 \u200eb\u200f \u202ac\u202b', 'a b c']
   ])('%s', (input, expected) => {
     expect(escapeMarkdown(input)).toBe(expected)
   })
@@ -139,7 +149,7 @@ describe('the PR comment', () => {
     )
     expect(body).toContain('No Jira issue is linked')
     expect(body).toContain('> - **auto-link**: Jira answered 503')
-    expect(body).toContain('- would remove the link from ABC-5 to https://x/pull/1')
+    expect(body).toContain('- would remove the link from ABC-5 to https:/\u200b/x/pull/1')
   })
 
   test('a note shows the config key it names as code, not as backticks', () => {

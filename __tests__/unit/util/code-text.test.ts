@@ -25,4 +25,8 @@ describe('codeText: the action’s words naming code, around values someone else
   test('a value inside the code is shown as written, less the backticks that would end it', () => {
     expect(codeText`status \`${'Done `now`'}\``.markdown).toBe("status `Done 'now'`")
   })
+
+  test('a value inside the code is shown in the order it is stored: no bidi control reorders it', () => {
+    expect(codeText`status \`${'Do\u202enoD\u202c'}\``.markdown).toBe('status `DonoD`')
+  })
 })

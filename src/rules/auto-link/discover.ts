@@ -38,9 +38,21 @@ import { codeText } from '../../util/code-text.js'
 /** Jira's bulk fetch takes 100 keys; a PR naming more is not a PR a person reads. */
 export const MAX_CANDIDATES = 100
 
-/** The mentions the PR makes of keys of `jira.projects`, at most MAX_CANDIDATES. */
+/** The mentions the PR makes of keys of `jira.projects`. */
 function inScope(all: readonly KeyMention[], settings: Settings): KeyMention[] {
-  return all.filter((m) => inProjects(m.key, settings)).slice(0, MAX_CANDIDATES)
+  return all.filter((m) => inProjects(m.key, settings))
+}
+
+/** The note on the keys past the first MAX_CANDIDATES, which are not read; null when none are. */
+export function unreadKeysNote(named: number, settings: Settings): Note | null {
+  if (named <= MAX_CANDIDATES) return null
+  const order = settings.rules.autoLink.sources
+    .map((source) => (source === 'body' ? 'description' : source))
+    .join(', ')
+  return {
+    level: 'warning',
+    text: `This PR names ${named} issue keys; the first ${MAX_CANDIDATES} were read (in the order ${order}), and the other ${named - MAX_CANDIDATES} are not linked.`
+  }
 }
 
 function allMentions(pr: PrFacts, settings: Settings): KeyMention[] {
@@ -182,7 +194,7 @@ export interface Discovery {
   saveCache: () => Promise<void>
   /** Keys of earlier links that Jira no longer answers (see Facts.vanished). */
   vanished: string[]
-  /** What a person should know of the keys the PR names: those outside jira.projects. */
+  /** What a person should know of the keys the PR names: those outside jira.projects, or past the first MAX_CANDIDATES. */
   notes?: Note[]
   /**
    * Why key-less linking could not run (Jira refused or failed its searches). The explicit and
@@ -203,9 +215,10 @@ export async function discoverLinkedIssues(
   // A maintainer's ticks and unticks count as if earlier runs had made those links.
   const previous = withinBounds(applyDecisions(recorded, decisions), settings)
   const allMentioned = allMentions(pr, settings)
-  const mentions = inScope(allMentioned, settings).filter(
-    (m) => !prefixedByTheAction(m, pr.pr.title, previous, settings)
-  )
+  const named = inScope(allMentioned, settings)
+  const mentions = named
+    .slice(0, MAX_CANDIDATES)
+    .filter((m) => !prefixedByTheAction(m, pr.pr.title, previous, settings))
   // Dismissed issues are read in the same fetch, for their summaries in the PR comment.
   const dismissedKeys = previous.rejected ?? []
   const keys = [
@@ -283,7 +296,10 @@ export async function discoverLinkedIssues(
       { title: 'gitar-jira' }
     )
   }
-  const note = outsideProjectsNote(keysOutsideProjects(pr, settings, allMentioned), settings)
+  const notes = [
+    outsideProjectsNote(keysOutsideProjects(pr, settings, allMentioned), settings),
+    unreadKeysNote(named.length, settings)
+  ].filter((note) => note !== null)
   return {
     linked,
     suggestions,
@@ -291,7 +307,7 @@ export async function discoverLinkedIssues(
     state,
     saveCache,
     vanished,
-    ...(note ? { notes: [note] } : {}),
+    ...(notes.length > 0 ? { notes } : {}),
     ...(failure ? { failure } : {})
   }
 }

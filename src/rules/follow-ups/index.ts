@@ -53,7 +53,7 @@ import {
   todoLabel
 } from './fingerprint.js'
 import { closedNotes, goneNotes, NOTES_PROPERTY, type NotedFollowUp } from './notes.js'
-import { relatesType, relinks, type Relinks } from './relates.js'
+import { relatedKeys, relatesType, relinks, unrelatedNote, type Relinks } from './relates.js'
 import { scanTodos, tracking, type FoundTodo, type ScannedTodo } from './todos.js'
 
 /** Issue property of a PR's group issue: additions (additionEntry) → id of the comment listing them. */
@@ -353,16 +353,16 @@ export const followUps: Rule<FollowUpsFacts> = {
       group = { ...fromIssue(groupIssue), added: readCommentIndex(index) }
     }
 
-    const linkedKeys = facts.linked.map((l) => l.issue.key)
+    const related = relatedKeys(facts.linked)
     // Nothing is linked on the close: the failed links are kept for a merge after a reopen.
     const relink = relinks(
       facts.previous.relink ?? [],
       closing ? [] : inHand({ known, ofPr, group }),
       pr,
-      linkedKeys
+      related
     )
     const linking =
-      creating && linkedKeys.length > 0 && (labels.some((l) => !known[l]) || relink.due.length > 0)
+      creating && related.length > 0 && (labels.some((l) => !known[l]) || relink.due.length > 0)
     const linkType = linking ? await relatesType(ports) : undefined
     // A new thread issue on a removed line links to it where the PR's diff has it.
     const onRemovedLine = threads.some(
@@ -447,10 +447,9 @@ export function planFollowUps(
     issuetype: ['rules', 'follow-ups', 'issue-type'],
     ...(config.project === null ? {} : { project: ['rules', 'follow-ups', 'project'] })
   }
+  const related = relatedKeys(facts.linked)
   const relatesTo =
-    found.linkType && facts.linked.length > 0
-      ? { linkType: found.linkType, keys: facts.linked.map((l) => l.issue.key) }
-      : null
+    found.linkType && related.length > 0 ? { linkType: found.linkType, keys: related } : null
   const prL = prLabel(pr.url)
   const groupL = groupLabel(pr.url)
   const issue = (summary: string, description: NewIssue['description'], labels: string[]) =>
@@ -629,6 +628,10 @@ export function planFollowUps(
       level: 'warning',
       text: 'Jira has no "Relates" issue link type: follow-ups are not linked to the PR\'s issues.'
     })
+  }
+  const unrelated = unrelatedNote(facts.linked.length, related)
+  if (relatesTo && actions.some((a) => a.type === 'jira.createIssue') && unrelated) {
+    notes.push(unrelated)
   }
   return { actions, notes, followUps: view }
 }

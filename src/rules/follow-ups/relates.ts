@@ -3,8 +3,9 @@
  * which links whose write failed (the comment state's `relink`) a run tries again. Only those: a
  * link someone removed in Jira, or one to an issue linked to the PR since, is not made.
  */
-import { MAX_RELINK_TRIES, type RelinkEntry } from '../../report/state.js'
-import type { Ports } from '../types.js'
+import { MAX_RELATES_TO, MAX_RELINK_TRIES, type RelinkEntry } from '../../report/state.js'
+import type { LinkedIssue } from '../linked-issue.js'
+import type { Note, Ports } from '../types.js'
 
 const RELATES = 'relates'
 
@@ -15,6 +16,28 @@ export async function relatesType(ports: Ports): Promise<string | null> {
     types.find((t) => t.name.toLowerCase() === RELATES) ??
     types.find((t) => t.outward.toLowerCase() === 'relates to')
   return relates?.name ?? null
+}
+
+/**
+ * The PR's issues a follow-up is linked to: those the PR resolves, then those it references, each
+ * in the PR's order, at most MAX_RELATES_TO.
+ */
+export function relatedKeys(linked: readonly LinkedIssue[]): string[] {
+  return [
+    ...linked.filter((l) => l.strength === 'resolves'),
+    ...linked.filter((l) => l.strength !== 'resolves')
+  ]
+    .slice(0, MAX_RELATES_TO)
+    .map((l) => l.issue.key)
+}
+
+/** The note on the PR's issues the follow-ups are not linked to; null when they are linked to all. */
+export function unrelatedNote(linked: number, related: readonly string[]): Note | null {
+  if (linked <= related.length) return null
+  return {
+    level: 'info',
+    text: `Each follow-up is linked ("relates to") to ${related.length} of the PR's ${linked} issues, those it resolves first: ${related.join(', ')}.`
+  }
 }
 
 /** A follow-up as far as its links go: `links` the keys it is linked to, when they were read. */

@@ -314,3 +314,34 @@ test('with update-title, an inferred issue the action put before the title stays
   expect(found.linked).toMatchObject([{ via: 'inferred', issue: { key: 'SHOP-51' } }])
   expect(found.state.titled).toBe('SHOP-51')
 })
+
+test('a PR naming more keys than are read: the first 100 are asked of Jira, and one note says how many were left', async () => {
+  const { jira } = fakeJira(null)
+  const keys = Array.from({ length: 131 }, (_, i) => `SHOP-${i + 1}`)
+  const many = prFacts(
+    { ...pr.pr, title: 'SHOP-131 Wishlist', body: `Relates to ${keys.slice(0, 130).join(', ')}.` },
+    { commits: [{ sha: 'a', message: 'SHOP-200: and one more' }] }
+  )
+  const ports = { jira, cache: { store: NO_CACHE, key: Buffer.alloc(32) } }
+  const found = await discoverLinkedIssues(ports, many, EMPTY_STATE, config({}))
+  const asked = jira.getIssues.mock.calls.flatMap(([keys]) => keys)
+  expect(asked).toHaveLength(100)
+  expect(asked.slice(0, 2)).toEqual(['SHOP-131', 'SHOP-1'])
+  expect(asked).not.toContain('SHOP-100')
+  expect(found.notes).toEqual([
+    {
+      level: 'warning',
+      text: 'This PR names 132 issue keys; the first 100 were read (in the order title, branch, description, commits), and the other 32 are not linked.'
+    }
+  ])
+})
+
+test('a PR naming 100 keys has them all read, and no note', async () => {
+  const { jira } = fakeJira(null)
+  const keys = Array.from({ length: 100 }, (_, i) => `SHOP-${i + 1}`)
+  const hundred = prFacts({ ...pr.pr, title: 'Wishlist', body: `Relates to ${keys.join(', ')}.` })
+  const ports = { jira, cache: { store: NO_CACHE, key: Buffer.alloc(32) } }
+  const found = await discoverLinkedIssues(ports, hundred, EMPTY_STATE, config({}))
+  expect(jira.getIssues.mock.calls.flatMap(([keys]) => keys)).toHaveLength(100)
+  expect(found.notes).toBeUndefined()
+})

@@ -126,3 +126,25 @@ test('the same PR, again (a rerun, a later event): its follow-up is found, nothi
   expect(plan.actions).toEqual([])
   expect(plan.followUps?.found.map((f) => f.key)).toEqual(['SHOP-62'])
 })
+
+test('a failed "relates to" link is tried again only to the issues a follow-up is linked to now (10 at most)', async () => {
+  // PR #42 now links SHOP-1…SHOP-30 (SHOP-7 resolved); SHOP-61's links to SHOP-7 and SHOP-25 failed.
+  const f = mergedPr(42)
+  f.linked = Array.from({ length: 30 }, (_, i) => ({
+    issue: jiraIssue(`SHOP-${i + 1}`),
+    strength: i + 1 === 7 ? ('resolves' as const) : ('references' as const),
+    via: 'explicit' as const,
+    sources: []
+  }))
+  f.previous = {
+    v: 1,
+    links: [],
+    relink: [{ key: 'SHOP-61', to: ['SHOP-25', 'SHOP-7'], tries: 0 }]
+  }
+  const known = { ...followUpOf('SHOP-61', 42), links: [] }
+  const s = settings()
+  const plan = followUps.plan(f, await followUps.gather!(jiraWith([known]), f, s), s)
+  expect(plan.actions).toEqual([
+    expect.objectContaining({ type: 'jira.linkIssues', issueKey: 'SHOP-61', keys: ['SHOP-7'] })
+  ])
+})

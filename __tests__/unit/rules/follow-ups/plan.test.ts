@@ -1,5 +1,5 @@
 /** The follow-ups plan (pure): what is created, found, pending or tracked, and when. */
-import { facts, prEvent, prFacts } from '../../../helpers/facts.js'
+import { facts, jiraIssue, prEvent, prFacts } from '../../../helpers/facts.js'
 import {
   creates,
   followUpsConfig,
@@ -382,6 +382,59 @@ describe('the "relates to" link of a follow-up that exists', () => {
     )
     expect(plan.actions.map((a) => a.type)).toEqual(['github.replyToThread'])
     expect(plan.notes).toEqual([])
+  })
+})
+
+describe('a PR linked to more issues than a follow-up is linked to', () => {
+  // 30 issues in the PR's order; every third one resolved (ABC-3, ABC-6, …, ABC-30).
+  const many = Array.from({ length: 30 }, (_, i) => ({
+    issue: jiraIssue(`ABC-${i + 1}`),
+    strength: (i + 1) % 3 === 0 ? ('resolves' as const) : ('references' as const),
+    via: 'explicit' as const,
+    sources: []
+  }))
+  const mergedWith = (linked: typeof many) =>
+    facts({
+      event: prEvent({ action: 'closed', merged: true, closed: true }),
+      pr: prFacts(
+        { merged: true, state: 'closed', mergeCommitSha: 'm'.repeat(40) },
+        { threads: [thread('T1'), thread('T2')] }
+      ),
+      linked
+    })
+
+  test('each follow-up relates to 10 of them, those it resolves first, in the PR order; one note says so', () => {
+    const plan = planFollowUps(mergedWith(many), found(), config())
+    const ten = ['ABC-3', 'ABC-6', 'ABC-9', 'ABC-12', 'ABC-15', 'ABC-18', 'ABC-21', 'ABC-24']
+    ten.push('ABC-27', 'ABC-30')
+    expect(creates(plan.actions).map((a) => a.relatesTo)).toEqual([
+      { linkType: 'Relates', keys: ten },
+      { linkType: 'Relates', keys: ten }
+    ])
+    expect(plan.notes).toEqual([
+      {
+        level: 'info',
+        text: `Each follow-up is linked ("relates to") to 10 of the PR's 30 issues, those it resolves first: ${ten.join(', ')}.`
+      }
+    ])
+  })
+
+  test('with fewer resolved, the referenced ones fill the ten; ten issues in all: no note', () => {
+    const twelve = many.slice(0, 12)
+    const plan = planFollowUps(mergedWith(twelve), found(), config())
+    expect(creates(plan.actions)[0]!.relatesTo!.keys).toEqual([
+      'ABC-3',
+      'ABC-6',
+      'ABC-9',
+      'ABC-12',
+      'ABC-1',
+      'ABC-2',
+      'ABC-4',
+      'ABC-5',
+      'ABC-7',
+      'ABC-8'
+    ])
+    expect(planFollowUps(mergedWith(many.slice(0, 10)), found(), config()).notes).toEqual([])
   })
 })
 
