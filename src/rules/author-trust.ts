@@ -2,7 +2,8 @@
  * Whether the PR's author is one of the repository's own people. Anyone can open a PR (a fork
  * under `pull_request_target` runs with the repository's secrets) and name any issue key in it:
  * such a PR still gets its links, which a maintainer sees and an edit undoes, but it does not
- * move issues before its merge (the merge is a maintainer's act) nor send review requests.
+ * move issues before its merge (the merge is a maintainer's act), send review requests, nor
+ * create follow-ups before the merge (`when: open`).
  *
  * GitHub's `author_association` on the PR decides first: OWNER, MEMBER and COLLABORATOR are the
  * repository's people. It says CONTRIBUTOR for an organization member whose membership is
@@ -53,10 +54,17 @@ export function trustOf(
   }
 }
 
-/** Whether a rule on this config acts on the author's trust: moving issues, or requesting reviews. */
+/**
+ * Whether a rule on this config acts on the author's trust: moving issues, requesting reviews,
+ * or creating follow-ups before the merge.
+ */
 export function asksTrust(settings: Settings): boolean {
-  const reviewers = settings.rules.suggestReviewers
-  return settings.rules.transitions.enabled || (reviewers.enabled && reviewers.mode === 'request')
+  const { suggestReviewers: reviewers, followUps, transitions } = settings.rules
+  return (
+    transitions.enabled ||
+    (reviewers.enabled && reviewers.mode === 'request') ||
+    (followUps.enabled && followUps.when === 'open')
+  )
 }
 
 /**

@@ -107,9 +107,12 @@ describe('readAuthorTrust: the permission is read only when it can change the an
   })
 })
 
-test('asksTrust: only transitions and review requests act on it', () => {
+test('asksTrust: only transitions, review requests and follow-ups before the merge act on it', () => {
   const s = settings()
   expect(asksTrust(s)).toBe(false) // transitions off, suggestions in the comment
+  s.rules.followUps.when = 'open'
+  expect(asksTrust(s)).toBe(true)
+  s.rules.followUps.when = 'merge'
   s.rules.suggestReviewers.mode = 'request'
   expect(asksTrust(s)).toBe(true)
   s.rules.suggestReviewers.enabled = false

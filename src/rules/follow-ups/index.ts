@@ -32,6 +32,7 @@ import { jqlString } from '../../util/jql.js'
 import type { Facts, Note, Ports, Rule, RulePlan } from '../types.js'
 import { MAX_CANDIDATES } from '../auto-link/discover.js'
 import { codeText } from '../../util/code-text.js'
+import { whyNotTrusted } from '../author-trust.js'
 import {
   groupAddition,
   groupDescription,
@@ -254,6 +255,14 @@ const withMissing = (searched: JiraIssue[], more: JiraIssue[]) => [
 /** The PR is closed without being merged: nothing is created, nothing waits for the merge. */
 const isClosing = (facts: Facts) => facts.event.closed && !facts.event.merged
 
+/**
+ * `when: open` creates TODO issues before the merge only on a PR by the repository's people
+ * (author-trust.ts): anyone else's TODOs wait for the merge, a maintainer's act, as with
+ * `when: merge`.
+ */
+const createsBeforeMerge = (facts: Facts, config: Settings['rules']['followUps']) =>
+  config.when === 'open' && facts.author.trusted
+
 const repoOf = (facts: Facts) => `${facts.event.owner}/${facts.event.repo}`
 
 function prRef(facts: Facts, mergeBase?: string): PrRef {
@@ -296,7 +305,7 @@ export const followUps: Rule<FollowUpsFacts> = {
     const todos = tracking(scan.todos, await namedIssues(ports, scan.todos, settings))
     const threads = config.unresolvedThreads && merged ? threadsOfMerge(facts) : []
     // `when: merge` before the merge: everything is pending, nothing to look up.
-    const creating = !closing && (merged || config.when === 'open')
+    const creating = !closing && (merged || createsBeforeMerge(facts, config))
     const labels = [
       ...todos.filter((t) => t.tracks === null).map((t) => todoLabel(repo, t.path, t.text)),
       ...threads.filter(isOpen).map((t) => threadLabel(t.id))
@@ -427,7 +436,7 @@ export function planFollowUps(
   const pr = prRef(facts, found.mergeBase)
   const merged = facts.event.merged // see gather
   const closing = isClosing(facts)
-  const createTodos = !closing && (merged || config.when === 'open')
+  const createTodos = !closing && (merged || createsBeforeMerge(facts, config))
   const project = config.project ?? facts.linked[0]?.issue.projectKey ?? null
   const view: FollowUpsView = {
     pr: pr.name,
@@ -464,6 +473,7 @@ export function planFollowUps(
   // TODOs: one per fingerprint (the same text twice in a file is one TODO).
   const fresh: { todo: FoundTodo; label: string }[] = []
   const seen = new Set<string>()
+  let todosWaiting = 0
   for (const todo of found.todos) {
     const what = `the ${todo.tag} at ${where(todo)}`
     if (todo.tracks !== null) {
@@ -477,12 +487,14 @@ export function planFollowUps(
     const known = found.known[label]
     if (known) view.found.push(listed(what, known, label, known.labels.includes(groupL)))
     else if (createTodos && project !== null) fresh.push({ todo, label })
-    else if (!closing)
+    else if (!closing) {
+      todosWaiting++
       view.pending.push({
         what,
         summary: todoSummary(todo),
         url: `${pr.url}/files`
       })
+    }
   }
   // Past MAX_TODO_ISSUES new TODOs (vendored or generated code, most likely), one issue for them.
   // One per PR: a later event's new TODOs join the group issue an earlier event made.
@@ -614,6 +626,14 @@ export function planFollowUps(
     actions.push(...goneNotes(found.ofPr, pr, current))
   }
 
+  if (!merged && !closing && config.when === 'open' && !facts.author.trusted) {
+    if (todosWaiting > 0) {
+      notes.push({
+        level: 'info',
+        ...codeText`${whyNotTrusted(facts.author, facts.event)}: the TODOs of this PR become Jira issues at its merge (\`when: open\` creates them before the merge only on PRs by the repository's people).`
+      })
+    }
+  }
   // From the first run that sees something to follow up, not only once the merge fails to.
   if (project === null && view.pending.length > 0) {
     notes.push({

@@ -1,5 +1,6 @@
 /** The follow-ups plan (pure): what is created, found, pending or tracked, and when. */
 import { facts, jiraIssue, prEvent, prFacts } from '../../../helpers/facts.js'
+import { trustOf } from '../../../../src/rules/author-trust.js'
 import {
   creates,
   followUpsConfig,
@@ -284,6 +285,27 @@ describe('when: open', () => {
     )
     expect(creates(plan.actions).map((a) => a.issue.summary)).toEqual(['now'])
     expect(plan.followUps.pending.map((p) => p.what)).toEqual(['the review thread at src/a.ts:9'])
+  })
+
+  test("an outsider's TODOs wait for the merge, with a note saying why; the merge creates them", () => {
+    const outsider = trustOf({ login: 'drive-by', type: 'User' }, 'FIRST_TIME_CONTRIBUTOR')
+    const plan = planFollowUps(
+      { ...open(), author: outsider },
+      found({ todos: [todo('now')] }),
+      config({ when: 'open' })
+    )
+    expect(creates(plan.actions)).toEqual([])
+    expect(plan.followUps.pending.map((p) => p.what)).toEqual(['the TODO at src/a.ts:5'])
+    expect(plan.notes.map((n) => n.text)).toEqual([
+      "@drive-by is not a collaborator of acme/shop (author association FIRST_TIME_CONTRIBUTOR): the TODOs of this PR become Jira issues at its merge (`when: open` creates them before the merge only on PRs by the repository's people)."
+    ])
+    const atMerge = planFollowUps(
+      { ...merged(), author: outsider },
+      found({ todos: [todo('now')] }),
+      config({ when: 'open' })
+    )
+    expect(creates(atMerge.actions).map((a) => a.issue.summary)).toEqual(['now'])
+    expect(atMerge.notes).toEqual([])
   })
 
   test('at the merge, a follow-up whose TODO is gone gets one comment', () => {
