@@ -21,23 +21,30 @@ export interface KeyTexts {
 }
 
 /**
- * A key stands alone: no letter or digit of any script right before it or right after its number,
- * so `XABC-1` is a candidate of project XABC (not ABC), `ABC-12x` and `ABC-1٢` are no keys at all.
- * Nor is a key beside an invisible format character (a zero-width joiner or space, a bidi mark):
+ * A key stands alone: no letter or digit right before it or right after its number, so `XABC-1`
+ * is a candidate of project XABC (not ABC), `ABC-12x` and `ABC-1٢` are no keys at all. Nor is a
+ * key beside an invisible format character (a zero-width joiner or space, a bidi mark):
  * `ABC-1\u200D2` reads as ABC-12 and must not link ABC-1. After the number a combining mark
- * changes how the last digit looks, so it ends no key either.
+ * changes how the last digit looks, so it ends no key either. Scripts written without spaces
+ * between words (Chinese, Japanese, Thai, …) run into keys (`修复SHOP-12的问题`): their letters
+ * are boundaries, not part of a word.
  */
-const BEFORE_KEY = String.raw`(?<![\p{L}\p{N}\p{Cf}])`
-const AFTER_KEY = String.raw`(?![\p{L}\p{N}\p{M}\p{Cf}])`
+const UNSPACED = String.raw`\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}\p{sc=Tibetan}`
+const BEFORE_KEY = String.raw`(?<![[\p{L}\p{N}\p{Cf}]--[${UNSPACED}]])`
+const AFTER_KEY = String.raw`(?![[\p{L}\p{N}\p{M}\p{Cf}]--[${UNSPACED}]])`
+/**
+ * A project key is at most 50 characters here (Jira's default limit is 10): bounded, so a long
+ * run of `a_a_a_…` costs time in proportion to its length, not its square.
+ */
 const KEY = new RegExp(
-  BEFORE_KEY + String.raw`([A-Za-z][A-Za-z0-9_]+)-([1-9][0-9]{0,9})` + AFTER_KEY,
-  'gu'
+  BEFORE_KEY + String.raw`([A-Za-z][A-Za-z0-9_]{1,49})-([1-9][0-9]{0,9})` + AFTER_KEY,
+  'gv'
 )
 
 /** Whether `key` (as written, e.g. `SHOP-12`) stands in `text` as a key (see KEY). */
 export function standsAsKey(key: string, text: string): boolean {
   const escaped = key.replace(/[^A-Za-z0-9_-]/g, '')
-  return new RegExp(BEFORE_KEY + escaped + AFTER_KEY, 'u').test(text)
+  return new RegExp(BEFORE_KEY + escaped + AFTER_KEY, 'v').test(text)
 }
 
 // What may stand between a magic word and its key: a colon, a markdown link's `[`, a browse URL.
@@ -110,8 +117,10 @@ export function scanKeys(text: string): Found[] {
  * bounded, so a long token of `http://` look-alikes takes time in proportion to its length.
  */
 const BROWSE_URL = new RegExp(
-  String.raw`https?://[^\s/]{1,255}(?:/[^\s/]{0,255}){0,8}?/browse/` + KEY.source + String.raw`\S*`,
-  'gu'
+  String.raw`https?://[^\s\/]{1,255}(?:/[^\s\/]{0,255}){0,8}?/browse/` +
+    KEY.source +
+    String.raw`\S*`,
+  'gv'
 )
 
 /** The keys of the Jira browse URLs in a text (`https://acme.atlassian.net/browse/ABC-12`). */

@@ -34,10 +34,20 @@ describe('scanKeys: what stands alone as a key', () => {
     ['Fixes SHOP-1\u200B2 and SHOP-3\u202E', []],
     ['SHOP-1\u0662 (an Arabic-Indic two)', []],
     ['\u00e9SHOP-12 and SHOP-12\u0301', []],
+    // Scripts written without spaces run into keys: their letters are boundaries.
+    ['修复SHOP-12的购物车问题', ['SHOP-12']],
+    ['SHOP-12の不具合を修正', ['SHOP-12']],
+    ['버그SHOP-12수정 แก้SHOP-13ไข', ['SHOP-12', 'SHOP-13']],
     // Symbols and emoji (with their variation selector) are not letters: the key stands.
     ['\u2705\uFE0FSHOP-12 \u2014SHOP-13\u2014', ['SHOP-12', 'SHOP-13']]
   ])('%s', (text, expected) => {
     expect(keysOf(text)).toEqual(expected)
+  })
+
+  test('a project part over 50 characters is read from its last 50: no scan of the whole run', () => {
+    const keys = keysOf(`${'a_'.repeat(30)}SHOP-7`)
+    expect(keys[0]).toBe(`${'A_'.repeat(23)}SHOP-7`)
+    expect(keys.at(-1)).toBe('SHOP-7')
   })
 
   test('standsAsKey reads a given key the same way', () => {
