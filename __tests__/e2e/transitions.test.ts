@@ -230,3 +230,26 @@ test('reopened after its close moved the issue to Done: the action takes it back
   expect(comment.sent[0]!.body).toContain('- ABC-4 → **In Review**')
   expect(comment.sent[0]!.body).toContain('"moved":{"ABC-4":"on-open"}')
 })
+
+test("merged after its close put the issue in Won't Do and a reopen moved nothing: the merge moves it to Done", async () => {
+  const event = prEvent('closed', 'ABC-4 Cart rounding', { state: 'closed', merged: true })
+  const state = { v: 1, links: [{ key: 'ABC-4', via: 'explicit' }], moved: { 'ABC-4': 'on-close' } }
+  const { jira, comment } = setUp(event, [issueIn('ABC-4', "Won't Do", 'done')], {
+    onClose: `"Won't Do"`,
+    comments: [commentWith(state)]
+  })
+  const moved = recorder()
+  jira
+    .get('/rest/api/3/issue/ABC-4/transitions')
+    .query({ expand: 'transitions.fields' })
+    .reply(200, { transitions: [{ id: '41', name: 'Done', to: status('4', 'Done', 'done') }] })
+    .post('/rest/api/3/issue/ABC-4/transitions', moved.match)
+    .reply(204)
+
+  const result = await runAction('pull_request', event, ONLY_TRANSITIONS)
+
+  expect(result.exitCode).toBe(0)
+  expect(moved.sent).toEqual([{ transition: { id: '41' } }])
+  expect(comment.sent[0]!.body).toContain('- ABC-4 → **Done**')
+  expect(comment.sent[0]!.body).toContain('"moved":{"ABC-4":"on-merge"}')
+})

@@ -546,4 +546,31 @@ describe('transitions: a PR reopened after its close moved its issues to a done 
     const plan = transitions.plan(f, { 'SHOP-4': [toReview] }, s)
     expect(plan.actions).toMatchObject([{ transitionId: null, from: 'Closed' }])
   })
+
+  test("merged after a reopen that moved nothing (on-open null): the issue its close put in Won't Do moves to Done", async () => {
+    const wontDo = config({ onOpen: null, onClose: "Won't Do" })
+    const getTransitions = jest.fn(async () => [t('41', 'Done')])
+    const ports = { jira: { getTransitions }, github: {} } as unknown as Ports
+    const f = facts({
+      event: merged,
+      linked: [done('SHOP-4', "Won't Do"), done('SHOP-12', "Won't Do")],
+      previous: closedByThisPr
+    })
+    const available = await transitions.gather!(ports, f, wontDo)
+    expect(getTransitions.mock.calls).toEqual([['SHOP-4', 'Done']])
+    expect(transitions.plan(f, available, wontDo).actions).toMatchObject([
+      { issueKey: 'SHOP-4', transitionId: '41', from: "Won't Do", to: 'Done', moment: 'on-merge' },
+      {
+        issueKey: 'SHOP-12',
+        transitionId: null,
+        leftBecause: expect.stringContaining('done already')
+      }
+    ])
+  })
+
+  test('closed again: the on-close status is where it is, nothing moves', () => {
+    const f = facts({ event: closed, linked: [done('SHOP-4')], previous: closedByThisPr })
+    const plan = transitions.plan(f, {}, s)
+    expect(plan.actions).toMatchObject([{ issueKey: 'SHOP-4', transitionId: null, to: 'Done' }])
+  })
 })
