@@ -253,3 +253,16 @@ test("merged after its close put the issue in Won't Do and a reopen moved nothin
   expect(comment.sent[0]!.body).toContain('- ABC-4 → **Done**')
   expect(comment.sent[0]!.body).toContain('"moved":{"ABC-4":"on-merge"}')
 })
+
+test('a push with no PR comment to read (deleted, or never written): nothing is moved, the resolved issues are recorded', async () => {
+  const event = prEvent('synchronize', 'ABC-8: Fall back sooner when the edge is slow')
+  const { jira, comment } = setUp(event, [issueIn('ABC-8', 'In Progress', 'indeterminate')])
+  const asked = requestsTo(jira)
+
+  const result = await runAction('pull_request', event, ONLY_TRANSITIONS)
+
+  expect(result.exitCode).toBe(0)
+  expect(asked.filter((r) => r.includes('/transitions'))).toEqual([])
+  expect(comment.sent[0]!.body).not.toContain('Jira status')
+  expect(comment.sent[0]!.body).toContain('"resolved":["ABC-8"]')
+})

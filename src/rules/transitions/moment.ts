@@ -41,18 +41,23 @@ export function betweenMoments(event: PrEvent): boolean {
  * The keys the PR resolved on the previous run. A state an earlier version wrote does not say:
  * every key it linked counts, so nothing moves that the earlier version would not have moved.
  */
-function resolvedBefore(previous: CommentState): ReadonlySet<string> {
+export function resolvedBefore(previous: CommentState): ReadonlySet<string> {
   return new Set(previous.resolved ?? previous.links.map((l) => l.key))
 }
 
-/** The moment this run moves issues at, and the resolved issues it moves; null: none. */
+/**
+ * The moment this run moves issues at, and the resolved issues it moves; null: none. Between
+ * moments, only with an earlier state to compare with: without one (the PR comment deleted, or
+ * never written) every key would look new, and people's moves since would be undone.
+ */
 export function dueNow(
-  facts: Pick<Facts, 'event' | 'pr' | 'linked' | 'previous'>
+  facts: Pick<Facts, 'event' | 'pr' | 'linked' | 'previous' | 'noEarlierState'>
 ): { moment: Moment; issues: LinkedIssue[] } | null {
   const resolved = facts.linked.filter((l) => l.strength === 'resolves')
   const moment = momentNow(facts)
   if (moment !== null) return { moment, issues: resolved }
   if (!betweenMoments(facts.event) || facts.pr.pr.state !== 'open') return null
+  if (facts.noEarlierState) return null
   const before = resolvedBefore(facts.previous)
   const added = resolved.filter((l) => !before.has(l.issue.key))
   return added.length > 0 ? { moment: 'on-open', issues: added } : null

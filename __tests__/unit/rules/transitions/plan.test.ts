@@ -477,6 +477,15 @@ describe('transitions: an issue the PR comes to resolve after it opened', () => 
     })
   })
 
+  test('no earlier state to compare with (the PR comment deleted): nothing is known to be new, nothing moves', async () => {
+    const getTransitions = jest.fn(async () => FROM_IN_PROGRESS)
+    const ports = { jira: { getTransitions }, github: {} } as unknown as Ports
+    const f = facts({ event: edited, linked: [shop8], noEarlierState: true })
+    const available = await transitions.gather!(ports, f, config())
+    expect(getTransitions).not.toHaveBeenCalled()
+    expect(transitions.plan(f, available, config())).toEqual({ actions: [], notes: [] })
+  })
+
   test('a draft, or a closed PR, moves nothing on an edit', () => {
     for (const event of [
       prEvent({ action: 'edited', draft: true }),
