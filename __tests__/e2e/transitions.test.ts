@@ -266,3 +266,69 @@ test('a push with no PR comment to read (deleted, or never written): nothing is 
   expect(comment.sent[0]!.body).not.toContain('Jira status')
   expect(comment.sent[0]!.body).toContain('"resolved":["ABC-8"]')
 })
+
+describe('a key added after the PR opened, whose move did not happen', () => {
+  const event = prEvent('edited', 'ABC-8: Fall back sooner when the edge is slow')
+  const inProgress = () => [issueIn('ABC-8', 'In Progress', 'indeterminate')]
+
+  /** The comment a run posted, as the next run finds it. */
+  const asFound = (body: string): Json => ({
+    id: 7,
+    body,
+    html_url: `${PR_URL}#issuecomment-7`,
+    user: { login: 'github-actions[bot]', type: 'Bot' }
+  })
+
+  test.each([
+    [
+      'no transition leads to In Review',
+      (jira: nock.Scope) =>
+        jira
+          .get('/rest/api/3/issue/ABC-8/transitions')
+          .query({ expand: 'transitions.fields' })
+          .times(2)
+          .reply(200, {
+            transitions: [{ id: '11', name: 'Back', to: status('2', 'To Do', 'new') }]
+          })
+    ],
+    [
+      'Jira refuses the move (400)',
+      (jira: nock.Scope) =>
+        jira
+          .get('/rest/api/3/issue/ABC-8/transitions')
+          .query({ expand: 'transitions.fields' })
+          .times(2)
+          .reply(200, {
+            transitions: [
+              { id: '31', name: 'Review', to: status('3', 'In Review', 'indeterminate') }
+            ]
+          })
+          .post('/rest/api/3/issue/ABC-8/transitions')
+          .reply(400, { errorMessages: ['A pull request must be linked.'], errors: {} })
+    ]
+  ])('%s: the next event tries it again', async (_, refuse) => {
+    const first = setUp(event, inProgress(), {
+      comments: [commentWith({ v: 1, links: [], resolved: [] })]
+    })
+    refuse(first.jira)
+
+    const warned = await runAction('pull_request', event, ONLY_TRANSITIONS)
+
+    expect(warned.exitCode).toBe(0)
+    expect(warned.stdout).toContain('::warning')
+    const body = first.comment.sent[0]!.body
+    expect(body).toContain('"resolved":[]')
+    nock.cleanAll()
+
+    const push = prEvent('synchronize', 'ABC-8: Fall back sooner when the edge is slow')
+    const second = setUp(push, inProgress(), { comments: [asFound(body)] })
+    const moved = offersReview(second.jira, 'ABC-8')
+
+    const result = await runAction('pull_request', push, ONLY_TRANSITIONS)
+
+    expect(result.exitCode).toBe(0)
+    expect(moved.sent).toEqual([{ transition: { id: '31' } }])
+    expect(second.comment.sent[0]!.body).toContain('- ABC-8 → **In Review**')
+    expect(second.comment.sent[0]!.body).toContain('"resolved":["ABC-8"]')
+  })
+})

@@ -17,6 +17,7 @@ import { withFollowUps, withRelinks } from './follow-ups.js'
 import { withDecisionTimes, type Decisions } from './checkboxes.js'
 import { pointedAtSetting, type Failure } from './failures.js'
 import { pendingUnlinksNote, withPendingUnlinks } from './unlinks.js'
+import { withResolved } from './resolved.js'
 
 export interface RunReport {
   dryRun: boolean
@@ -81,6 +82,7 @@ export function buildReport(run: {
     failures: RunReport['failures']
     reviewers?: ReviewerPlan
     followUps?: FollowUpsView
+    unmoved?: string[]
   }
   applied: AppliedAction[]
   /** A maintainer's checkbox decisions this run applied (a comment edit). */
@@ -111,7 +113,14 @@ export function buildReport(run: {
         withFollowUps(
           withRequested(
             withTitled(
-              withMoves(withLinkDigests(discovery.state, applied, before), applied, before),
+              withMoves(
+                withResolved(withLinkDigests(discovery.state, applied, before), applied, before, {
+                  ...(planned.unmoved ? { unmoved: planned.unmoved } : {}),
+                  failed: planned.failures.some((f) => f.rule === 'transitions')
+                }),
+                applied,
+                before
+              ),
               applied
             ),
             applied

@@ -72,6 +72,11 @@ export interface RulePlan {
   reviewers?: ReviewerPlan
   /** follow-ups: what is pending, found or tracked, for the report. */
   followUps?: FollowUpsView
+  /**
+   * transitions: the issues whose due move no transition could make (a warning): not remembered
+   * as resolved, so a later event tries again (report/resolved.ts).
+   */
+  unmoved?: string[]
 }
 
 export interface Rule<Extra = undefined> {

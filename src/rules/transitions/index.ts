@@ -121,6 +121,7 @@ export const transitions: Rule<AvailableTransitions> = {
     const now = wantedNow(facts, settings)
     const actions: Action[] = []
     const notes: Note[] = []
+    const unmoved: string[] = []
     if (now === null) {
       if (momentOf(facts.event) !== null) {
         notes.push({
@@ -190,7 +191,8 @@ export const transitions: Rule<AvailableTransitions> = {
         continue
       }
       notes.push({ level: 'warning', text: cannotMove(key, wanted, status.name, offered) })
+      unmoved.push(key)
     }
-    return { actions, notes }
+    return { actions, notes, ...(unmoved.length > 0 ? { unmoved } : {}) }
   }
 }

@@ -5,7 +5,7 @@
  * a box ticked with `infer-resolves`), which get the on-open move they missed.
  */
 import type { PrEvent } from '../../context.js'
-import type { CommentState } from '../../report/state.js'
+import { rememberedResolved, type CommentState } from '../../report/state.js'
 import type { LinkedIssue } from '../linked-issue.js'
 import type { Facts } from '../types.js'
 
@@ -59,6 +59,8 @@ export function dueNow(
   if (!betweenMoments(facts.event) || facts.pr.pr.state !== 'open') return null
   if (facts.noEarlierState) return null
   const before = resolvedBefore(facts.previous)
-  const added = resolved.filter((l) => !before.has(l.issue.key))
+  // A key past the ones a state remembers would look new on every event.
+  const remembered = new Set(rememberedResolved(resolved.map((l) => l.issue.key)))
+  const added = resolved.filter((l) => remembered.has(l.issue.key) && !before.has(l.issue.key))
   return added.length > 0 ? { moment: 'on-open', issues: added } : null
 }

@@ -9,6 +9,7 @@ import {
   type AvailableTransitions
 } from '../../../../src/rules/transitions/index.js'
 import type { Ports } from '../../../../src/rules/types.js'
+import { parseState, writeState } from '../../../../src/report/state.js'
 import { facts, jiraIssue, prEvent, prFacts, settings } from '../../../helpers/facts.js'
 
 function config(overrides: Partial<Settings['rules']['transitions']> = {}): Settings {
@@ -484,6 +485,20 @@ describe('transitions: an issue the PR comes to resolve after it opened', () => 
     const available = await transitions.gather!(ports, f, config())
     expect(getTransitions).not.toHaveBeenCalled()
     expect(transitions.plan(f, available, config())).toEqual({ actions: [], notes: [] })
+  })
+
+  test('more than 100 resolved keys: those past the 100 a state keeps are not taken for new on every push', async () => {
+    const keys = Array.from({ length: 120 }, (_, n) => `SHOP-${n + 1}`)
+    const previous = parseState(writeState(stateWith(keys)))!
+    const getTransitions = jest.fn(async () => FROM_IN_PROGRESS)
+    const ports = { jira: { getTransitions }, github: {} } as unknown as Ports
+    const f = facts({
+      event: prEvent({ action: 'synchronize' }),
+      linked: keys.map((key) => linked(key, 'In Progress')),
+      previous
+    })
+    await transitions.gather!(ports, f, config())
+    expect(getTransitions).not.toHaveBeenCalled()
   })
 
   test('a draft, or a closed PR, moves nothing on an edit', () => {
