@@ -193,7 +193,7 @@ describe('a key added to a PR after it opened', () => {
   })
 })
 
-test('a push after the PR opened: the Jira status section still shows where the moved issue is', async () => {
+test('a push after the PR opened: the Jira status section still shows the move, as the opened run wrote it', async () => {
   const event = prEvent('synchronize', 'ABC-12 Cart rounding')
   const state = {
     v: 1,
@@ -208,9 +208,7 @@ test('a push after the PR opened: the Jira status section still shows where the 
   const result = await runAction('pull_request', event, ONLY_TRANSITIONS)
 
   expect(result.exitCode).toBe(0)
-  expect(comment.sent[0]!.body).toContain(
-    '**Jira status**\n- ABC-12 is in **In Review** (moved there on an earlier run)'
-  )
+  expect(comment.sent[0]!.body).toContain('**Jira status**\n- ABC-12 → **In Review**')
   expect(comment.sent[0]!.body).toContain('"moved":{"ABC-12":"on-open"}')
 })
 
@@ -331,4 +329,33 @@ describe('a key added after the PR opened, whose move did not happen', () => {
     expect(second.comment.sent[0]!.body).toContain('- ABC-8 → **In Review**')
     expect(second.comment.sent[0]!.body).toContain('"resolved":["ABC-8"]')
   })
+})
+
+test('a rerun of the edit that moved a newly named issue: the PR comment is left as the first run wrote it', async () => {
+  const event = prEvent('edited', 'ABC-12 ABC-8: Fall back sooner when the edge is slow')
+  const earlier = {
+    v: 1,
+    links: [{ key: 'ABC-12', via: 'explicit' }],
+    resolved: ['ABC-12'],
+    moved: { 'ABC-12': 'on-open' }
+  }
+  const issues = (abc8: string) => [
+    issueIn('ABC-12', 'In Review', 'indeterminate'),
+    issueIn('ABC-8', abc8, 'indeterminate')
+  ]
+  const first = setUp(event, issues('In Progress'), { comments: [commentWith(earlier)] })
+  offersReview(first.jira, 'ABC-8')
+  await runAction('pull_request', event, ONLY_TRANSITIONS)
+  const written = first.comment.sent[0]!.body
+  nock.cleanAll()
+
+  const found = { ...commentWith(earlier), body: written }
+  const rerun = setUp(event, issues('In Review'), { comments: [found] })
+  const asked = requestsTo(rerun.jira)
+  await runAction('pull_request', event, ONLY_TRANSITIONS)
+
+  expect(asked.filter((r) => r.includes('/transitions'))).toEqual([])
+  expect(written).toContain('**Jira status**\n- ABC-12 → **In Review**\n- ABC-8 → **In Review**')
+  // The same text: the comment is not edited.
+  expect(rerun.comment.sent).toEqual([])
 })

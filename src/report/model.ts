@@ -18,6 +18,7 @@ import { withDecisionTimes, type Decisions } from './checkboxes.js'
 import { pointedAtSetting, type Failure } from './failures.js'
 import { pendingUnlinksNote, withPendingUnlinks } from './unlinks.js'
 import { withResolved } from './resolved.js'
+import { standingAt } from '../rules/transitions/moment.js'
 
 export interface RunReport {
   dryRun: boolean
@@ -97,7 +98,8 @@ export function buildReport(run: {
     linked,
     applied,
     earlier?.state.moved,
-    run.settings.rules.transitions
+    run.settings.rules.transitions,
+    standingAt(run.pr.pr)
   )
   const earlierReviewers =
     earlier &&

@@ -32,6 +32,15 @@ export function momentNow(facts: Pick<Facts, 'event' | 'pr'>): Moment | null {
   return moment
 }
 
+/** The moment the PR stands at now: open and up for review, merged, closed unmerged; a draft: none. */
+export function standingAt(
+  pr: Pick<Facts['pr']['pr'], 'state' | 'merged' | 'draft'>
+): Moment | null {
+  if (pr.merged) return 'on-merge'
+  if (pr.state === 'closed') return 'on-close'
+  return pr.draft ? null : 'on-open'
+}
+
 /** An event that is no moment, on a PR open and up for review: new resolved issues may move. */
 export function betweenMoments(event: PrEvent): boolean {
   return momentOf(event) === null && !event.closed && !event.draft
