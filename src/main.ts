@@ -186,6 +186,7 @@ async function handlePullRequest(
     author,
     linked: discovery.linked,
     previous,
+    noEarlierState: recorded === null,
     vanished: discovery.vanished,
     dismissed: discovery.state.rejected ?? []
   }

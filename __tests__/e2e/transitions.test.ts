@@ -193,7 +193,7 @@ describe('a key added to a PR after it opened', () => {
   })
 })
 
-test('a push after the PR opened: the Jira status section still shows where the moved issue is', async () => {
+test('a push after the PR opened: the Jira status section still shows the move, as the opened run wrote it', async () => {
   const event = prEvent('synchronize', 'ABC-12 Cart rounding')
   const state = {
     v: 1,
@@ -208,9 +208,7 @@ test('a push after the PR opened: the Jira status section still shows where the 
   const result = await runAction('pull_request', event, ONLY_TRANSITIONS)
 
   expect(result.exitCode).toBe(0)
-  expect(comment.sent[0]!.body).toContain(
-    '**Jira status**\n- ABC-12 is in **In Review** (moved there on an earlier run)'
-  )
+  expect(comment.sent[0]!.body).toContain('**Jira status**\n- ABC-12 → **In Review**')
   expect(comment.sent[0]!.body).toContain('"moved":{"ABC-12":"on-open"}')
 })
 
@@ -229,4 +227,135 @@ test('reopened after its close moved the issue to Done: the action takes it back
   expect(moved.sent).toEqual([{ transition: { id: '31' } }])
   expect(comment.sent[0]!.body).toContain('- ABC-4 → **In Review**')
   expect(comment.sent[0]!.body).toContain('"moved":{"ABC-4":"on-open"}')
+})
+
+test("merged after its close put the issue in Won't Do and a reopen moved nothing: the merge moves it to Done", async () => {
+  const event = prEvent('closed', 'ABC-4 Cart rounding', { state: 'closed', merged: true })
+  const state = { v: 1, links: [{ key: 'ABC-4', via: 'explicit' }], moved: { 'ABC-4': 'on-close' } }
+  const { jira, comment } = setUp(event, [issueIn('ABC-4', "Won't Do", 'done')], {
+    onClose: `"Won't Do"`,
+    comments: [commentWith(state)]
+  })
+  const moved = recorder()
+  jira
+    .get('/rest/api/3/issue/ABC-4/transitions')
+    .query({ expand: 'transitions.fields' })
+    .reply(200, { transitions: [{ id: '41', name: 'Done', to: status('4', 'Done', 'done') }] })
+    .post('/rest/api/3/issue/ABC-4/transitions', moved.match)
+    .reply(204)
+
+  const result = await runAction('pull_request', event, ONLY_TRANSITIONS)
+
+  expect(result.exitCode).toBe(0)
+  expect(moved.sent).toEqual([{ transition: { id: '41' } }])
+  expect(comment.sent[0]!.body).toContain('- ABC-4 → **Done**')
+  expect(comment.sent[0]!.body).toContain('"moved":{"ABC-4":"on-merge"}')
+})
+
+test('a push with no PR comment to read (deleted, or never written): nothing is moved, the resolved issues are recorded', async () => {
+  const event = prEvent('synchronize', 'ABC-8: Fall back sooner when the edge is slow')
+  const { jira, comment } = setUp(event, [issueIn('ABC-8', 'In Progress', 'indeterminate')])
+  const asked = requestsTo(jira)
+
+  const result = await runAction('pull_request', event, ONLY_TRANSITIONS)
+
+  expect(result.exitCode).toBe(0)
+  expect(asked.filter((r) => r.includes('/transitions'))).toEqual([])
+  expect(comment.sent[0]!.body).not.toContain('Jira status')
+  expect(comment.sent[0]!.body).toContain('"resolved":["ABC-8"]')
+})
+
+describe('a key added after the PR opened, whose move did not happen', () => {
+  const event = prEvent('edited', 'ABC-8: Fall back sooner when the edge is slow')
+  const inProgress = () => [issueIn('ABC-8', 'In Progress', 'indeterminate')]
+
+  /** The comment a run posted, as the next run finds it. */
+  const asFound = (body: string): Json => ({
+    id: 7,
+    body,
+    html_url: `${PR_URL}#issuecomment-7`,
+    user: { login: 'github-actions[bot]', type: 'Bot' }
+  })
+
+  test.each([
+    [
+      'no transition leads to In Review',
+      (jira: nock.Scope) =>
+        jira
+          .get('/rest/api/3/issue/ABC-8/transitions')
+          .query({ expand: 'transitions.fields' })
+          .times(2)
+          .reply(200, {
+            transitions: [{ id: '11', name: 'Back', to: status('2', 'To Do', 'new') }]
+          })
+    ],
+    [
+      'Jira refuses the move (400)',
+      (jira: nock.Scope) =>
+        jira
+          .get('/rest/api/3/issue/ABC-8/transitions')
+          .query({ expand: 'transitions.fields' })
+          .times(2)
+          .reply(200, {
+            transitions: [
+              { id: '31', name: 'Review', to: status('3', 'In Review', 'indeterminate') }
+            ]
+          })
+          .post('/rest/api/3/issue/ABC-8/transitions')
+          .reply(400, { errorMessages: ['A pull request must be linked.'], errors: {} })
+    ]
+  ])('%s: the next event tries it again', async (_, refuse) => {
+    const first = setUp(event, inProgress(), {
+      comments: [commentWith({ v: 1, links: [], resolved: [] })]
+    })
+    refuse(first.jira)
+
+    const warned = await runAction('pull_request', event, ONLY_TRANSITIONS)
+
+    expect(warned.exitCode).toBe(0)
+    expect(warned.stdout).toContain('::warning')
+    const body = first.comment.sent[0]!.body
+    expect(body).toContain('"resolved":[]')
+    nock.cleanAll()
+
+    const push = prEvent('synchronize', 'ABC-8: Fall back sooner when the edge is slow')
+    const second = setUp(push, inProgress(), { comments: [asFound(body)] })
+    const moved = offersReview(second.jira, 'ABC-8')
+
+    const result = await runAction('pull_request', push, ONLY_TRANSITIONS)
+
+    expect(result.exitCode).toBe(0)
+    expect(moved.sent).toEqual([{ transition: { id: '31' } }])
+    expect(second.comment.sent[0]!.body).toContain('- ABC-8 → **In Review**')
+    expect(second.comment.sent[0]!.body).toContain('"resolved":["ABC-8"]')
+  })
+})
+
+test('a rerun of the edit that moved a newly named issue: the PR comment is left as the first run wrote it', async () => {
+  const event = prEvent('edited', 'ABC-12 ABC-8: Fall back sooner when the edge is slow')
+  const earlier = {
+    v: 1,
+    links: [{ key: 'ABC-12', via: 'explicit' }],
+    resolved: ['ABC-12'],
+    moved: { 'ABC-12': 'on-open' }
+  }
+  const issues = (abc8: string) => [
+    issueIn('ABC-12', 'In Review', 'indeterminate'),
+    issueIn('ABC-8', abc8, 'indeterminate')
+  ]
+  const first = setUp(event, issues('In Progress'), { comments: [commentWith(earlier)] })
+  offersReview(first.jira, 'ABC-8')
+  await runAction('pull_request', event, ONLY_TRANSITIONS)
+  const written = first.comment.sent[0]!.body
+  nock.cleanAll()
+
+  const found = { ...commentWith(earlier), body: written }
+  const rerun = setUp(event, issues('In Review'), { comments: [found] })
+  const asked = requestsTo(rerun.jira)
+  await runAction('pull_request', event, ONLY_TRANSITIONS)
+
+  expect(asked.filter((r) => r.includes('/transitions'))).toEqual([])
+  expect(written).toContain('**Jira status**\n- ABC-12 → **In Review**\n- ABC-8 → **In Review**')
+  // The same text: the comment is not edited.
+  expect(rerun.comment.sent).toEqual([])
 })

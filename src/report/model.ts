@@ -17,6 +17,8 @@ import { withFollowUps, withRelinks } from './follow-ups.js'
 import { withDecisionTimes, type Decisions } from './checkboxes.js'
 import { pointedAtSetting, type Failure } from './failures.js'
 import { pendingUnlinksNote, withPendingUnlinks } from './unlinks.js'
+import { withResolved } from './resolved.js'
+import { standingAt } from '../rules/transitions/moment.js'
 
 export interface RunReport {
   dryRun: boolean
@@ -81,6 +83,7 @@ export function buildReport(run: {
     failures: RunReport['failures']
     reviewers?: ReviewerPlan
     followUps?: FollowUpsView
+    unmoved?: string[]
   }
   applied: AppliedAction[]
   /** A maintainer's checkbox decisions this run applied (a comment edit). */
@@ -95,7 +98,8 @@ export function buildReport(run: {
     linked,
     applied,
     earlier?.state.moved,
-    run.settings.rules.transitions
+    run.settings.rules.transitions,
+    standingAt(run.pr.pr)
   )
   const earlierReviewers =
     earlier &&
@@ -111,7 +115,14 @@ export function buildReport(run: {
         withFollowUps(
           withRequested(
             withTitled(
-              withMoves(withLinkDigests(discovery.state, applied, before), applied, before),
+              withMoves(
+                withResolved(withLinkDigests(discovery.state, applied, before), applied, before, {
+                  ...(planned.unmoved ? { unmoved: planned.unmoved } : {}),
+                  failed: planned.failures.some((f) => f.rule === 'transitions')
+                }),
+                applied,
+                before
+              ),
               applied
             ),
             applied

@@ -71,6 +71,13 @@ export const MAX_PENDING_UNLINKS = 100
 export const MAX_RELINK_TRIES = 3
 /** At most this many keys are remembered as resolved, or as moved (discover.ts MAX_CANDIDATES). */
 const MAX_REMEMBERED_KEYS = 100
+
+/**
+ * The resolved keys a state holds: the first MAX_REMEMBERED_KEYS, each once. Written and read by
+ * the same rule, so a key past the cap is never taken for new (rules/transitions/moment.ts).
+ */
+export const rememberedResolved = (keys: readonly string[]): string[] =>
+  [...new Set(keys)].slice(0, MAX_REMEMBERED_KEYS)
 /**
  * A follow-up is linked ("relates to") to at most this many of the PR's issues: a PR linked to
  * a hundred issues would otherwise make each follow-up a hundred links, one request each.
@@ -126,7 +133,7 @@ export function parseState(commentBody: string | undefined): CommentState | null
     const decided = parseDecided(parsed.decided)
     const titled = isKey(parsed.titled) ? parsed.titled : undefined
     const resolved = Array.isArray(parsed.resolved)
-      ? [...new Set(parsed.resolved.filter(isKey))].slice(0, MAX_REMEMBERED_KEYS)
+      ? rememberedResolved(parsed.resolved.filter(isKey))
       : undefined
     const moved = parseMoved(parsed.moved)
     return {

@@ -15,18 +15,29 @@ import { sameName } from '../jira/names.js'
 import { cannotMove, statusAt } from '../rules/transitions/index.js'
 import type { RunReport } from './model.js'
 import type { CommentState } from './state.js'
+import type { Moment } from '../rules/transitions/moment.js'
 
+/**
+ * The section's lines in the order of the linked issues, whichever run moved them: a rerun that
+ * finds this run's moves made already lists them where the first run did.
+ */
 export function transitionsBlock(
-  report: Pick<RunReport, 'applied'> & Partial<Pick<RunReport, 'earlierMoves'>>
+  report: Pick<RunReport, 'applied'> & Partial<Pick<RunReport, 'earlierMoves' | 'linked'>>
 ): string {
   const lines = report.applied.flatMap((a) => {
     const line = transitionLine(a)
-    return line === null ? [] : [`- ${line}`]
+    return line === null || a.action.type !== 'jira.transition'
+      ? []
+      : [{ key: a.action.issueKey, line: `- ${line}` }]
   })
-  const earlier = (report.earlierMoves ?? []).map((m) => `- ${earlierMoveLine(m)}`)
-  return [...lines, ...earlier].length > 0
-    ? ['**Jira status**', ...lines, ...earlier].join('\n')
-    : ''
+  const earlier = (report.earlierMoves ?? []).map((m) => ({
+    key: m.key,
+    line: `- ${earlierMoveLine(m)}`
+  }))
+  const order = new Map((report.linked ?? []).map((l, i) => [l.issue.key, i]))
+  const at = (key: string) => order.get(key) ?? order.size
+  const all = [...lines, ...earlier].sort((a, b) => at(a.key) - at(b.key))
+  return all.length > 0 ? ['**Jira status**', ...all.map((l) => l.line)].join('\n') : ''
 }
 
 /** An issue the action moved on an earlier run of the PR, and where it is now. */
@@ -35,9 +46,16 @@ export interface EarlierMove {
   /** The status the config names for the moment it was moved at. */
   to: string
   now: string
+  /** Moved at the moment the PR still stands at (opened, and open still). */
+  standing: boolean
 }
 
-function earlierMoveLine({ key, to, now }: EarlierMove): string {
+/**
+ * Still where it was moved, at the moment the PR still stands at, it reads as the move did: a
+ * rerun, or a later push, leaves the line as the run that moved it wrote it.
+ */
+function earlierMoveLine({ key, to, now, standing }: EarlierMove): string {
+  if (standing && sameName(now, to)) return `${escapeCell(key, 40)} → **${escapeCell(now, 60)}**`
   const where = `${escapeCell(key, 40)} is in **${escapeCell(now, 60)}**`
   return sameName(now, to)
     ? `${where} (moved there on an earlier run)`
@@ -52,7 +70,8 @@ export function earlierMovesOf(
   linked: LinkedIssue[],
   applied: AppliedAction[],
   moved: CommentState['moved'],
-  settings: TransitionsSettings
+  settings: TransitionsSettings,
+  standing: Moment | null
 ): EarlierMove[] {
   if (!settings.enabled || !moved) return []
   const handled = new Set(
@@ -62,7 +81,7 @@ export function earlierMovesOf(
     const moment = moved[issue.key]
     const to = moment && statusAt(moment, settings)
     if (!to || strength !== 'resolves' || handled.has(issue.key)) return []
-    return [{ key: issue.key, to, now: issue.status.name }]
+    return [{ key: issue.key, to, now: issue.status.name, standing: moment === standing }]
   })
 }
 

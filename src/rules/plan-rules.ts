@@ -24,6 +24,7 @@ export async function runRules(
   const failures: RunReport['failures'] = []
   let reviewers: RunReport['reviewers']
   let followUps: RunReport['followUps']
+  const unmoved: string[] = []
   for (const rule of rules) {
     if (!rule.appliesTo(facts.event, settings)) continue
     const earlier = { applied: [...applied], followUps: existingFollowUps(applied, followUps) }
@@ -35,11 +36,12 @@ export async function runRules(
       notes.push(...plan.notes.map((n) => ({ ...n, rule: rule.name })))
       reviewers = plan.reviewers ?? reviewers
       followUps = plan.followUps ?? followUps
+      unmoved.push(...(plan.unmoved ?? []))
     } catch (error) {
       failures.push({ rule: rule.name, message: getErrorMessage(error), kind: errorKind(error) })
     }
   }
-  return { applied, notes, failures, reviewers, followUps }
+  return { applied, notes, failures, reviewers, followUps, unmoved }
 }
 
 function existingFollowUps(applied: AppliedAction[], view: RunReport['followUps']) {

@@ -32,6 +32,11 @@ export interface Facts {
   /** What the action's PR comment recorded on earlier runs. */
   previous: CommentState
   /**
+   * True when no earlier run's state could be read (no PR comment of the action, or its state
+   * block unreadable): `previous` is empty, and which issues are new to the PR is not known.
+   */
+  noEarlierState?: boolean
+  /**
    * Keys of earlier links that Jira no longer answers (the issue was deleted, or the account can
    * no longer see it): no link is left to remove there.
    */
@@ -67,6 +72,11 @@ export interface RulePlan {
   reviewers?: ReviewerPlan
   /** follow-ups: what is pending, found or tracked, for the report. */
   followUps?: FollowUpsView
+  /**
+   * transitions: the issues whose due move no transition could make (a warning): not remembered
+   * as resolved, so a later event tries again (report/resolved.ts).
+   */
+  unmoved?: string[]
 }
 
 export interface Rule<Extra = undefined> {

@@ -182,6 +182,7 @@ describe('moves of earlier runs', () => {
     }) satisfies LinkedIssue
 
   test('a later event shows where the issues the action moved stand now, no move claimed', () => {
+    // The PR is a draft now: it stands at no moment.
     const earlierMoves = earlierMovesOf(
       [
         resolving('SHOP-12', 'In Review'),
@@ -191,7 +192,8 @@ describe('moves of earlier runs', () => {
       ],
       [{ action: move('SHOP-15', '31', 'In Progress', 'In Review'), status: 'done' }],
       { 'SHOP-12': 'on-open', 'SHOP-13': 'on-open', 'SHOP-14': 'on-open', 'SHOP-15': 'on-open' },
-      transitionsOn
+      transitionsOn,
+      null
     )
     expect(transitionsBlock({ applied: [], earlierMoves })).toBe(
       [
@@ -202,12 +204,46 @@ describe('moves of earlier runs', () => {
     )
   })
 
+  test('the PR still at the moment of the move, and the issue still there: the line the move wrote, in the order of the linked issues', () => {
+    const linked = [
+      resolving('SHOP-12', 'In Review'),
+      resolving('SHOP-13', 'In Progress'),
+      resolving('SHOP-15', 'In Progress')
+    ]
+    const moved = { 'SHOP-12': 'on-open', 'SHOP-13': 'on-open' } as const
+    const applied: AppliedAction[] = [
+      { action: move('SHOP-15', '31', 'In Progress', 'In Review'), status: 'done' },
+      { action: move('SHOP-12', '31', 'In Progress', 'In Review'), status: 'done' }
+    ]
+    const earlierMoves = earlierMovesOf(
+      linked,
+      applied.slice(0, 1),
+      moved,
+      transitionsOn,
+      'on-open'
+    )
+    expect(transitionsBlock({ applied: applied.slice(0, 1), earlierMoves, linked })).toBe(
+      [
+        '**Jira status**',
+        '- SHOP-12 → **In Review**',
+        '- SHOP-13 is in **In Progress** (moved to In Review on an earlier run)',
+        '- SHOP-15 → **In Review**'
+      ].join('\n')
+    )
+  })
+
   test('none when the rule is off, or the config no longer names a status for that moment', () => {
     const linked = [resolving('SHOP-12', 'Done')]
     const moved = { 'SHOP-12': 'on-close' as const }
-    expect(earlierMovesOf(linked, [], moved, transitionsOn)).toEqual([])
+    expect(earlierMovesOf(linked, [], moved, transitionsOn, 'on-close')).toEqual([])
     expect(
-      earlierMovesOf(linked, [], moved, { ...transitionsOn, onClose: 'Done', enabled: false })
+      earlierMovesOf(
+        linked,
+        [],
+        moved,
+        { ...transitionsOn, onClose: 'Done', enabled: false },
+        'on-close'
+      )
     ).toEqual([])
   })
 

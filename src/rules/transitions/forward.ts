@@ -9,8 +9,9 @@
  *   "To Do" for an issue In Progress).
  * - Closed unmerged, going back is what `on-close` is for (In Review → To Do: the work returns to
  *   the backlog); only done issues are kept.
- * - The one move back it makes: an issue this PR's own close moved to a done status (the PR
- *   comment's state says so) is taken back up when the PR reopens.
+ * - The one exception: an issue this PR's own close moved to a done status (the PR comment's
+ *   state says so), and still there, is not finished work: it moves on when the PR reopens (to
+ *   `on-open`) or is merged (to `on-merge`).
  *
  * Within one category (In Review → In Progress) the workflow's order is not known: the move is
  * made as configured. A status whose category Jira did not give is not judged.
@@ -41,7 +42,8 @@ export const isDone = (issue: Pick<JiraIssue, 'status'>): boolean =>
 /**
  * Why the issue stays where it is rather than move to `to` (the status the transition found leads
  * to; none found: undefined), or null: it moves (or, with no transition, cannot: a warning).
- * `takenBackUp`: a done issue this PR's own close moved there (closedByThisPr), on open.
+ * `takenBackUp`: a done issue this PR's own close moved there (closedByThisPr), on open or at the
+ * merge.
  */
 export function whyItStays(
   issue: Pick<JiraIssue, 'status'>,
@@ -71,8 +73,8 @@ function goesBack(
 }
 
 /**
- * Whether the PR's on-open move may take this done issue back up: its own close moved it there
- * (the state remembers the moment) and it is still in the on-close status.
+ * Whether the PR's on-open or on-merge move may take this done issue on: its own close moved it
+ * there (the state remembers the moment) and it is still in the on-close status.
  */
 export function closedByThisPr(
   issue: Pick<JiraIssue, 'key' | 'status'>,
@@ -84,6 +86,6 @@ export function closedByThisPr(
   )
 }
 
-/** Why an issue this PR's close moved to a done status stays there when the PR reopens. */
+/** Why an issue this PR's close moved to a done status stays there when the PR reopens or merges. */
 const NO_WAY_BACK =
   "this PR's close moved it there, and its workflow offers the action no transition from there to that status. To work on it again, reopen it in Jira."

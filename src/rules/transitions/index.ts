@@ -68,33 +68,33 @@ export function cannotMove(
 }
 
 /**
- * What this run moves, and to which status; null: nothing. `reopening`: done issues the PR's own
- * close moved there, taken back up now that it is open again (forward.ts).
+ * What this run moves, and to which status; null: nothing. `takenBackUp`: done issues the PR's
+ * own close moved there, moved on now that it is open again or merged (forward.ts).
  */
 function wantedNow(facts: Facts, settings: Settings) {
   const config = settings.rules.transitions
   const due = dueNow(facts)
   const wanted = due && statusAt(due.moment, config)
   if (due === null || wanted === null) return null
-  const reopening = new Set(
-    due.moment === 'on-open'
-      ? due.issues
+  const takenBackUp = new Set(
+    due.moment === 'on-close'
+      ? []
+      : due.issues
           .filter((l) => closedByThisPr(l.issue, facts.previous.moved, config.onClose))
           .map((l) => l.issue.key)
-      : []
   )
-  return { ...due, wanted, reopening }
+  return { ...due, wanted, takenBackUp }
 }
 
 /** The issues that may move: not in the wanted status yet, and not done (forward.ts). */
 function issuesToMove({
   issues,
   wanted,
-  reopening
+  takenBackUp
 }: NonNullable<ReturnType<typeof wantedNow>>): LinkedIssue[] {
   return issues.filter(
     (l) =>
-      !sameName(l.issue.status.name, wanted) && (!isDone(l.issue) || reopening.has(l.issue.key))
+      !sameName(l.issue.status.name, wanted) && (!isDone(l.issue) || takenBackUp.has(l.issue.key))
   )
 }
 
@@ -121,6 +121,7 @@ export const transitions: Rule<AvailableTransitions> = {
     const now = wantedNow(facts, settings)
     const actions: Action[] = []
     const notes: Note[] = []
+    const unmoved: string[] = []
     if (now === null) {
       if (momentOf(facts.event) !== null) {
         notes.push({
@@ -131,7 +132,7 @@ export const transitions: Rule<AvailableTransitions> = {
       return { actions, notes }
     }
 
-    const { moment, wanted, issues, reopening } = now
+    const { moment, wanted, issues, takenBackUp } = now
     if (heldUntilMerge(facts.author, moment)) {
       const keys = issuesToMove(now).map((l) => l.issue.key)
       const { onMerge } = settings.rules.transitions
@@ -166,7 +167,7 @@ export const transitions: Rule<AvailableTransitions> = {
       }
       const offered = available[key] ?? []
       const transition = offered.find((t) => sameName(t.to.name, wanted))
-      const stays = whyItStays(linked.issue, moment, transition?.to, reopening.has(key))
+      const stays = whyItStays(linked.issue, moment, transition?.to, takenBackUp.has(key))
       if (stays !== null) {
         actions.push(leave(key, status.name, transition?.to.name ?? wanted, stays))
         continue
@@ -190,7 +191,8 @@ export const transitions: Rule<AvailableTransitions> = {
         continue
       }
       notes.push({ level: 'warning', text: cannotMove(key, wanted, status.name, offered) })
+      unmoved.push(key)
     }
-    return { actions, notes }
+    return { actions, notes, ...(unmoved.length > 0 ? { unmoved } : {}) }
   }
 }

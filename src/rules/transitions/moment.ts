@@ -5,7 +5,7 @@
  * a box ticked with `infer-resolves`), which get the on-open move they missed.
  */
 import type { PrEvent } from '../../context.js'
-import type { CommentState } from '../../report/state.js'
+import { rememberedResolved, type CommentState } from '../../report/state.js'
 import type { LinkedIssue } from '../linked-issue.js'
 import type { Facts } from '../types.js'
 
@@ -32,6 +32,15 @@ export function momentNow(facts: Pick<Facts, 'event' | 'pr'>): Moment | null {
   return moment
 }
 
+/** The moment the PR stands at now: open and up for review, merged, closed unmerged; a draft: none. */
+export function standingAt(
+  pr: Pick<Facts['pr']['pr'], 'state' | 'merged' | 'draft'>
+): Moment | null {
+  if (pr.merged) return 'on-merge'
+  if (pr.state === 'closed') return 'on-close'
+  return pr.draft ? null : 'on-open'
+}
+
 /** An event that is no moment, on a PR open and up for review: new resolved issues may move. */
 export function betweenMoments(event: PrEvent): boolean {
   return momentOf(event) === null && !event.closed && !event.draft
@@ -41,19 +50,26 @@ export function betweenMoments(event: PrEvent): boolean {
  * The keys the PR resolved on the previous run. A state an earlier version wrote does not say:
  * every key it linked counts, so nothing moves that the earlier version would not have moved.
  */
-function resolvedBefore(previous: CommentState): ReadonlySet<string> {
+export function resolvedBefore(previous: CommentState): ReadonlySet<string> {
   return new Set(previous.resolved ?? previous.links.map((l) => l.key))
 }
 
-/** The moment this run moves issues at, and the resolved issues it moves; null: none. */
+/**
+ * The moment this run moves issues at, and the resolved issues it moves; null: none. Between
+ * moments, only with an earlier state to compare with: without one (the PR comment deleted, or
+ * never written) every key would look new, and people's moves since would be undone.
+ */
 export function dueNow(
-  facts: Pick<Facts, 'event' | 'pr' | 'linked' | 'previous'>
+  facts: Pick<Facts, 'event' | 'pr' | 'linked' | 'previous' | 'noEarlierState'>
 ): { moment: Moment; issues: LinkedIssue[] } | null {
   const resolved = facts.linked.filter((l) => l.strength === 'resolves')
   const moment = momentNow(facts)
   if (moment !== null) return { moment, issues: resolved }
   if (!betweenMoments(facts.event) || facts.pr.pr.state !== 'open') return null
+  if (facts.noEarlierState) return null
   const before = resolvedBefore(facts.previous)
-  const added = resolved.filter((l) => !before.has(l.issue.key))
+  // A key past the ones a state remembers would look new on every event.
+  const remembered = new Set(rememberedResolved(resolved.map((l) => l.issue.key)))
+  const added = resolved.filter((l) => remembered.has(l.issue.key) && !before.has(l.issue.key))
   return added.length > 0 ? { moment: 'on-open', issues: added } : null
 }

@@ -9,6 +9,7 @@ import {
   type AvailableTransitions
 } from '../../../../src/rules/transitions/index.js'
 import type { Ports } from '../../../../src/rules/types.js'
+import { parseState, writeState } from '../../../../src/report/state.js'
 import { facts, jiraIssue, prEvent, prFacts, settings } from '../../../helpers/facts.js'
 
 function config(overrides: Partial<Settings['rules']['transitions']> = {}): Settings {
@@ -477,6 +478,29 @@ describe('transitions: an issue the PR comes to resolve after it opened', () => 
     })
   })
 
+  test('no earlier state to compare with (the PR comment deleted): nothing is known to be new, nothing moves', async () => {
+    const getTransitions = jest.fn(async () => FROM_IN_PROGRESS)
+    const ports = { jira: { getTransitions }, github: {} } as unknown as Ports
+    const f = facts({ event: edited, linked: [shop8], noEarlierState: true })
+    const available = await transitions.gather!(ports, f, config())
+    expect(getTransitions).not.toHaveBeenCalled()
+    expect(transitions.plan(f, available, config())).toEqual({ actions: [], notes: [] })
+  })
+
+  test('more than 100 resolved keys: those past the 100 a state keeps are not taken for new on every push', async () => {
+    const keys = Array.from({ length: 120 }, (_, n) => `SHOP-${n + 1}`)
+    const previous = parseState(writeState(stateWith(keys)))!
+    const getTransitions = jest.fn(async () => FROM_IN_PROGRESS)
+    const ports = { jira: { getTransitions }, github: {} } as unknown as Ports
+    const f = facts({
+      event: prEvent({ action: 'synchronize' }),
+      linked: keys.map((key) => linked(key, 'In Progress')),
+      previous
+    })
+    await transitions.gather!(ports, f, config())
+    expect(getTransitions).not.toHaveBeenCalled()
+  })
+
   test('a draft, or a closed PR, moves nothing on an edit', () => {
     for (const event of [
       prEvent({ action: 'edited', draft: true }),
@@ -545,5 +569,32 @@ describe('transitions: a PR reopened after its close moved its issues to a done 
     })
     const plan = transitions.plan(f, { 'SHOP-4': [toReview] }, s)
     expect(plan.actions).toMatchObject([{ transitionId: null, from: 'Closed' }])
+  })
+
+  test("merged after a reopen that moved nothing (on-open null): the issue its close put in Won't Do moves to Done", async () => {
+    const wontDo = config({ onOpen: null, onClose: "Won't Do" })
+    const getTransitions = jest.fn(async () => [t('41', 'Done')])
+    const ports = { jira: { getTransitions }, github: {} } as unknown as Ports
+    const f = facts({
+      event: merged,
+      linked: [done('SHOP-4', "Won't Do"), done('SHOP-12', "Won't Do")],
+      previous: closedByThisPr
+    })
+    const available = await transitions.gather!(ports, f, wontDo)
+    expect(getTransitions.mock.calls).toEqual([['SHOP-4', 'Done']])
+    expect(transitions.plan(f, available, wontDo).actions).toMatchObject([
+      { issueKey: 'SHOP-4', transitionId: '41', from: "Won't Do", to: 'Done', moment: 'on-merge' },
+      {
+        issueKey: 'SHOP-12',
+        transitionId: null,
+        leftBecause: expect.stringContaining('done already')
+      }
+    ])
+  })
+
+  test('closed again: the on-close status is where it is, nothing moves', () => {
+    const f = facts({ event: closed, linked: [done('SHOP-4')], previous: closedByThisPr })
+    const plan = transitions.plan(f, {}, s)
+    expect(plan.actions).toMatchObject([{ issueKey: 'SHOP-4', transitionId: null, to: 'Done' }])
   })
 })
