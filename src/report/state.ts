@@ -176,7 +176,12 @@ function parseMoved(value: unknown): Record<string, Moment> {
   const entries = Object.entries(value as Record<string, unknown>).filter(
     (entry): entry is [string, Moment] => isKey(entry[0]) && MOMENTS.has(entry[1])
   )
-  return Object.fromEntries(entries.slice(-MAX_REMEMBERED_KEYS))
+  return rememberedMoves(Object.fromEntries(entries))
+}
+
+/** The moves the state keeps: the last MAX_REMEMBERED_KEYS, as the writer and the reader cap them. */
+export function rememberedMoves(moved: Record<string, Moment>): Record<string, Moment> {
+  return Object.fromEntries(Object.entries(moved).slice(-MAX_REMEMBERED_KEYS))
 }
 
 /** The decision times as far as they read as such: issue keys to GitHub timestamps. */

@@ -14,7 +14,7 @@ import type { TransitionsSettings } from '../config/settings.js'
 import { sameName } from '../jira/names.js'
 import { cannotMove, statusAt } from '../rules/transitions/index.js'
 import type { RunReport } from './model.js'
-import type { CommentState } from './state.js'
+import { rememberedMoves, type CommentState } from './state.js'
 import type { Moment } from '../rules/transitions/moment.js'
 
 /**
@@ -103,7 +103,8 @@ export function withMoves(
     if (status === 'done' && action.moment) moved[action.issueKey] = action.moment
   }
   const { moved: _, ...rest } = state
-  return Object.keys(moved).length > 0 ? { ...rest, moved } : rest
+  const kept = rememberedMoves(moved)
+  return Object.keys(kept).length > 0 ? { ...rest, moved: kept } : rest
 }
 
 function transitionLine(applied: AppliedAction): string | null {

@@ -270,4 +270,14 @@ describe('moves of earlier runs', () => {
     )
     expect(state.moved).toEqual({ 'SHOP-1': 'on-merge', 'SHOP-2': 'on-open' })
   })
+
+  test('the state keeps the last 100 moves, as its reader does', () => {
+    const keys = Array.from({ length: 120 }, (_, i) => `SHOP-${i + 1}`)
+    const state = withMoves(
+      { v: 1, links: keys.map((key) => ({ key, via: 'explicit' as const })) },
+      [],
+      { v: 1, links: [], moved: Object.fromEntries(keys.map((key) => [key, 'on-open' as const])) }
+    )
+    expect(Object.keys(state.moved ?? {})).toEqual(keys.slice(20))
+  })
 })
