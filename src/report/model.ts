@@ -109,36 +109,23 @@ export function buildReport(run: {
       ? earlierReviewersOf(earlier.body, sameKeys(earlier.state, linked), standingOf(run.pr))
       : undefined
   const before = earlier?.state ?? EMPTY_STATE
-  const state = withPendingUnlinks(
-    withDecisionTimes(
-      withRelinks(
-        withFollowUps(
-          withRequested(
-            withTitled(
-              withMoves(
-                withResolved(withLinkDigests(discovery.state, applied, before), applied, before, {
-                  ...(planned.unmoved ? { unmoved: planned.unmoved } : {}),
-                  failed: planned.failures.some((f) => f.rule === 'transitions')
-                }),
-                applied,
-                before
-              ),
-              applied
-            ),
-            applied
-          ),
-          applied
-        ),
-        applied,
-        planned.followUps
-      ),
-      before,
-      run.decisions,
-      applied
-    ),
-    before,
-    applied
-  )
+  // Each part of the hidden state that this run's writes change, in order.
+  const steps: ((state: CommentState) => CommentState)[] = [
+    (s) => withLinkDigests(s, applied, before),
+    (s) =>
+      withResolved(s, applied, before, {
+        ...(planned.unmoved ? { unmoved: planned.unmoved } : {}),
+        failed: planned.failures.some((f) => f.rule === 'transitions')
+      }),
+    (s) => withMoves(s, applied, before),
+    (s) => withTitled(s, applied),
+    (s) => withRequested(s, applied),
+    (s) => withFollowUps(s, applied),
+    (s) => withRelinks(s, applied, planned.followUps),
+    (s) => withDecisionTimes(s, before, run.decisions, applied),
+    (s) => withPendingUnlinks(s, before, applied)
+  ]
+  const state = steps.reduce((s, step) => step(s), discovery.state)
   const pending = pendingUnlinksNote(state)
   return {
     dryRun: run.settings.dryRun,
