@@ -4,6 +4,7 @@
  * `issues` would be "these issues don't exist", and the next run would unlink them all. So an
  * answer that is not Jira's JSON, or lacks the list a read is about, is a failure, never "none".
  */
+import { ellipsized } from '../util/text.js'
 
 /** A 2xx answer that is not what Jira answers. */
 export class UnexpectedAnswerError extends Error {
@@ -30,11 +31,8 @@ const TITLE = /<title[^>]*>([^<]*)<\/title>/i
 export function notJson(text: string, contentType: string | null): string {
   const html = /html/i.test(contentType ?? '') || /^\s*<(!doctype|html|head|body)\b/i.test(text)
   if (!html) return "text instead of Jira's JSON"
-  const title = (TITLE.exec(text)?.[1] ?? '')
-    .replace(/[\s\p{Cc}]+/gu, ' ')
-    .trim()
-    .slice(0, 80)
-  return `an HTML page${title ? ` (“${title}”)` : ''} instead of Jira's JSON`
+  const title = (TITLE.exec(text)?.[1] ?? '').replace(/[\s\p{Cc}]+/gu, ' ').trim()
+  return `an HTML page${title ? ` (“${ellipsized(title, 80)}”)` : ''} instead of Jira's JSON`
 }
 
 /** A JSON value read as an object where a missing or odd one means "nothing there". */

@@ -115,10 +115,10 @@ export function matchesBlock(report: RunReport, surface: Surface): string {
 
 export function failuresBlock(report: RunReport): string {
   if (report.failures.length === 0) return ''
-  const lines = groupFailures(report.failures).map(
-    (g) =>
-      `> - **${g.rule}**: ${escapeCell(g.message, 500)}${timesOf(g) ? ` ${escapeCell(timesOf(g), 300)}` : ''}`
-  )
+  const lines = groupFailures(report.failures).map((g) => {
+    const times = timesOf(g)
+    return `> - **${g.rule}**: ${escapeCell(g.message, 500)}${times ? ` ${escapeCell(times, 300)}` : ''}`
+  })
   return ['> [!WARNING]', '> Some of what gitar-jira does failed on this run:', ...lines].join('\n')
 }
 

@@ -177,7 +177,6 @@ function fromIssue(issue: JiraIssue): KnownFollowUp {
 }
 
 /**
-/**
  * The issues the TODOs name, as far as Jira confirms them (`UTF-8` is no issue, nor a typo), in
  * one read: the keys of `jira.projects`, at most as many as a PR may name.
  */
@@ -372,13 +371,15 @@ export const followUps: Rule<FollowUpsFacts> = {
     )
     const linking =
       creating && related.length > 0 && (labels.some((l) => !known[l]) || relink.due.length > 0)
-    const linkType = linking ? await relatesType(ports) : undefined
     // A new thread issue on a removed line links to it where the PR's diff has it.
     const onRemovedLine = threads.some(
       (t) => isOpen(t) && t.diffSide === 'LEFT' && t.line !== null && !known[threadLabel(t.id)]
     )
     const { baseSha, headSha } = facts.pr.pr
-    const mergeBase = onRemovedLine ? await ports.github.getMergeBase(baseSha, headSha) : null
+    const [linkType, mergeBase] = await Promise.all([
+      linking ? relatesType(ports) : undefined,
+      onRemovedLine ? ports.github.getMergeBase(baseSha, headSha) : null
+    ])
     return {
       todos,
       omitted: scan.omitted,

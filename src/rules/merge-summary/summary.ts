@@ -8,6 +8,7 @@
 import type { PrFacts, PrReview } from '../../github/port.js'
 import { fromMarkdownText } from '../../richtext/markdown.js'
 import { JIRA_TEXT_BUDGET, jiraTextSize } from '../../richtext/size.js'
+import { headOf } from '../../util/text.js'
 import {
   bullets,
   code,
@@ -289,7 +290,7 @@ function shorten(b: Block, max: number): Block {
       // Whole lines, as many as fit; a first line longer than `max` alone is cut, with a mark.
       const all = b.text.split('\n')
       const end = b.text.lastIndexOf('\n', max)
-      const kept = end > 0 ? b.text.slice(0, end) : `${all[0]!.slice(0, max)}…`
+      const kept = end > 0 ? b.text.slice(0, end) : `${headOf(all[0]!, max)}…`
       const cut = all.length - (end > 0 ? kept.split('\n').length : 1)
       return cut > 0
         ? { ...b, text: `${kept}\n… (${count(cut, 'more line')})` }
