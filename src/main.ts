@@ -177,7 +177,8 @@ async function handlePullRequest(
   }
   const [discovery, author] = await settleAll([
     discoverLinkedIssues({ jira, cache: cache.blobs }, pr, previous, settings, known.decisions),
-    readAuthorTrust(github, pr.pr, asksTrust(settings))
+    // After the merge no rule asks: the merge moves issues and creates follow-ups for anyone's PR.
+    readAuthorTrust(github, pr.pr, asksTrust(settings) && !pr.pr.merged)
   ])
   // The rules see the PR's state as read now, whatever a replayed payload says (asReadNow).
   const facts = {
