@@ -25,3 +25,8 @@ export function jqlTextSearch(field: string, words: readonly string[]): string |
   if (clean.length === 0) return null
   return `${field} ~ ${jqlString(clean.join(' '))}`
 }
+
+/** `project in ("A", "B")`: the projects as JQL strings. */
+export function projectIn(projects: readonly string[]): string {
+  return `project in (${projects.map(jqlString).join(', ')})`
+}

@@ -7,7 +7,7 @@ import type { Settings } from '../../config/settings.js'
 import type { PrFacts } from '../../github/port.js'
 import * as core from '@actions/core'
 import type { JiraIssue, JiraPort, UserRef } from '../../jira/port.js'
-import { jqlString, jqlTextSearch } from '../../util/jql.js'
+import { jqlString, jqlTextSearch, projectIn } from '../../util/jql.js'
 import { jqlUsesField } from '../../util/jql-syntax.js'
 import { settleAll } from '../../util/settle.js'
 
@@ -47,7 +47,7 @@ export function inferenceScope(settings: Settings): InferenceScope | null {
   const candidateJql = settings.rules.autoLink.candidateJql?.trim() || null
   const filter = candidateJql ? `(${candidateJql})` : null
   if (projects && projects.length > 0) {
-    const clause = `project in (${projects.map(jqlString).join(', ')})`
+    const clause = projectIn(projects)
     return filter
       ? { jql: `${clause} AND ${filter}`, leaving: `${clause} AND NOT ${filter}` }
       : { jql: clause, leaving: null }

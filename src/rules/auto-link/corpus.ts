@@ -9,7 +9,7 @@ import type { BlobStore } from '../../cache/store.js'
 import { seal, unseal } from '../../cache/sealed.js'
 import type { JiraIssue, JiraPort } from '../../jira/port.js'
 import { projectOf } from '../../config/projects.js'
-import { jqlString } from '../../util/jql.js'
+import { projectIn } from '../../util/jql.js'
 import { settleAll } from '../../util/settle.js'
 import type { InferenceScope } from './candidates.js'
 import { withRecentPaths } from './path-history.js'
@@ -79,7 +79,7 @@ function trimmed(issue: JiraIssue): JiraIssue {
 function leavingOf(issues: readonly JiraIssue[], filter: string | undefined): string | null {
   const projects = [...new Set(issues.map((issue) => projectOf(issue.key)))]
   if (!filter || projects.length === 0) return null
-  return `project in (${projects.map(jqlString).join(', ')}) AND NOT ${filter}`
+  return `${projectIn(projects)} AND NOT ${filter}`
 }
 
 export async function loadCorpus(args: {
