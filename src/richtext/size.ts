@@ -17,3 +17,21 @@ export const JIRA_TEXT_BUDGET = 30_000
 export function jiraTextSize(doc: RichDoc): number {
   return Math.max(adfSize(doc), toWiki(doc).length)
 }
+
+/**
+ * `build(n)` for the first of n = count, count / 2, count / 4, … 0 whose text is within `budget`
+ * (or for 0 when none is): how many items of a list fit, found in a few builds.
+ */
+export function halvedToFit(
+  count: number,
+  build: (n: number) => RichDoc,
+  budget: number
+): { n: number; doc: RichDoc } {
+  let n = count
+  let doc = build(n)
+  while (n > 0 && jiraTextSize(doc) > budget) {
+    n = Math.floor(n / 2)
+    doc = build(n)
+  }
+  return { n, doc }
+}

@@ -10,7 +10,7 @@ import {
   type Inline,
   type RichDoc
 } from '../../richtext/model.js'
-import { JIRA_TEXT_BUDGET, jiraTextSize } from '../../richtext/size.js'
+import { halvedToFit, JIRA_TEXT_BUDGET, jiraTextSize } from '../../richtext/size.js'
 import { ellipsized, headOf } from '../../util/text.js'
 import { codeLanguageOf } from './languages.js'
 import type { FoundTodo } from './todos.js'
@@ -141,18 +141,9 @@ function listing(todos: FoundTodo[], pr: PrRef, lead: string, budget: number): R
       ]
     }
   }
-  let full = todos.length
-  let doc = build(full, 0)
-  while (full > 0 && jiraTextSize(doc) > budget) {
-    full = Math.floor(full / 2)
-    doc = build(full, todos.length - full)
-  }
-  let lines = todos.length - full
-  while (lines > 0 && jiraTextSize(doc) > budget) {
-    lines = Math.floor(lines / 2)
-    doc = build(full, lines)
-  }
-  return doc
+  // As many TODOs in full as fit, then as many of the rest as one line each.
+  const full = halvedToFit(todos.length, (n) => build(n, todos.length - n), budget).n
+  return halvedToFit(todos.length - full, (lines) => build(full, lines), budget).doc
 }
 
 export function threadSummary(thread: ReviewThread): string {
@@ -210,13 +201,7 @@ export function threadDescription(
       ]
     }
   }
-  let shown = replies.length
-  let doc = build(shown)
-  while (shown > 0 && jiraTextSize(doc) > budget) {
-    shown = Math.floor(shown / 2)
-    doc = build(shown)
-  }
-  return doc
+  return halvedToFit(replies.length, build, budget).doc
 }
 
 export function goneComment(pr: PrRef, todo: string): RichDoc {
