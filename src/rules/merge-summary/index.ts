@@ -92,11 +92,13 @@ export const mergeSummary: Rule<SummaryFacts> = {
     // was on said "None created by this merge", which is as true now: not rewritten for it.
     const followUps: FollowUp[] | null =
       facts.earlier.followUps ?? (remembered?.length ? remembered : null)
-    const alsoUnchanged = remembered?.length === 0 ? [[]] : []
-    const docs = new Map<Strength, RichDoc>()
-    const docFor = (strength: Strength): RichDoc => {
-      const doc = docs.get(strength) ?? fitSummary({ pr: facts.pr, repo, strength, followUps })
-      docs.set(strength, doc)
+    const saidNone = remembered?.length === 0
+    // One summary per strength (and, for "None created by this merge", per that list).
+    const docs = new Map<string, RichDoc>()
+    const docFor = (strength: Strength, listed: FollowUp[] | null = followUps): RichDoc => {
+      const key = `${strength}${listed === followUps ? '' : ':none'}`
+      const doc = docs.get(key) ?? fitSummary({ pr: facts.pr, repo, strength, followUps: listed })
+      docs.set(key, doc)
       return doc
     }
     const { visibility } = settings.rules.mergeSummary
@@ -118,15 +120,7 @@ export const mergeSummary: Rule<SummaryFacts> = {
       const digest = digestOf({ body, visibility })
       const unchanged = [
         digest,
-        ...alsoUnchanged.map((listed) => {
-          const doc = fitSummary({
-            pr: facts.pr,
-            repo,
-            strength: linked.strength,
-            followUps: listed
-          })
-          return digestOf({ body: doc, visibility })
-        })
+        ...(saidNone ? [digestOf({ body: docFor(linked.strength, []), visibility })] : [])
       ]
       if (commentId !== null && unchanged.includes(digests[pr.htmlUrl] ?? '')) return []
       return [
