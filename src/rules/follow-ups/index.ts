@@ -28,6 +28,7 @@ import type { JiraIssue, NewIssue } from '../../jira/port.js'
 import type { Action, FromConfig } from '../../plan/actions.js'
 import type { CommentState } from '../../report/state.js'
 import { chunks } from '../../util/chunks.js'
+import { settleAll } from '../../util/settle.js'
 import { jqlString } from '../../util/jql.js'
 import type { Facts, Note, Ports, Rule, RulePlan } from '../types.js'
 import { MAX_CANDIDATES } from '../auto-link/discover.js'
@@ -252,6 +253,9 @@ const withMissing = (searched: JiraIssue[], more: JiraIssue[]) => [
 ]
 
 /** The PR is closed without being merged: nothing is created, nothing waits for the merge. */
+/** Issue property reads in flight at once (the TODO follow-ups' note indexes). */
+const PROPERTY_READS_AT_ONCE = 5
+
 const isClosing = (facts: Facts) => facts.event.closed && !facts.event.merged
 
 /**
@@ -347,19 +351,33 @@ export const followUps: Rule<FollowUpsFacts> = {
         ? withMissing(await searchOfPr(ports, pr), unseen)
         : []
 
-    const ofPr: FollowUpsFacts['ofPr'] = []
-    if (notesDue) {
-      for (const issue of ofPrIssues.filter((i) => i.details?.labels.some(isTodoLabel))) {
-        const index = await ports.jira.getIssueProperty(issue.key, NOTES_PROPERTY)
-        ofPr.push({ ...fromIssue(issue), notes: readCommentIndex(index) })
-      }
-    }
-    let group: FollowUpsFacts['group'] = null
+    // The TODO follow-ups' note indexes (a few at a time) and the group's, read together.
+    const todoIssues = notesDue ? ofPrIssues.filter((i) => i.details?.labels.some(isTodoLabel)) : []
     const groupIssue = grouping ? findGroup(ofPrIssues, facts) : undefined
-    if (groupIssue) {
-      const index = await ports.jira.getIssueProperty(groupIssue.key, ADDED_PROPERTY)
-      group = { ...fromIssue(groupIssue), added: readCommentIndex(index) }
+    const readNotes = async () => {
+      const indexes: unknown[] = []
+      for (const batch of chunks(todoIssues, PROPERTY_READS_AT_ONCE)) {
+        indexes.push(
+          ...(await settleAll(
+            batch.map((issue) => ports.jira.getIssueProperty(issue.key, NOTES_PROPERTY))
+          ))
+        )
+      }
+      return indexes
     }
+    const [notesIndexes, groupIndex] = await settleAll([
+      readNotes(),
+      groupIssue
+        ? ports.jira.getIssueProperty(groupIssue.key, ADDED_PROPERTY)
+        : Promise.resolve(undefined)
+    ])
+    const ofPr: FollowUpsFacts['ofPr'] = todoIssues.map((issue, i) => ({
+      ...fromIssue(issue),
+      notes: readCommentIndex(notesIndexes[i])
+    }))
+    const group: FollowUpsFacts['group'] = groupIssue
+      ? { ...fromIssue(groupIssue), added: readCommentIndex(groupIndex) }
+      : null
 
     const related = relatedKeys(facts.linked)
     // Nothing is linked on the close: the failed links are kept for a merge after a reopen.
@@ -376,9 +394,9 @@ export const followUps: Rule<FollowUpsFacts> = {
       (t) => isOpen(t) && t.diffSide === 'LEFT' && t.line !== null && !known[threadLabel(t.id)]
     )
     const { baseSha, headSha } = facts.pr.pr
-    const [linkType, mergeBase] = await Promise.all([
-      linking ? relatesType(ports) : undefined,
-      onRemovedLine ? ports.github.getMergeBase(baseSha, headSha) : null
+    const [linkType, mergeBase] = await settleAll([
+      linking ? relatesType(ports) : Promise.resolve(undefined),
+      onRemovedLine ? ports.github.getMergeBase(baseSha, headSha) : Promise.resolve(null)
     ])
     return {
       todos,
