@@ -117,7 +117,7 @@ export function buildReport(run: {
         ...(planned.unmoved ? { unmoved: planned.unmoved } : {}),
         failed: planned.failures.some((f) => f.rule === 'transitions')
       }),
-    (s) => withMoves(s, applied, before),
+    (s) => withMoves(s, applied, before, standingAt(run.pr.pr)),
     (s) => withTitled(s, applied),
     (s) => withRequested(s, applied),
     (s) => withFollowUps(s, applied),

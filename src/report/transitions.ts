@@ -87,20 +87,29 @@ export function earlierMovesOf(
 
 /**
  * The state after this run's transitions: an issue the action moved now is remembered with the
- * moment; one moved on an earlier run keeps its entry while the PR links it.
+ * moment; one moved on an earlier run keeps its entry while the PR links it. An issue found
+ * already at the status of the moment the PR stands at (`standing`: open or merged) counts as
+ * moved too: a run whose move was made but whose
+ * PR comment was not written (a failure, then a rerun) must end with the state of a run that
+ * wrote both. Not at the close: a reopen takes back only what this PR's close itself moved.
  */
 export function withMoves(
   state: CommentState,
   applied: AppliedAction[],
-  earlier: CommentState
+  earlier: CommentState,
+  standing: Moment | null = null
 ): CommentState {
   const linked = new Set(state.links.map((l) => l.key))
   const moved = Object.fromEntries(
     Object.entries(earlier.moved ?? {}).filter(([key]) => linked.has(key))
   )
   for (const { action, status } of applied) {
-    if (action.type !== 'jira.transition' || action.transitionId === null) continue
-    if (status === 'done' && action.moment) moved[action.issueKey] = action.moment
+    if (action.type !== 'jira.transition' || status !== 'done') continue
+    if (action.transitionId !== null) {
+      if (action.moment) moved[action.issueKey] = action.moment
+    } else if (action.leftBecause === undefined && standing && standing !== 'on-close') {
+      moved[action.issueKey] = standing
+    }
   }
   const { moved: _, ...rest } = state
   const kept = rememberedMoves(moved)

@@ -271,6 +271,19 @@ describe('moves of earlier runs', () => {
     expect(state.moved).toEqual({ 'SHOP-1': 'on-merge', 'SHOP-2': 'on-open' })
   })
 
+  test('an issue found already there counts as moved at the moment the PR stands at, not at the close', () => {
+    // A rerun after a run whose move was made but whose PR comment failed ends as one run would.
+    const state = (standing: 'on-open' | 'on-close') =>
+      withMoves(
+        { v: 1, links: [{ key: 'SHOP-1', via: 'explicit' as const }] },
+        [{ action: move('SHOP-1', null, 'In Review', 'In Review'), status: 'done' }],
+        { v: 1, links: [] },
+        standing
+      ).moved
+    expect(state('on-open')).toEqual({ 'SHOP-1': 'on-open' })
+    expect(state('on-close')).toBeUndefined()
+  })
+
   test('the state keeps the last 100 moves, as its reader does', () => {
     const keys = Array.from({ length: 120 }, (_, i) => `SHOP-${i + 1}`)
     const state = withMoves(
